@@ -1,1 +1,59 @@
-fn main(){}
+//! Criterion benchmarks of the hot paths: loss + gradient, the loss curve, and descent
+//! steps. `cargo bench -p descent-core`; figures go to BENCHMARKS.md.
+#![allow(missing_docs)] // criterion_group! generates undocumented items.
+
+use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use descent_core::presets;
+use descent_core::{Dataset, GradientDescent, Loss, Model, Problem, Run, StopRule};
+
+/// The same synthetic data as `numpy_l2.py`: y ≈ 9.8·x with a little deterministic noise.
+fn synthetic(n: usize) -> Dataset {
+    let pairs: Vec<(f64, f64)> = (0..n)
+        .map(|i| {
+            let x = (i % 1000) as f64 * 0.01;
+            let noise = ((i * 7919) % 1000) as f64 / 1000.0 - 0.5;
+            (x, 9.8 * x + noise)
+        })
+        .collect();
+    Dataset::from_pairs(&pairs).unwrap_or_default()
+}
+
+fn loss_and_gradient(c: &mut Criterion) {
+    let mut group = c.benchmark_group("loss_and_gradient");
+    for n in [1_000usize, 1_000_000] {
+        let problem = Problem::new(synthetic(n), Model::Linear, Loss::L2);
+        group.throughput(Throughput::Elements(n as u64));
+        group.bench_with_input(BenchmarkId::new("linear_l2", n), &problem, |b, p| {
+            b.iter(|| p.evaluate(black_box(&[8.0])))
+        });
+        let affine = Problem::new(synthetic(n), Model::Affine, Loss::L2);
+        group.bench_with_input(BenchmarkId::new("affine_l2", n), &affine, |b, p| {
+            b.iter(|| p.evaluate(black_box(&[8.0, 0.5])))
+        });
+    }
+    group.finish();
+}
+
+fn loss_curve(c: &mut Criterion) {
+    let problem = Problem::new(synthetic(10_000), Model::Linear, Loss::L2);
+    c.bench_function("loss_curve/1000_samples_10000_points", |b| {
+        b.iter(|| problem.loss_curve(black_box(&[8.0]), 0, (5.0, 13.0), 1000))
+    });
+}
+
+fn descent_steps(c: &mut Criterion) {
+    let problem = presets::lecture().problem();
+    let rule = StopRule::default();
+    c.bench_function("descent/10000_steps_lecture", |b| {
+        b.iter(|| {
+            let mut run = Run::new(vec![8.0]);
+            for _ in 0..10_000 {
+                run.step(&problem, GradientDescent::new(0.003), &rule);
+            }
+            black_box(run.params()[0])
+        })
+    });
+}
+
+criterion_group!(benches, loss_and_gradient, loss_curve, descent_steps);
+criterion_main!(benches);

@@ -1,1 +1,44 @@
-//! placeholder
+//! # descent-core: the mathematics of Descent Lab
+//!
+//! Everything the lesson computes lives here, with no screen attached: data, models,
+//! losses and their derivatives, gradient descent, the analysis behind the charts, table
+//! parsing, presets and the lesson state with its encodings. The web app only calls it.
+//!
+//! ## Conventions
+//! - `f64` everywhere.
+//! - A loss is a **sum** unless its name says mean: the lecture's L2 loss is
+//!   `L = Σᵢ (yᵢ − ŷ(xᵢ))²`, not a mean.
+//! - Parameter names follow the lecture: `a`, `b`; `γ` (`learning_rate`) is the step size
+//!   of gradient descent.
+//! - Parameters are passed as slices in the order of [`Model::param_names`]. A parameter
+//!   may be *frozen*: it keeps its value and its gradient entry is reported as 0.
+//! - Nothing here panics on user data: bad input comes back as a typed error.
+//!
+//! ```
+//! use descent_core::{presets, Loss, Model};
+//! let lesson = presets::lecture();
+//! let eval = lesson.problem().evaluate(&[8.0]);
+//! assert!((eval.loss - 402.57).abs() < 1e-9);
+//! assert!((eval.gradient[0] + 447.3).abs() < 1e-9);
+//! ```
+
+pub mod analysis;
+pub mod data;
+pub mod lesson;
+pub mod loss;
+pub mod model;
+pub mod optimizer;
+pub mod presets;
+pub mod problem;
+pub mod session;
+pub mod table;
+
+pub use analysis::{Curve, Extremum, ExtremumKind, Optimum};
+pub use data::{Dataset, Labels, Point};
+pub use lesson::{Lesson, LessonError};
+pub use loss::{Evaluation, Loss, Residual};
+pub use model::Model;
+pub use optimizer::{GradientDescent, Outcome, Run, Step, StopRule};
+pub use problem::Problem;
+pub use session::Session;
+pub use table::{parse_number, CellError, NumberError, ParsedTable, Table, TableError};

@@ -1,0 +1,319 @@
+//! Analysis for the charts: the loss sampled over a parameter range, the closed-form
+//! least-squares optimum, the local extrema of a one-dimensional loss curve, and a range
+//! that shows all of it.
+
+use crate::loss;
+use crate::problem::Problem;
+
+/// The largest parameter magnitude any analysis considers; keeps every range finite.
+pub const PARAM_BOUND: f64 = 1e12;
+
+/// How many derivative samples [`Problem::extrema`] scans before refining.
+pub const EXTREMA_SAMPLES: usize = 400;
+
+/// The loss sampled along one parameter.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Curve {
+    /// `(parameter value, L)` for every finite sample, in increasing parameter order.
+    pub points: Vec<(f64, f64)>,
+    /// How many samples were left out because L was not finite there.
+    pub skipped: usize,
+}
+
+/// Whether an extremum is a minimum or a maximum.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExtremumKind {
+    /// A local minimum: ∂L/∂θ goes from negative to positive.
+    Minimum,
+    /// A local maximum: ∂L/∂θ goes from positive to negative.
+    Maximum,
+}
+
+/// A local extremum of L along one parameter.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Extremum {
+    /// The parameter value where ∂L/∂θ changes sign.
+    pub value: f64,
+    /// L there.
+    pub loss: f64,
+    /// Minimum or maximum.
+    pub kind: ExtremumKind,
+}
+
+/// The exact minimiser of a least-squares problem.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Optimum {
+    /// One minimiser: the full parameter vector (frozen parameters keep their values).
+    Unique(Vec<f64>),
+    /// Every point of a line (or the whole space) is a minimum: e.g. every x is 0, so a
+    /// changes nothing, or there is no data at all.
+    NoUniqueMinimum,
+    /// No closed form here: the L1 loss, a model not linear in its parameters, or no
+    /// free parameter. Use [`Problem::extrema`] instead.
+    NotAvailable,
+}
+
+impl Optimum {
+    /// The unique minimiser, if there is one.
+    pub fn unique(&self) -> Option<&[f64]> {
+        match self {
+            Optimum::Unique(p) => Some(p),
+            _ => None,
+        }
+    }
+}
+
+/// Clamps a range to finite numbers within ±[`PARAM_BOUND`] and a nonzero width, so no
+/// caller can hand an infinite or empty range onward.
+pub fn finite_range((lo, hi): (f64, f64)) -> (f64, f64) {
+    let clamp = |v: f64, fallback: f64| {
+        if v.is_finite() {
+            v.clamp(-PARAM_BOUND, PARAM_BOUND)
+        } else if v == f64::INFINITY {
+            PARAM_BOUND
+        } else if v == f64::NEG_INFINITY {
+            -PARAM_BOUND
+        } else {
+            fallback
+        }
+    };
+    let (mut lo, mut hi) = (clamp(lo, -1.0), clamp(hi, 1.0));
+    if lo > hi {
+        std::mem::swap(&mut lo, &mut hi);
+    }
+    if hi - lo < 1e-9 * (1.0 + lo.abs().max(hi.abs())) {
+        let pad = 0.5 * (1.0 + lo.abs().max(hi.abs()) * 1e-3);
+        lo = (lo - pad).max(-PARAM_BOUND);
+        hi = (hi + pad).min(PARAM_BOUND);
+    }
+    (lo, hi)
+}
+
+/// The closed-form minimiser of the L2 loss or MSE for a model linear in its
+/// parameters, solving the normal equations over the free parameters:
+/// - a alone: `a* = Σx(y − b)/Σx²` (for ŷ = a·x, `a* = Σxy/Σx²`: 1217.65/124.25 = 9.8);
+/// - b alone: `b* = (Σy − aΣx)/n`;
+/// - a and b: `a* = (nΣxy − ΣxΣy)/(nΣx² − (Σx)²)`, `b* = (Σy − a*Σx)/n`.
+///
+/// A zero denominator (every x is 0, every x equal, or no data) gives
+/// [`Optimum::NoUniqueMinimum`].
+pub fn closed_form(problem: &Problem, params: &[f64]) -> Optimum {
+    let model = problem.model;
+    if !model.is_linear_in_params() || !problem.loss.is_quadratic() {
+        return Optimum::NotAvailable;
+    }
+    let mut best: Vec<f64> = (0..model.param_count())
+        .map(|i| params.get(i).copied().unwrap_or(0.0))
+        .collect();
+    let s = problem.data.sums();
+    let a_free = !problem.is_frozen(0);
+    let b_free = model.param_count() > 1 && !problem.is_frozen(1);
+    let b = if model.param_count() > 1 {
+        best[1]
+    } else {
+        0.0
+    };
+    let a = best[0];
+    let tiny = |d: f64, scale: f64| d.abs() <= 1e-12 * scale.abs() || d == 0.0;
+    match (a_free, b_free) {
+        (false, false) => return Optimum::NotAvailable,
+        (true, false) => {
+            if tiny(s.xx, s.xx) {
+                return Optimum::NoUniqueMinimum;
+            }
+            best[0] = (s.xy - b * s.x) / s.xx;
+        }
+        (false, true) => {
+            if s.n == 0.0 {
+                return Optimum::NoUniqueMinimum;
+            }
+            best[1] = (s.y - a * s.x) / s.n;
+        }
+        (true, true) => {
+            let det = s.n * s.xx - s.x * s.x;
+            if s.n == 0.0 || tiny(det, s.n * s.xx) {
+                return Optimum::NoUniqueMinimum;
+            }
+            best[0] = (s.n * s.xy - s.x * s.y) / det;
+            best[1] = (s.y - best[0] * s.x) / s.n;
+        }
+    }
+    if best.iter().all(|v| v.is_finite()) {
+        Optimum::Unique(best)
+    } else {
+        Optimum::NoUniqueMinimum
+    }
+}
+
+/// L at `samples` evenly spaced values of parameter `index` over `range` (clamped with
+/// [`finite_range`]), the other parameters held at `params`; non-finite values of L are
+/// left out and counted.
+pub fn sample_loss(
+    problem: &Problem,
+    params: &[f64],
+    index: usize,
+    range: (f64, f64),
+    samples: usize,
+) -> Curve {
+    let (lo, hi) = finite_range(range);
+    let samples = samples.max(2);
+    let mut theta = full_params(problem, params);
+    let mut curve = Curve {
+        points: Vec::with_capacity(samples),
+        skipped: 0,
+    };
+    if index >= theta.len() {
+        return curve;
+    }
+    for k in 0..samples {
+        let v = lo + (hi - lo) * (k as f64) / ((samples - 1) as f64);
+        theta[index] = v;
+        let l = problem.loss_at(&theta);
+        if l.is_finite() {
+            curve.points.push((v, l));
+        } else {
+            curve.skipped += 1;
+        }
+    }
+    curve
+}
+
+/// The local minima and maxima of L along parameter `index` within `range`: the places
+/// where ∂L/∂θ changes sign between `samples` evenly spaced values, each refined by
+/// bisection to machine precision. In increasing parameter order.
+pub fn extrema(
+    problem: &Problem,
+    params: &[f64],
+    index: usize,
+    range: (f64, f64),
+    samples: usize,
+) -> Vec<Extremum> {
+    let (lo, hi) = finite_range(range);
+    let mut theta = full_params(problem, params);
+    if index >= theta.len() || problem.data.is_empty() {
+        return Vec::new();
+    }
+    let all_free = vec![true; theta.len()];
+    let mut derivative = |v: f64| {
+        theta[index] = v;
+        let e = loss::evaluate(
+            problem.model,
+            problem.loss,
+            problem.data.points(),
+            &theta,
+            &all_free,
+        );
+        (e.gradient[index], e.loss)
+    };
+    let samples = samples.max(3);
+    let mut found = Vec::new();
+    // The last sample whose derivative had a sign: (value, sign).
+    let mut last: Option<(f64, f64)> = None;
+    for k in 0..samples {
+        let v = lo + (hi - lo) * (k as f64) / ((samples - 1) as f64);
+        let (d, _) = derivative(v);
+        if !d.is_finite() || d == 0.0 {
+            continue;
+        }
+        let sign = d.signum();
+        if let Some((prev, prev_sign)) = last {
+            if sign != prev_sign {
+                let root = bisect(&mut derivative, prev, v, prev_sign);
+                let (_, l) = derivative(root);
+                found.push(Extremum {
+                    value: root,
+                    loss: l,
+                    kind: if prev_sign < 0.0 {
+                        ExtremumKind::Minimum
+                    } else {
+                        ExtremumKind::Maximum
+                    },
+                });
+            }
+        }
+        last = Some((v, sign));
+    }
+    found
+}
+
+/// Narrows `[lo, hi]`, where the derivative has sign `lo_sign` at `lo` and the other
+/// sign at `hi`, to the point where it changes sign.
+fn bisect(derivative: &mut impl FnMut(f64) -> (f64, f64), lo: f64, hi: f64, lo_sign: f64) -> f64 {
+    let (mut lo, mut hi) = (lo, hi);
+    for _ in 0..200 {
+        let mid = 0.5 * (lo + hi);
+        if mid <= lo || mid >= hi {
+            break;
+        }
+        let (d, _) = derivative(mid);
+        if d == 0.0 {
+            return mid;
+        }
+        if d.signum() == lo_sign {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    0.5 * (lo + hi)
+}
+
+/// A range of parameter `index` that shows its current value and every minimum nearby
+/// (the closed-form one, or else the local extrema within a wide scan), with a margin on
+/// both sides. Always finite and of nonzero width.
+pub fn default_range(problem: &Problem, params: &[f64], index: usize) -> (f64, f64) {
+    let theta = full_params(problem, params);
+    let Some(&current) = theta.get(index) else {
+        return (-1.0, 1.0);
+    };
+    let current = if current.is_finite() {
+        current.clamp(-PARAM_BOUND, PARAM_BOUND)
+    } else {
+        0.0
+    };
+    let mut marks = vec![current];
+    match closed_form(problem, &theta) {
+        Optimum::Unique(best) => marks.push(best[index]),
+        _ => {
+            let reach = 2.0 * current.abs().max(1.0);
+            let scan = (current - reach, current + reach);
+            marks.extend(
+                extrema(problem, &theta, index, scan, EXTREMA_SAMPLES)
+                    .iter()
+                    .map(|e| e.value),
+            );
+        }
+    }
+    let lo = marks.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = marks.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let span = (hi - lo).max(0.5 * lo.abs().max(hi.abs())).max(1e-3);
+    finite_range((lo - 0.35 * span, hi + 0.35 * span))
+}
+
+fn full_params(problem: &Problem, params: &[f64]) -> Vec<f64> {
+    (0..problem.model.param_count())
+        .map(|i| params.get(i).copied().unwrap_or(0.0))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finite_range_never_returns_infinite_or_empty_ranges() {
+        for r in [
+            (f64::NAN, f64::NAN),
+            (f64::NEG_INFINITY, f64::INFINITY),
+            (3.0, 3.0),
+            (5.0, -5.0),
+            (-1e308, 1e308),
+        ] {
+            let (lo, hi) = finite_range(r);
+            assert!(
+                lo.is_finite() && hi.is_finite() && lo < hi,
+                "{r:?} -> {lo} {hi}"
+            );
+        }
+    }
+}

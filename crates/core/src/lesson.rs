@@ -1,0 +1,230 @@
+//! The lesson state: everything needed to reopen a lesson exactly as it was, with two
+//! encodings — JSON for storage and a compact URL-safe string for share links.
+//!
+//! Decoding never panics: any string comes back either as a valid lesson or as a
+//! [`LessonError`] that says what was wrong.
+
+use crate::analysis::PARAM_BOUND;
+use crate::data::Labels;
+use crate::loss::Loss;
+use crate::model::Model;
+use crate::optimizer::GradientDescent;
+use crate::problem::Problem;
+use crate::table::{Conversion, Table, MAX_CELL_CHARS, MAX_ROWS};
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine as _;
+use serde::{Deserialize, Serialize};
+
+/// The version written into every encoding; older or newer versions are refused.
+pub const LESSON_VERSION: u32 = 1;
+
+/// The prefix of a share-link payload, so a link of another version is recognised.
+pub const LINK_PREFIX: &str = "v1.";
+
+/// The longest column label kept.
+pub const MAX_LABEL_CHARS: usize = 100;
+
+/// The largest learning rate a lesson may hold.
+pub const MAX_LEARNING_RATE: f64 = 1e6;
+
+/// A whole lesson: the table as typed, the model, the loss, the frozen parameters, where
+/// descent started and where it is now, and the learning rate.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Lesson {
+    /// The data table, cells exactly as typed, with the column labels.
+    pub table: Table,
+    /// The model.
+    pub model: Model,
+    /// The loss.
+    pub loss: Loss,
+    /// `frozen[i]` keeps parameter i fixed (the lecture freezes b = 2).
+    pub frozen: Vec<bool>,
+    /// The current parameters, in the model's order.
+    pub params: Vec<f64>,
+    /// Where gradient descent starts (Reset goes back here).
+    pub start: Vec<f64>,
+    /// γ, the learning rate.
+    pub learning_rate: f64,
+}
+
+/// The serialized form: the lesson with its version.
+#[derive(Serialize, Deserialize)]
+struct Versioned<L> {
+    version: u32,
+    #[serde(flatten)]
+    lesson: L,
+}
+
+/// Why a string is not a lesson.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LessonError {
+    /// The link payload is not valid URL-safe base64, or has no version prefix.
+    Encoding,
+    /// The JSON is malformed or lacks a field; the text says where.
+    Json(String),
+    /// The lesson was written by another version of the app.
+    Version {
+        /// The version found.
+        found: u32,
+    },
+    /// A value is out of bounds; the text says which.
+    Invalid(String),
+}
+
+impl std::fmt::Display for LessonError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LessonError::Encoding => f.write_str("the link is not a lesson link"),
+            LessonError::Json(e) => write!(f, "the lesson is malformed: {e}"),
+            LessonError::Version { found } => {
+                write!(
+                    f,
+                    "the lesson has version {found}; this app reads {LESSON_VERSION}"
+                )
+            }
+            LessonError::Invalid(e) => write!(f, "the lesson has an invalid value: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for LessonError {}
+
+impl Lesson {
+    /// The problem this lesson poses: its table's good rows, model, loss and frozen
+    /// parameters.
+    pub fn problem(&self) -> Problem {
+        Problem {
+            data: self.table.to_dataset().dataset,
+            model: self.model,
+            loss: self.loss,
+            frozen: self.frozen.clone(),
+        }
+    }
+
+    /// The table read into numbers, with every bad cell.
+    pub fn conversion(&self) -> Conversion {
+        self.table.to_dataset()
+    }
+
+    /// The gradient descent this lesson uses.
+    pub fn descent(&self) -> GradientDescent {
+        GradientDescent::new(self.learning_rate)
+    }
+
+    /// Switches the model, keeping parameters the two models share by name and giving
+    /// the others the new model's defaults.
+    pub fn set_model(&mut self, model: Model) {
+        let defaults = model.default_params();
+        let carry = |old: &[f64]| -> Vec<f64> {
+            (0..model.param_count())
+                .map(|i| {
+                    let name = model.param_names()[i];
+                    self.model
+                        .param_names()
+                        .iter()
+                        .position(|n| *n == name)
+                        .and_then(|j| old.get(j).copied())
+                        .unwrap_or(defaults[i])
+                })
+                .collect()
+        };
+        let params = carry(&self.params);
+        let start = carry(&self.start);
+        self.frozen = (0..model.param_count())
+            .map(|i| {
+                let name = model.param_names()[i];
+                self.model
+                    .param_names()
+                    .iter()
+                    .position(|n| *n == name)
+                    .and_then(|j| self.frozen.get(j).copied())
+                    .unwrap_or(false)
+            })
+            .collect();
+        self.params = params;
+        self.start = start;
+        self.model = model;
+    }
+
+    /// Checks every value: parameter counts match the model, numbers are finite and
+    /// within bounds, the table and labels are not oversized.
+    pub fn validate(&self) -> Result<(), LessonError> {
+        let n = self.model.param_count();
+        let invalid = |what: &str| Err(LessonError::Invalid(what.to_owned()));
+        if self.params.len() != n || self.start.len() != n || self.frozen.len() != n {
+            return invalid("the number of parameters does not match the model");
+        }
+        let sane = |v: &f64| v.is_finite() && v.abs() <= PARAM_BOUND;
+        if !self.params.iter().all(sane) || !self.start.iter().all(sane) {
+            return invalid("a parameter is not a finite number within ±10¹²");
+        }
+        if !(self.learning_rate.is_finite()
+            && self.learning_rate > 0.0
+            && self.learning_rate <= MAX_LEARNING_RATE)
+        {
+            return invalid("the learning rate is not a positive number up to 10⁶");
+        }
+        if self.table.rows.len() > MAX_ROWS {
+            return invalid("the table has too many rows");
+        }
+        let long = |s: &String| s.chars().count() > MAX_CELL_CHARS;
+        if self.table.rows.iter().flatten().any(long) {
+            return invalid("a cell is too long");
+        }
+        let Labels { x, y } = &self.table.labels;
+        if x.chars().count() > MAX_LABEL_CHARS || y.chars().count() > MAX_LABEL_CHARS {
+            return invalid("a column label is too long");
+        }
+        Ok(())
+    }
+
+    /// The lesson as JSON, with its version.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(&Versioned {
+            version: LESSON_VERSION,
+            lesson: self,
+        })
+        .unwrap_or_default()
+    }
+
+    /// A lesson from JSON; checks the version first, then every value.
+    pub fn from_json(text: &str) -> Result<Lesson, LessonError> {
+        #[derive(Deserialize)]
+        struct VersionOnly {
+            version: u32,
+        }
+        let head: VersionOnly =
+            serde_json::from_str(text).map_err(|e| LessonError::Json(e.to_string()))?;
+        if head.version != LESSON_VERSION {
+            return Err(LessonError::Version {
+                found: head.version,
+            });
+        }
+        let versioned: Versioned<Lesson> =
+            serde_json::from_str(text).map_err(|e| LessonError::Json(e.to_string()))?;
+        versioned.lesson.validate()?;
+        Ok(versioned.lesson)
+    }
+
+    /// The lesson as a compact URL-safe string for a share link's fragment:
+    /// `v1.` followed by the URL-safe base64 of its JSON.
+    pub fn to_link(&self) -> String {
+        format!(
+            "{LINK_PREFIX}{}",
+            URL_SAFE_NO_PAD.encode(self.to_json().as_bytes())
+        )
+    }
+
+    /// A lesson from a share-link payload (with or without a leading `#`).
+    pub fn from_link(payload: &str) -> Result<Lesson, LessonError> {
+        let payload = payload.trim().trim_start_matches('#');
+        let body = payload
+            .strip_prefix(LINK_PREFIX)
+            .ok_or(LessonError::Encoding)?;
+        let bytes = URL_SAFE_NO_PAD
+            .decode(body.trim_end_matches('='))
+            .map_err(|_| LessonError::Encoding)?;
+        let text = String::from_utf8(bytes).map_err(|_| LessonError::Encoding)?;
+        Lesson::from_json(&text)
+    }
+}

@@ -1,0 +1,122 @@
+//! A problem: data, a model, a loss, and which parameters are frozen. Everything the
+//! lesson computes at a given parameter vector goes through it.
+
+use crate::analysis::{self, Curve, Extremum, Optimum};
+use crate::data::Dataset;
+use crate::loss::{self, Evaluation, Loss, Residual};
+use crate::model::Model;
+
+/// What gradient descent minimises: L(θ) for a dataset, a model and a loss, with some
+/// parameters possibly frozen.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    /// The data.
+    pub data: Dataset,
+    /// The model ŷ(x; θ).
+    pub model: Model,
+    /// The loss L.
+    pub loss: Loss,
+    /// `frozen[i]` keeps parameter i fixed; missing entries mean free.
+    pub frozen: Vec<bool>,
+}
+
+impl Problem {
+    /// A problem with every parameter free.
+    pub fn new(data: Dataset, model: Model, loss: Loss) -> Self {
+        Self {
+            data,
+            model,
+            loss,
+            frozen: vec![false; model.param_count()],
+        }
+    }
+
+    /// Whether parameter `index` is frozen.
+    pub fn is_frozen(&self, index: usize) -> bool {
+        self.frozen.get(index).copied().unwrap_or(false)
+    }
+
+    /// The free-parameter mask, one entry per model parameter.
+    pub fn free_mask(&self) -> Vec<bool> {
+        (0..self.model.param_count())
+            .map(|i| !self.is_frozen(i))
+            .collect()
+    }
+
+    /// L(θ).
+    pub fn loss_at(&self, params: &[f64]) -> f64 {
+        loss::loss_value(self.model, self.loss, self.data.points(), params)
+    }
+
+    /// L(θ) and ∂L/∂θ (0 for frozen parameters).
+    pub fn evaluate(&self, params: &[f64]) -> Evaluation {
+        loss::evaluate(
+            self.model,
+            self.loss,
+            self.data.points(),
+            params,
+            &self.free_mask(),
+        )
+    }
+
+    /// Each point's residual and contribution to L.
+    pub fn residuals(&self, params: &[f64]) -> Vec<Residual> {
+        loss::residuals(self.model, self.loss, self.data.points(), params)
+    }
+
+    /// The largest learning rate γ for which gradient descent still converges, when the
+    /// loss is a quadratic in the free parameters (a model linear in its parameters with
+    /// the L2 loss or MSE): γ < 2/λ_max, where λ_max is the largest eigenvalue of the
+    /// loss's Hessian. For the lecture, L = Σ(y − a·x)² has L'' = 2Σx², so the limit is
+    /// 1/Σx² ≈ 0.008048.
+    ///
+    /// `None` when there is no fixed limit: a non-quadratic loss or model, no free
+    /// parameter, or a flat loss (λ_max = 0).
+    pub fn learning_rate_limit(&self) -> Option<f64> {
+        if !self.model.is_linear_in_params() || !self.loss.is_quadratic() {
+            return None;
+        }
+        let s = self.data.sums();
+        let scale = 2.0 * self.loss.scale(self.data.len());
+        let a_free = !self.is_frozen(0);
+        let b_free = self.model.param_count() > 1 && !self.is_frozen(1);
+        // The Hessian of Σ(y − a·x − b)² over the free parameters, divided by 2.
+        let lambda = match (a_free, b_free) {
+            (true, true) => {
+                let (p, q, r) = (s.xx, s.x, s.n);
+                (p + r) / 2.0 + (((p - r) / 2.0).powi(2) + q * q).sqrt()
+            }
+            (true, false) => s.xx,
+            (false, true) => s.n,
+            (false, false) => return None,
+        } * scale;
+        (lambda > 0.0 && lambda.is_finite()).then(|| 2.0 / lambda)
+    }
+
+    /// The exact minimiser, where a closed form exists (see [`analysis::closed_form`]).
+    pub fn optimum(&self, params: &[f64]) -> Optimum {
+        analysis::closed_form(self, params)
+    }
+
+    /// L sampled as parameter `index` sweeps `range`, the others held at `params`.
+    pub fn loss_curve(
+        &self,
+        params: &[f64],
+        index: usize,
+        range: (f64, f64),
+        samples: usize,
+    ) -> Curve {
+        analysis::sample_loss(self, params, index, range, samples)
+    }
+
+    /// The local minima and maxima of L along parameter `index` within `range`.
+    pub fn extrema(&self, params: &[f64], index: usize, range: (f64, f64)) -> Vec<Extremum> {
+        analysis::extrema(self, params, index, range, analysis::EXTREMA_SAMPLES)
+    }
+
+    /// A range of parameter `index` that shows both its current value and the
+    /// minimum (see [`analysis::default_range`]).
+    pub fn default_range(&self, params: &[f64], index: usize) -> (f64, f64) {
+        analysis::default_range(self, params, index)
+    }
+}

@@ -1,0 +1,318 @@
+//! A session: a lesson being taught. It owns the lesson, the problem read from its table,
+//! and the gradient-descent run, and keeps them consistent through plain methods — the
+//! app's components only call these.
+//!
+//! Rules the methods keep:
+//! - the lesson's `params` are always the run's current parameters;
+//! - editing the data, the model, the loss or a frozen parameter restarts the run where
+//!   it stands (the old history described another loss);
+//! - moving a parameter by hand restarts the run there (a new start);
+//! - changing γ keeps the history: γ may change mid-run;
+//! - text typed into the table or the γ field is kept exactly, even when it is not a
+//!   number.
+
+use crate::analysis::{self, PARAM_BOUND};
+use crate::lesson::Lesson;
+use crate::loss::Evaluation;
+use crate::model::Model;
+use crate::optimizer::{Outcome, Run, Step, StopRule};
+use crate::presets::Preset;
+use crate::problem::Problem;
+use crate::table::{parse_number, parse_table, Conversion, ParsedTable, TableError, MAX_ROWS};
+use crate::Loss;
+
+/// A lesson in progress; see the module docs for the rules it keeps.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Session {
+    lesson: Lesson,
+    conversion: Conversion,
+    problem: Problem,
+    run: Run,
+    outcome: Outcome,
+    rule: StopRule,
+    learning_rate_text: String,
+    ranges: Vec<(f64, f64)>,
+}
+
+impl Default for Session {
+    fn default() -> Self {
+        Self::new(Preset::default().lesson())
+    }
+}
+
+impl Session {
+    /// A session that opens `lesson`; its run starts at the lesson's start and stands at
+    /// its current parameters.
+    pub fn new(lesson: Lesson) -> Self {
+        let conversion = lesson.conversion();
+        let problem = lesson.problem();
+        let run = Run::resume(lesson.start.clone(), lesson.params.clone());
+        let learning_rate_text = format!("{}", lesson.learning_rate);
+        let mut session = Self {
+            lesson,
+            conversion,
+            problem,
+            run,
+            outcome: Outcome::Running,
+            rule: StopRule::default(),
+            learning_rate_text,
+            ranges: Vec::new(),
+        };
+        session.fit_ranges();
+        session
+    }
+
+    /// The lesson, with its parameters as they stand now.
+    pub fn lesson(&self) -> &Lesson {
+        &self.lesson
+    }
+
+    /// The problem posed by the table's good rows.
+    pub fn problem(&self) -> &Problem {
+        &self.problem
+    }
+
+    /// The table read into numbers, with every bad cell and ignored row.
+    pub fn conversion(&self) -> &Conversion {
+        &self.conversion
+    }
+
+    /// The current parameters.
+    pub fn params(&self) -> &[f64] {
+        self.run.params()
+    }
+
+    /// Every step taken since the run (re)started.
+    pub fn history(&self) -> &[Step] {
+        self.run.history()
+    }
+
+    /// Where the run stands.
+    pub fn outcome(&self) -> Outcome {
+        self.outcome
+    }
+
+    /// The stopping rule in use.
+    pub fn stop_rule(&self) -> &StopRule {
+        &self.rule
+    }
+
+    /// L and ∂L/∂θ at the current parameters.
+    pub fn evaluation(&self) -> Evaluation {
+        self.problem.evaluate(self.run.params())
+    }
+
+    /// The γ field's text, exactly as typed.
+    pub fn learning_rate_text(&self) -> &str {
+        &self.learning_rate_text
+    }
+
+    /// γ, when the field holds a positive finite number; `None` otherwise.
+    pub fn learning_rate(&self) -> Option<f64> {
+        parse_number(&self.learning_rate_text)
+            .ok()
+            .filter(|g| *g > 0.0)
+    }
+
+    /// Whether Step and Play can act: γ is valid and there is at least one good row.
+    pub fn can_step(&self) -> bool {
+        self.learning_rate().is_some() && !self.problem.data.is_empty()
+    }
+
+    /// The range shown for parameter `index` (slider and loss chart): it covers the
+    /// current value and the minimum, and widens when a value outside it is set.
+    pub fn range(&self, index: usize) -> (f64, f64) {
+        self.ranges.get(index).copied().unwrap_or((-1.0, 1.0))
+    }
+
+    /// One step of gradient descent; does nothing but report when it cannot act.
+    pub fn step(&mut self) -> Outcome {
+        if !self.can_step() {
+            return self.outcome;
+        }
+        let Some(gamma) = self.learning_rate() else {
+            return self.outcome;
+        };
+        self.outcome = self.run.step(
+            &self.problem,
+            crate::optimizer::GradientDescent::new(gamma),
+            &self.rule,
+        );
+        self.sync_params();
+        self.widen_ranges();
+        self.outcome
+    }
+
+    /// Takes back the last step; `false` when there was none.
+    pub fn undo(&mut self) -> bool {
+        let undone = self.run.undo();
+        if undone {
+            self.sync_params();
+            self.outcome = Outcome::Running;
+        }
+        undone
+    }
+
+    /// Back to the start; the history is cleared.
+    pub fn reset(&mut self) {
+        self.run.reset();
+        self.outcome = Outcome::Running;
+        self.sync_params();
+    }
+
+    /// Sets parameter `index` by hand (the slider or the number field): the run restarts
+    /// there. Non-finite values are refused (`false`); values are clamped to ±10¹².
+    pub fn set_param(&mut self, index: usize, value: f64) -> bool {
+        if !value.is_finite() || index >= self.lesson.model.param_count() {
+            return false;
+        }
+        let mut params = self.run.params().to_vec();
+        params[index] = value.clamp(-PARAM_BOUND, PARAM_BOUND);
+        self.run.restart_at(params);
+        self.outcome = Outcome::Running;
+        self.sync_params();
+        self.widen_ranges();
+        true
+    }
+
+    /// Sets the γ field's text. The text is kept whatever it is; γ is used only while it
+    /// reads as a positive finite number (see [`Session::learning_rate`]).
+    pub fn set_learning_rate_text(&mut self, text: &str) {
+        self.learning_rate_text = text.to_owned();
+        if let Some(g) = self.learning_rate() {
+            self.lesson.learning_rate = g.min(crate::lesson::MAX_LEARNING_RATE);
+            if self.outcome.is_final() {
+                self.outcome = Outcome::Running;
+            }
+        }
+    }
+
+    /// Sets one cell's text, exactly as typed.
+    pub fn set_cell(&mut self, row: usize, column: usize, text: &str) {
+        if let Some(cell) = self
+            .lesson
+            .table
+            .rows
+            .get_mut(row)
+            .and_then(|r| r.get_mut(column))
+        {
+            *cell = text.to_owned();
+            self.data_changed();
+        }
+    }
+
+    /// Adds an empty row at the end (up to [`MAX_ROWS`]).
+    pub fn add_row(&mut self) {
+        if self.lesson.table.rows.len() < MAX_ROWS {
+            self.lesson.table.rows.push([String::new(), String::new()]);
+            self.data_changed();
+        }
+    }
+
+    /// Deletes row `row`, if it exists.
+    pub fn delete_row(&mut self, row: usize) {
+        if row < self.lesson.table.rows.len() {
+            self.lesson.table.rows.remove(row);
+            self.data_changed();
+        }
+    }
+
+    /// Replaces the table with pasted text. A header row renames the columns. The old
+    /// table is kept when the text cannot become a table at all.
+    pub fn paste(&mut self, text: &str) -> Result<ParsedTable, TableError> {
+        let parsed = parse_table(text)?;
+        let mut table = parsed.table.clone();
+        if !parsed.had_header {
+            table.labels = self.lesson.table.labels.clone();
+        }
+        self.lesson.table = table;
+        self.data_changed();
+        Ok(parsed)
+    }
+
+    /// Renames column `column` (0: x, 1: y); the numbers are untouched.
+    pub fn set_label(&mut self, column: usize, text: &str) {
+        let labels = &mut self.lesson.table.labels;
+        let label = if column == 0 {
+            &mut labels.x
+        } else {
+            &mut labels.y
+        };
+        *label = text.chars().take(crate::lesson::MAX_LABEL_CHARS).collect();
+        self.problem
+            .data
+            .set_labels(self.lesson.table.labels.clone());
+        self.conversion
+            .dataset
+            .set_labels(self.lesson.table.labels.clone());
+    }
+
+    /// Switches the model, carrying over the parameters the two share.
+    pub fn set_model(&mut self, model: Model) {
+        if model != self.lesson.model {
+            self.lesson.set_model(model);
+            self.run = Run::resume(self.lesson.start.clone(), self.lesson.params.clone());
+            self.problem_changed();
+        }
+    }
+
+    /// Switches the loss.
+    pub fn set_loss(&mut self, loss: Loss) {
+        if loss != self.lesson.loss {
+            self.lesson.loss = loss;
+            self.problem_changed();
+        }
+    }
+
+    /// Freezes or frees parameter `index` (a frozen parameter keeps its value).
+    pub fn set_frozen(&mut self, index: usize, frozen: bool) {
+        if let Some(f) = self.lesson.frozen.get_mut(index) {
+            *f = frozen;
+            self.problem_changed();
+        }
+    }
+
+    /// Opens another lesson (a preset, a share link, saved work).
+    pub fn load(&mut self, lesson: Lesson) {
+        *self = Session::new(lesson);
+    }
+
+    fn data_changed(&mut self) {
+        self.conversion = self.lesson.table.to_dataset();
+        self.problem_changed();
+    }
+
+    fn problem_changed(&mut self) {
+        self.problem = self.lesson.problem();
+        self.run.resume_here();
+        self.outcome = Outcome::Running;
+        self.sync_params();
+        self.fit_ranges();
+    }
+
+    fn sync_params(&mut self) {
+        self.lesson.params = self.run.params().to_vec();
+        self.lesson.start = self.run.start().to_vec();
+    }
+
+    /// Chooses every parameter's range afresh from the current value and the minimum.
+    fn fit_ranges(&mut self) {
+        self.ranges = (0..self.lesson.model.param_count())
+            .map(|i| analysis::default_range(&self.problem, self.run.params(), i))
+            .collect();
+    }
+
+    /// Widens a range that no longer shows its parameter's value.
+    fn widen_ranges(&mut self) {
+        for (i, range) in self.ranges.iter_mut().enumerate() {
+            let Some(&v) = self.run.params().get(i) else {
+                continue;
+            };
+            let (lo, hi) = *range;
+            if v < lo || v > hi {
+                let span = hi - lo;
+                *range = analysis::finite_range((lo.min(v - 0.1 * span), hi.max(v + 0.1 * span)));
+            }
+        }
+    }
+}
