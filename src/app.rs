@@ -1,8 +1,118 @@
-//! The root component.
-use leptos::prelude::*;
+//! `<App/>`: creates the lesson state, runs autoplay, and lays out the panels.
 
-/// The whole lesson screen.
+use crate::components::{
+    DataChartView, DataTable, DescentControls, History, LossChartView, ModelPanel, Parameters,
+    Readouts, StatusMessage, Worked,
+};
+use crate::i18n::Lang;
+use crate::state::LessonState;
+use descent_core::presets::Preset;
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// The whole lesson screen, opening the lecture's lesson.
 #[component]
 pub fn App() -> impl IntoView {
-    view! { <main><h1>"Descent Lab"</h1></main> }
+    let state = LessonState::new(Preset::Lecture.lesson(), browser_language());
+    state.preset.set(Some(Preset::Lecture));
+    view! { <Lesson state /> }
+}
+
+/// The lesson screen around a given state (browser tests mount it with their own).
+#[component]
+pub fn Lesson(
+    /// The lesson's reactive state.
+    state: LessonState,
+) -> impl IntoView {
+    use_autoplay(state);
+    let _ = window_event_listener(leptos::ev::resize, move |_| {
+        state.redraw.update(|n| *n = n.wrapping_add(1))
+    });
+    view! {
+        <div class="app" class:projector=move || state.projector.get() lang=move || state.lang.get().code()>
+            <header class="topbar">
+                <div class="title">
+                    <h1>{move || state.t().app_title}</h1>
+                    <p class="subtitle">{move || state.t().app_subtitle}</p>
+                </div>
+                <div class="toolbar">
+                    <label class="field inline">
+                        <span class="visually-hidden">{move || state.t().language_label}</span>
+                        <select
+                            data-testid="language-select"
+                            prop:value=move || state.lang.get().code()
+                            on:change=move |ev| {
+                                if let Some(lang) = Lang::from_code(&event_target_value(&ev)) {
+                                    state.lang.set(lang);
+                                }
+                            }
+                        >
+                            {Lang::ALL
+                                .into_iter()
+                                .map(|l| view! { <option value=l.code()>{l.native_name()}</option> })
+                                .collect_view()}
+                        </select>
+                    </label>
+                    <button
+                        data-testid="projector-button"
+                        aria-pressed=move || if state.projector.get() { "true" } else { "false" }
+                        on:click=move |_| state.projector.update(|p| *p = !*p)
+                    >
+                        {move || state.t().projector_mode}
+                    </button>
+                </div>
+            </header>
+            <main class="layout">
+                <div class="column left">
+                    <DataTable state />
+                    <ModelPanel state />
+                </div>
+                <div class="column center">
+                    <DataChartView state />
+                    <LossChartView state />
+                </div>
+                <div class="column right">
+                    <Parameters state />
+                    <Readouts state />
+                    <DescentControls state />
+                    <StatusMessage state />
+                    <Worked state />
+                    <History state />
+                </div>
+            </main>
+        </div>
+    }
+}
+
+/// Steps at the chosen speed while `playing` is set; the timer is replaced when the speed
+/// changes and cleared on pause.
+fn use_autoplay(state: LessonState) {
+    Effect::new(move |previous: Option<Option<IntervalHandle>>| {
+        if let Some(Some(handle)) = previous {
+            handle.clear();
+        }
+        if !state.playing.get() {
+            return None;
+        }
+        let speed = state.speed.get().clamp(1, 60);
+        set_interval_with_handle(
+            move || state.step(),
+            Duration::from_millis(u64::from(1000 / speed)),
+        )
+        .ok()
+    });
+}
+
+/// The browser's preferred language: Lithuanian when it asks for `lt`, else English.
+fn browser_language() -> Lang {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let languages: Vec<String> = web_sys::window()
+            .map(|w| w.navigator().languages())
+            .map(|list| list.iter().filter_map(|v| v.as_string()).collect())
+            .unwrap_or_default();
+        Lang::from_browser_languages(&languages)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    Lang::default()
 }

@@ -1,2 +1,11 @@
 //! Descent Lab: the Leptos app that teaches models, the L2 loss and gradient descent.
+//!
+//! Every number it shows comes from `descent-core`; this crate only lays the lesson out,
+//! draws it (`charts`, backend-generic) and speaks two languages (`i18n`).
+
 pub mod app;
+pub mod charts;
+pub mod components;
+pub mod i18n;
+pub mod state;
+pub mod worked;

@@ -32,6 +32,7 @@ pub(super) static EN: Strings = Strings {
     update_rule: "Repeat a := a − γ·∂L/∂a until the minimum is reached.",
     worked_intro: "The loss at the current a, one term per row:",
     worked_next_step: "The next step:",
+    worked_terms: "terms",
 
     chart_data_title: "Data vs. model predictions",
     chart_loss_title: "Loss function L(a)",
@@ -51,6 +52,8 @@ pub(super) static EN: Strings = Strings {
     table_add_row: "Add row",
     table_delete_row: "Delete row",
     table_paste_hint: "Paste from a spreadsheet or CSV — a decimal comma works too.",
+    table_pasted: "Pasted:",
+    table_extra_columns: "Only the first two columns are used.",
     table_rename_hint: "Click a column name to rename it (for example x, y → m, F); the \
                         maths stays the same.",
     table_column_name: "Column name",

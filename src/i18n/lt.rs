@@ -32,6 +32,7 @@ pub(super) static LT: Strings = Strings {
     update_rule: "Kartoti a := a − γ·∂L/∂a, kol pasieksime minimumą.",
     worked_intro: "Nuostoliai su dabartine a reikšme, po vieną narį kiekvienai eilutei:",
     worked_next_step: "Kitas žingsnis:",
+    worked_terms: "narių",
 
     chart_data_title: "Duomenys vs. modelio spėjimai",
     chart_loss_title: "Nuostolių funkcija L(a)",
@@ -52,6 +53,8 @@ pub(super) static LT: Strings = Strings {
     table_delete_row: "Ištrinti eilutę",
     table_paste_hint: "Įklijuokite iš skaičiuoklės arba CSV – tinka ir dešimtainis \
                        kablelis.",
+    table_pasted: "Įklijuota:",
+    table_extra_columns: "Naudojami tik pirmieji du stulpeliai.",
     table_rename_hint: "Spustelėkite stulpelio pavadinimą, kad jį pervadintumėte \
                         (pavyzdžiui, x, y → m, F); skaičiavimai nepasikeis.",
     table_column_name: "Stulpelio pavadinimas",

@@ -183,6 +183,8 @@ strings_table! {
     worked_intro,
     /// Label before the worked update a − γ·∂L/∂a.
     worked_next_step,
+    /// The word after the count of terms of a long sum: "… (12 terms)".
+    worked_terms,
 
     // Charts.
     /// Title of the chart of data points and the model's predictions.
@@ -221,6 +223,10 @@ strings_table! {
     table_delete_row,
     /// How to paste data in.
     table_paste_hint,
+    /// Said after a paste, before the row count: "Pasted 3 rows."
+    table_pasted,
+    /// Said after a paste with more than two columns.
+    table_extra_columns,
     /// How to rename a column, and that the maths does not change.
     table_rename_hint,
     /// Accessible label of a column-name input.

@@ -1,0 +1,240 @@
+//! The data chart: the points (x, y), the model's line ŷ(x), the residuals y − ŷ as vertical
+//! segments and, on demand, the squared errors as squares — the picture of L = Σ (y − ŷ)².
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::{
+    asymmetric_padding, draw_axes, draw_centred_message, draw_clipped_polyline, finite_extent,
+    unit_visible, Axes, ChartStyle, ChartView, DrawResult, PlotFrame,
+};
+
+/// One residual: the data point (x, y) and the model's prediction ŷ at the same x.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Residual {
+    /// The input x of the row.
+    pub x: f64,
+    /// The observed y of the row.
+    pub y: f64,
+    /// The prediction ŷ(x).
+    pub y_hat: f64,
+}
+
+/// Everything the data chart shows. Non-finite numbers anywhere are skipped, never drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DataChart {
+    /// The data points (x, y).
+    pub points: Vec<(f64, f64)>,
+    /// The model's line as samples (x, ŷ) across the x range, drawn as a polyline; sample it over
+    /// [`data_view`]'s x range (or `view`'s) so it spans the chart.
+    pub model_line: Vec<(f64, f64)>,
+    /// One residual per point, drawn as a vertical segment from (x, y) to (x, ŷ).
+    pub residuals: Vec<Residual>,
+    /// Draw each squared error as a translucent square whose side is the residual segment
+    /// |y − ŷ| in pixels: attached to the right of the segment, or to its left when it would be
+    /// cut off on the right and fits on the left.
+    pub show_squares: bool,
+    /// The x column's name, e.g. "x" or "m" (user text, drawn as text).
+    pub x_label: String,
+    /// The y column's name, e.g. "y" or "F" (user text, drawn as text).
+    pub y_label: String,
+    /// The index into `points` of the point being dragged, drawn with a ring.
+    pub highlighted: Option<usize>,
+    /// Shown in the middle of the chart when there is no finite point, e.g. "No valid rows".
+    pub empty_message: String,
+    /// A fixed data window; `None` fits [`data_view`] to the points. Fix it while a point is
+    /// being dragged so the axes do not move under the pointer.
+    pub view: Option<ChartView>,
+}
+
+impl Default for DataChart {
+    fn default() -> Self {
+        Self {
+            points: Vec::new(),
+            model_line: Vec::new(),
+            residuals: Vec::new(),
+            show_squares: false,
+            x_label: "x".to_owned(),
+            y_label: "y".to_owned(),
+            highlighted: None,
+            empty_message: String::new(),
+            view: None,
+        }
+    }
+}
+
+/// The data window fitted to the finite points: it takes in the origin unless that would squeeze
+/// the points into less than a third of an axis (y = a·x passes through it), adds padding, and
+/// falls back to 0..1 without points. Every range is finite and of nonzero width.
+pub fn data_view(points: &[(f64, f64)]) -> ChartView {
+    let finite: Vec<(f64, f64)> = points
+        .iter()
+        .copied()
+        .filter(|(x, y)| x.is_finite() && y.is_finite())
+        .collect();
+    let axis = |values: &mut dyn Iterator<Item = f64>| {
+        let (lo, hi) = finite_extent(values).unwrap_or((0.0, 1.0));
+        let width = hi - lo;
+        let lo = if lo > 0.0 && (lo <= 2.0 * width || width == 0.0) {
+            0.0
+        } else {
+            lo
+        };
+        let hi = if hi < 0.0 && (-hi <= 2.0 * width || width == 0.0) {
+            0.0
+        } else {
+            hi
+        };
+        asymmetric_padding(lo, hi, 0.06, 0.10)
+    };
+    ChartView {
+        x: axis(&mut finite.iter().map(|p| p.0)),
+        y: axis(&mut finite.iter().map(|p| p.1)),
+    }
+}
+
+/// Draws the data chart onto `area` and returns where its plotting area landed (`None` when the
+/// area is too small for a chart, e.g. a hidden canvas of width 0).
+pub fn draw_data_chart<DB: DrawingBackend>(
+    area: DrawingArea<DB, Shift>,
+    data: &DataChart,
+    style: &ChartStyle,
+) -> DrawResult<Option<PlotFrame>, DB> {
+    let view = data.view.unwrap_or_else(|| data_view(&data.points));
+    let axes = Axes {
+        view,
+        x_name: &data.x_label,
+        y_name: &data.y_label,
+    };
+    let frame = draw_axes(&area, &axes, style)?;
+    let has_points = data
+        .points
+        .iter()
+        .any(|(x, y)| x.is_finite() && y.is_finite());
+    if let Some(frame) = &frame {
+        if data.show_squares {
+            draw_squares(&area, frame, &data.residuals, style)?;
+        }
+        draw_residuals(&area, frame, &data.residuals, style)?;
+        let palette = style.palette();
+        draw_clipped_polyline(
+            &area,
+            frame,
+            &data.model_line,
+            palette.model.stroke_width(style.stroke(3.5)),
+        )?;
+        draw_points(&area, frame, data, style)?;
+    }
+    if !has_points {
+        draw_centred_message(&area, frame.as_ref(), &data.empty_message, style)?;
+    }
+    area.present()?;
+    Ok(frame)
+}
+
+/// Each squared error as a square of side |y − ŷ| in pixels of the y axis: the residual is one
+/// side, the square extends to its right (or left, where only that fits). Clipped to the
+/// plotting area.
+fn draw_squares<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    frame: &PlotFrame,
+    residuals: &[Residual],
+    style: &ChartStyle,
+) -> DrawResult<(), DB> {
+    let palette = style.palette();
+    let fill = palette
+        .square
+        .mix(if style.high_contrast { 0.2 } else { 0.3 });
+    let outline = palette.square.mix(0.8).stroke_width(style.stroke(1.5));
+    for r in residuals {
+        if !(r.x.is_finite() && r.y.is_finite() && r.y_hat.is_finite()) {
+            continue;
+        }
+        let (u, v_y) = frame.unit_of((r.x, r.y));
+        let (_, v_hat) = frame.unit_of((r.x, r.y_hat));
+        // The side in pixels, capped far beyond any screen so the arithmetic stays finite.
+        let side = ((v_y - v_hat).abs() * frame.height()).min(1e7);
+        if !(side.is_finite() && side >= 0.5) {
+            continue;
+        }
+        let (x_residual, _) = frame.unit_to_pixel((u.clamp(-1e3, 1e3), 0.0));
+        let top = frame
+            .unit_to_pixel((0.0, v_y.max(v_hat).clamp(-1e3, 1e3)))
+            .1;
+        let bottom = frame
+            .unit_to_pixel((0.0, v_y.min(v_hat).clamp(-1e3, 1e3)))
+            .1;
+        // To the right of the residual, unless it would be cut off there and fits on the left.
+        let room_right = frame.right - x_residual;
+        let room_left = x_residual - frame.left;
+        let (x_left, x_right) = if side > room_right && side <= room_left {
+            (x_residual - side, x_residual)
+        } else {
+            (x_residual, x_residual + side)
+        };
+        let clipped = (
+            x_left.max(frame.left),
+            top.max(frame.top),
+            x_right.min(frame.right),
+            bottom.min(frame.bottom),
+        );
+        if clipped.0 >= clipped.2 || clipped.1 >= clipped.3 {
+            continue;
+        }
+        let corners = [
+            (super::to_backend(clipped.0), super::to_backend(clipped.1)),
+            (super::to_backend(clipped.2), super::to_backend(clipped.3)),
+        ];
+        area.draw(&Rectangle::new(corners, fill.filled()))?;
+        area.draw(&Rectangle::new(corners, outline))?;
+    }
+    Ok(())
+}
+
+/// Each residual as a vertical segment from (x, y) to (x, ŷ).
+fn draw_residuals<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    frame: &PlotFrame,
+    residuals: &[Residual],
+    style: &ChartStyle,
+) -> DrawResult<(), DB> {
+    let line = style.palette().residual.stroke_width(style.stroke(2.5));
+    for r in residuals {
+        draw_clipped_polyline(area, frame, &[(r.x, r.y), (r.x, r.y_hat)], line)?;
+    }
+    Ok(())
+}
+
+/// The points as filled discs with a white rim (so they stand out on the line), and a ring around
+/// the highlighted one.
+fn draw_points<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    frame: &PlotFrame,
+    data: &DataChart,
+    style: &ChartStyle,
+) -> DrawResult<(), DB> {
+    let palette = style.palette();
+    let radius = style.px(7.5).round().max(2.0) as u32;
+    let rim = palette.background.stroke_width(style.stroke(2.0));
+    for (i, &(x, y)) in data.points.iter().enumerate() {
+        if !(x.is_finite() && y.is_finite()) {
+            continue;
+        }
+        let unit = frame.unit_of((x, y));
+        if !unit_visible(unit) {
+            continue;
+        }
+        let centre = frame.unit_to_backend(unit);
+        area.draw(&Circle::new(centre, radius, palette.points.filled()))?;
+        area.draw(&Circle::new(centre, radius, rim))?;
+        if data.highlighted == Some(i) {
+            let ring = radius + style.px(5.0).round() as u32;
+            area.draw(&Circle::new(
+                centre,
+                ring,
+                palette.highlight.stroke_width(style.stroke(3.0)),
+            ))?;
+        }
+    }
+    Ok(())
+}

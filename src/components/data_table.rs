@@ -1,0 +1,204 @@
+//! The data table: edit cells in place, rename the columns, add and delete rows, paste a
+//! block from a spreadsheet or CSV, pick a preset.
+
+use crate::i18n::{cell_empty, cell_not_a_number, cell_not_finite, delete_row_label, more_rows};
+use crate::state::LessonState;
+use descent_core::presets::Preset;
+use descent_core::table::NumberError;
+use leptos::prelude::*;
+use std::collections::HashMap;
+
+/// How many rows are shown for editing; a longer table shows a count of the rest.
+pub const VISIBLE_ROWS: usize = 200;
+
+/// The editable data table with its preset picker.
+#[component]
+pub fn DataTable(
+    /// The lesson's reactive state.
+    state: LessonState,
+) -> impl IntoView {
+    let lang = move || state.lang.get();
+    let row_count = Memo::new(move |_| state.session.with(|s| s.lesson().table.rows.len()));
+    // Each bad cell's message, looked up by every cell as it renders.
+    let cell_errors = Memo::new(move |_| {
+        let lang = state.lang.get();
+        state.session.with(|s| {
+            let labels = &s.lesson().table.labels;
+            s.conversion()
+                .errors
+                .iter()
+                .map(|e| {
+                    let column = if e.column == 0 { &labels.x } else { &labels.y };
+                    let text = match e.error {
+                        NumberError::Empty => cell_empty(lang, e.row + 1, column),
+                        NumberError::NotANumber => {
+                            cell_not_a_number(lang, e.row + 1, column, &e.raw)
+                        }
+                        NumberError::NotFinite => cell_not_finite(lang, e.row + 1, column, &e.raw),
+                    };
+                    ((e.row, e.column), text)
+                })
+                .collect::<HashMap<_, _>>()
+        })
+    });
+    let label = move |column: usize| {
+        state.session.with(|s| {
+            let labels = &s.lesson().table.labels;
+            if column == 0 {
+                labels.x.clone()
+            } else {
+                labels.y.clone()
+            }
+        })
+    };
+    let on_paste = move |ev: leptos::ev::ClipboardEvent| {
+        let Some(text) = ev.clipboard_data().and_then(|d| d.get_data("text").ok()) else {
+            return;
+        };
+        // A single value pastes into its cell as usual; a block replaces the table.
+        if !text.contains(['\n', '\t', ';']) {
+            return;
+        }
+        ev.prevent_default();
+        let mut result = None;
+        state.session.update(|s| result = Some(s.paste(&text)));
+        let t = state.t();
+        match result {
+            Some(Ok(parsed)) => {
+                let rows = parsed.table.rows.len();
+                let mut text = format!(
+                    "{} {}",
+                    t.table_pasted,
+                    crate::i18n::row_count(lang(), rows)
+                );
+                if parsed.rows_with_extra_cells > 0 {
+                    text.push(' ');
+                    text.push_str(t.table_extra_columns);
+                }
+                state.notify(text, false);
+            }
+            Some(Err(descent_core::TableError::TooManyRows { limit, .. })) => {
+                state.notify(crate::i18n::too_many_rows(lang(), limit), true);
+            }
+            None => {}
+        }
+    };
+    let cell = move |row: usize, column: usize| {
+        let id = format!("cell-{row}-{}", if column == 0 { "x" } else { "y" });
+        let text = move || {
+            state.session.with(|s| {
+                s.lesson()
+                    .table
+                    .rows
+                    .get(row)
+                    .map(|r| r[column].clone())
+                    .unwrap_or_default()
+            })
+        };
+        let error = move || cell_errors.with(|e| e.get(&(row, column)).cloned());
+        view! {
+            <td>
+                <input
+                    type="text"
+                    inputmode="decimal"
+                    autocomplete="off"
+                    spellcheck="false"
+                    data-testid=id
+                    aria-label=move || format!("{} {}", label(column), row + 1)
+                    class="cell"
+                    class:invalid=move || error().is_some()
+                    aria-invalid=move || if error().is_some() { "true" } else { "false" }
+                    title=move || error().unwrap_or_default()
+                    prop:value=text
+                    on:input=move |ev| state.set_cell(row, column, &event_target_value(&ev))
+                />
+            </td>
+        }
+    };
+    view! {
+        <section class="panel data-panel" aria-labelledby="data-heading">
+            <h2 id="data-heading">{move || state.t().panel_data}</h2>
+            <label class="field">
+                <span>{move || state.t().preset_label}</span>
+                <select
+                    data-testid="preset-select"
+                    prop:value=move || state.preset.get().map(Preset::id).unwrap_or("")
+                    on:change=move |ev| {
+                        if let Some(p) = Preset::from_id(&event_target_value(&ev)) {
+                            state.load_preset(p);
+                        }
+                    }
+                >
+                    <option value="" disabled=true>"—"</option>
+                    <option value="lecture">{move || state.t().preset_lecture}</option>
+                    <option value="force">{move || state.t().preset_force}</option>
+                    <option value="local-minima">{move || state.t().preset_two_minima}</option>
+                    <option value="empty">{move || state.t().preset_empty}</option>
+                </select>
+            </label>
+            <p class="hint">{move || state.t().table_paste_hint}</p>
+            <div class="table-scroll">
+                <table data-testid="data-table" on:paste=on_paste>
+                    <caption class="visually-hidden">{move || state.t().table_caption}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">
+                                <input
+                                    type="text"
+                                    class="label-input"
+                                    data-testid="label-x"
+                                    aria-label=move || format!("{} 1", state.t().table_column_name)
+                                    title=move || state.t().table_rename_hint
+                                    prop:value=move || label(0)
+                                    on:input=move |ev| state.set_label(0, &event_target_value(&ev))
+                                />
+                            </th>
+                            <th scope="col">
+                                <input
+                                    type="text"
+                                    class="label-input"
+                                    data-testid="label-y"
+                                    aria-label=move || format!("{} 2", state.t().table_column_name)
+                                    title=move || state.t().table_rename_hint
+                                    prop:value=move || label(1)
+                                    on:input=move |ev| state.set_label(1, &event_target_value(&ev))
+                                />
+                            </th>
+                            <th><span class="visually-hidden">{move || state.t().table_delete_row}</span></th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For
+                            each=move || 0..row_count.get().min(VISIBLE_ROWS)
+                            key=|row| *row
+                            children=move |row| {
+                                view! {
+                                    <tr>
+                                        {cell(row, 0)}
+                                        {cell(row, 1)}
+                                        <td>
+                                            <button
+                                                class="icon-button"
+                                                data-testid=format!("delete-row-{row}")
+                                                aria-label=move || delete_row_label(lang(), row + 1)
+                                                on:click=move |_| state.delete_row(row)
+                                            >
+                                                "×"
+                                            </button>
+                                        </td>
+                                    </tr>
+                                }
+                            }
+                        />
+                    </tbody>
+                </table>
+            </div>
+            <Show when=move || { row_count.get() > VISIBLE_ROWS }>
+                <p class="hint">{move || more_rows(lang(), row_count.get() - VISIBLE_ROWS)}</p>
+            </Show>
+            <button data-testid="add-row" on:click=move |_| state.add_row()>
+                {move || state.t().table_add_row}
+            </button>
+        </section>
+    }
+}

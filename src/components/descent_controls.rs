@@ -1,0 +1,111 @@
+//! Gradient descent's controls: γ with its limit, Step, Undo, Reset, Play/Pause and the
+//! autoplay speed.
+
+use crate::i18n::{format_number, learning_rate_limit};
+use crate::state::{LessonState, SPEEDS};
+use leptos::prelude::*;
+
+/// γ, the buttons and the speed picker.
+#[component]
+pub fn DescentControls(
+    /// The lesson's reactive state.
+    state: LessonState,
+) -> impl IntoView {
+    let lang = move || state.lang.get();
+    let can_step = Memo::new(move |_| state.session.with(|s| s.can_step()));
+    let gamma_text = move || state.session.with(|s| s.learning_rate_text().to_owned());
+    let gamma_invalid = Memo::new(move |_| state.session.with(|s| s.learning_rate().is_none()));
+    let limit = Memo::new(move |_| state.session.with(|s| s.problem().learning_rate_limit()));
+    let over_limit = move || {
+        state.session.with(
+            |s| match (s.learning_rate(), s.problem().learning_rate_limit()) {
+                (Some(g), Some(l)) => g >= l,
+                _ => false,
+            },
+        )
+    };
+    let has_history = Memo::new(move |_| state.session.with(|s| !s.history().is_empty()));
+    let moved = Memo::new(move |_| {
+        state
+            .session
+            .with(|s| s.lesson().params != s.lesson().start || !s.history().is_empty())
+    });
+    view! {
+        <section class="panel descent" aria-labelledby="descent-heading">
+            <h2 id="descent-heading">{move || state.t().panel_descent}</h2>
+            <p class="formula">"a := a − γ · ∂L/∂a"</p>
+            <div class="gamma-row">
+                <label class="field gamma">
+                    <span>{move || state.t().learning_rate_label}</span>
+                    <input
+                        type="text"
+                        inputmode="decimal"
+                        autocomplete="off"
+                        data-testid="learning-rate"
+                        class:invalid=move || gamma_invalid.get()
+                        aria-invalid=move || if gamma_invalid.get() { "true" } else { "false" }
+                        prop:value=gamma_text
+                        on:input=move |ev| state.set_learning_rate_text(&event_target_value(&ev))
+                    />
+                </label>
+                <p class="limit" class:warning=over_limit data-testid="learning-rate-limit">
+                    {move || {
+                        limit
+                            .get()
+                            .map(|l| learning_rate_limit(lang(), &format_number(l, lang())))
+                            .unwrap_or_default()
+                    }}
+                </p>
+            </div>
+            <div class="buttons">
+                <button
+                    class="primary"
+                    data-testid="step-button"
+                    disabled=move || !can_step.get()
+                    on:click=move |_| state.step()
+                >
+                    {move || state.t().button_step}
+                </button>
+                <button
+                    data-testid="undo-button"
+                    disabled=move || !has_history.get()
+                    on:click=move |_| state.undo()
+                >
+                    {move || state.t().button_undo}
+                </button>
+                <button
+                    data-testid="reset-button"
+                    disabled=move || !moved.get()
+                    on:click=move |_| state.reset()
+                >
+                    {move || state.t().button_reset}
+                </button>
+                <button
+                    data-testid="play-button"
+                    aria-pressed=move || if state.playing.get() { "true" } else { "false" }
+                    disabled=move || !can_step.get() && !state.playing.get()
+                    on:click=move |_| state.toggle_play()
+                >
+                    {move || if state.playing.get() { state.t().button_pause } else { state.t().button_play }}
+                </button>
+                <label class="field speed">
+                    <span>{move || state.t().speed_label}</span>
+                    <select
+                        data-testid="speed-select"
+                        prop:value=move || state.speed.get().to_string()
+                        on:change=move |ev| {
+                            if let Ok(v) = event_target_value(&ev).parse::<u32>() {
+                                state.speed.set(v);
+                            }
+                        }
+                    >
+                        {SPEEDS
+                            .into_iter()
+                            .map(|s| view! { <option value=s.to_string()>{s.to_string()}</option> })
+                            .collect_view()}
+                    </select>
+                </label>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,22 @@
+//! The lesson screen's components: one per file, thin — each reads the
+//! [`LessonState`](crate::state::LessonState) and calls its methods.
+
+pub mod charts;
+pub mod data_table;
+pub mod descent_controls;
+pub mod history;
+pub mod model_panel;
+pub mod parameters;
+pub mod readouts;
+pub mod status;
+pub mod worked;
+
+pub use charts::{DataChartView, LossChartView};
+pub use data_table::DataTable;
+pub use descent_controls::DescentControls;
+pub use history::History;
+pub use model_panel::ModelPanel;
+pub use parameters::Parameters;
+pub use readouts::Readouts;
+pub use status::StatusMessage;
+pub use worked::Worked;

@@ -1,0 +1,103 @@
+//! The model and loss pickers, with the formulas as a student reads them, and the
+//! frozen parameters (the lecture freezes b = 2).
+
+use crate::state::LessonState;
+use descent_core::{Loss, Model};
+use leptos::prelude::*;
+
+/// Model picker, loss picker and the freeze toggles.
+#[component]
+pub fn ModelPanel(
+    /// The lesson's reactive state.
+    state: LessonState,
+) -> impl IntoView {
+    let model = Memo::new(move |_| state.session.with(|s| s.lesson().model));
+    let loss = Memo::new(move |_| state.session.with(|s| s.lesson().loss));
+    let model_description = move || {
+        let t = state.t();
+        match model.get() {
+            Model::Linear => t.model_linear_description,
+            Model::Affine => t.model_affine_description,
+            Model::NonConvex => t.model_two_minima_description,
+        }
+    };
+    let loss_description = move || {
+        let t = state.t();
+        match loss.get() {
+            Loss::L2 => t.loss_l2_description,
+            Loss::Mse => t.loss_mse_description,
+            Loss::L1 => t.loss_l1_description,
+        }
+    };
+    let loss_name = move |l: Loss| {
+        let t = state.t();
+        match l {
+            Loss::L2 => t.loss_l2_name,
+            Loss::Mse => t.loss_mse_name,
+            Loss::L1 => t.loss_l1_name,
+        }
+    };
+    // Every parameter after a can be frozen; a is what the lesson is about.
+    let freezable = move || (1..model.get().param_count()).collect::<Vec<_>>();
+    view! {
+        <section class="panel model-panel" aria-labelledby="model-heading">
+            <h2 id="model-heading" class="visually-hidden">{move || state.t().panel_model}</h2>
+            <label class="field">
+                <span>{move || state.t().model_picker_label}</span>
+                <select
+                    data-testid="model-select"
+                    prop:value=move || model.get().id()
+                    on:change=move |ev| {
+                        if let Some(m) = Model::from_id(&event_target_value(&ev)) {
+                            state.set_model(m);
+                        }
+                    }
+                >
+                    {Model::ALL
+                        .into_iter()
+                        .map(|m| view! { <option value=m.id()>{m.formula()}</option> })
+                        .collect_view()}
+                </select>
+            </label>
+            <p class="hint">{model_description}</p>
+            <label class="field">
+                <span>{move || state.t().loss_picker_label}</span>
+                <select
+                    data-testid="loss-select"
+                    prop:value=move || loss.get().id()
+                    on:change=move |ev| {
+                        if let Some(l) = Loss::from_id(&event_target_value(&ev)) {
+                            state.set_loss(l);
+                        }
+                    }
+                >
+                    {Loss::ALL
+                        .into_iter()
+                        .map(|l| view! { <option value=l.id()>{move || loss_name(l)}</option> })
+                        .collect_view()}
+                </select>
+            </label>
+            <p class="formula" data-testid="loss-formula">{move || loss.get().formula()}</p>
+            <p class="hint">{loss_description}</p>
+            <For
+                each=freezable
+                key=|i| *i
+                children=move |i| {
+                    let name = move || model.get().param_names().get(i).copied().unwrap_or("b");
+                    let frozen = move || state.session.with(|s| s.problem().is_frozen(i));
+                    view! {
+                        <label class="checkbox">
+                            <input
+                                type="checkbox"
+                                data-testid=move || format!("freeze-{}", name())
+                                prop:checked=frozen
+                                on:change=move |ev| state.set_frozen(i, event_target_checked(&ev))
+                            />
+                            <span>{move || format!("{} {}", name(), state.t().parameter_freeze)}</span>
+                        </label>
+                    }
+                }
+            />
+        </section>
+    }
+}

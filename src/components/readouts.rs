@@ -1,0 +1,87 @@
+//! The large readouts: L and ∂L/∂θ at the current parameters, and the minimum.
+
+use crate::i18n::{format_exact, format_number};
+use crate::state::LessonState;
+use descent_core::Optimum;
+use leptos::prelude::*;
+
+/// L, each free parameter's derivative, and the minimum where a closed form exists.
+#[component]
+pub fn Readouts(
+    /// The lesson's reactive state.
+    state: LessonState,
+) -> impl IntoView {
+    let lang = move || state.lang.get();
+    let evaluation = Memo::new(move |_| state.session.with(|s| s.evaluation()));
+    let loss = move || evaluation.with(|e| e.loss);
+    let names = Memo::new(move |_| state.session.with(|s| s.lesson().model.param_names()));
+    let free = Memo::new(move |_| {
+        state.session.with(|s| {
+            (0..s.lesson().model.param_count())
+                .filter(|i| !s.problem().is_frozen(*i))
+                .collect::<Vec<_>>()
+        })
+    });
+    let minimum = Memo::new(move |_| {
+        state
+            .session
+            .with(|s| match s.problem().optimum(s.params()) {
+                Optimum::Unique(best) => Some(best),
+                _ => None,
+            })
+    });
+    view! {
+        <section class="panel readouts" aria-live="polite">
+            <div class="readout">
+                <span class="readout-label">{move || state.t().readout_loss}</span>
+                <output
+                    class="readout-value"
+                    data-testid="loss-value"
+                    data-value=move || format_exact(loss())
+                >
+                    {move || format_number(loss(), lang())}
+                </output>
+            </div>
+            <For
+                each=move || free.get()
+                key=|i| *i
+                children=move |i| {
+                    let name = move || names.get().get(i).copied().unwrap_or("a");
+                    let value = move || evaluation.with(|e| e.gradient.get(i).copied().unwrap_or(0.0));
+                    let testid = if i == 0 { "gradient-value".to_owned() } else { format!("gradient-value-{i}") };
+                    view! {
+                        <div class="readout">
+                            <span class="readout-label">{move || format!("∂L/∂{}", name())}</span>
+                            <output
+                                class="readout-value"
+                                data-testid=testid
+                                data-value=move || format_exact(value())
+                            >
+                                {move || format_number(value(), lang())}
+                            </output>
+                        </div>
+                    }
+                }
+            />
+            <Show when=move || minimum.with(Option::is_some)>
+                <div class="readout small">
+                    <span class="readout-label">{move || state.t().readout_minimum}</span>
+                    <output class="readout-value" data-testid="minimum-value">
+                        {move || {
+                            minimum
+                                .get()
+                                .map(|best| {
+                                    best.iter()
+                                        .zip(names.get())
+                                        .map(|(v, n)| format!("{n}* = {}", format_number(*v, lang())))
+                                        .collect::<Vec<_>>()
+                                        .join(", ")
+                                })
+                                .unwrap_or_default()
+                        }}
+                    </output>
+                </div>
+            </Show>
+        </section>
+    }
+}

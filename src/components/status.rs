@@ -1,0 +1,110 @@
+//! The status line: what is going on, in words a student understands — why rows are
+//! ignored, why Step is disabled, why a run stopped.
+
+use crate::i18n::{diverged, format_number, rows_ignored, step_limit_reached, Lang, Strings};
+use crate::state::LessonState;
+use descent_core::optimizer::Divergence;
+use descent_core::{Optimum, Outcome, Session};
+use leptos::prelude::*;
+
+/// How serious a status line is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    /// Plain information.
+    Info,
+    /// Something worth knowing: a run ended well.
+    Success,
+    /// Something the student must fix, or a run that went wrong.
+    Warning,
+}
+
+impl Level {
+    fn class(self) -> &'static str {
+        match self {
+            Level::Info => "status-line info",
+            Level::Success => "status-line success",
+            Level::Warning => "status-line warning",
+        }
+    }
+}
+
+/// Every status line that applies to a session, most important first.
+pub fn status_lines(session: &Session, t: &Strings, lang: Lang) -> Vec<(Level, String)> {
+    let mut lines = Vec::new();
+    let table = &session.lesson().table;
+    let conversion = session.conversion();
+    let data = &session.problem().data;
+    if table
+        .rows
+        .iter()
+        .all(|r| r.iter().all(|c| c.trim().is_empty()))
+    {
+        lines.push((Level::Warning, t.status_empty_table.to_owned()));
+    } else if data.is_empty() {
+        lines.push((Level::Warning, t.status_no_valid_rows.to_owned()));
+    }
+    if !conversion.ignored_rows.is_empty() {
+        let rows: Vec<usize> = conversion.ignored_rows.iter().map(|r| r + 1).collect();
+        lines.push((Level::Warning, rows_ignored(lang, &rows)));
+    }
+    if session.learning_rate().is_none() {
+        lines.push((Level::Warning, t.status_invalid_learning_rate.to_owned()));
+    }
+    if !data.is_empty() && session.problem().optimum(session.params()) == Optimum::NoUniqueMinimum {
+        lines.push((Level::Warning, t.status_all_x_zero.to_owned()));
+    }
+    let limit = session
+        .problem()
+        .learning_rate_limit()
+        .map(|l| format_number(l, lang));
+    match session.outcome() {
+        Outcome::Converged => lines.push((Level::Success, t.status_converged.to_owned())),
+        Outcome::Diverged(Divergence::LossGrowing) => {
+            lines.push((Level::Warning, diverged(lang, limit.as_deref())))
+        }
+        Outcome::Diverged(Divergence::NonFinite) => {
+            lines.push((Level::Warning, t.status_non_finite.to_owned()))
+        }
+        Outcome::StepLimit => lines.push((
+            Level::Warning,
+            step_limit_reached(lang, session.history().len()),
+        )),
+        Outcome::Running => {}
+    }
+    if lines.is_empty() {
+        lines.push((Level::Info, t.status_ready.to_owned()));
+    }
+    lines
+}
+
+/// The status line (`data-testid="status-message"`), and any notice beside it.
+#[component]
+pub fn StatusMessage(
+    /// The lesson's reactive state.
+    state: LessonState,
+) -> impl IntoView {
+    let lines = move || {
+        let lang = state.lang.get();
+        let t = state.t();
+        state.session.with(|s| status_lines(s, t, lang))
+    };
+    view! {
+        <div class="status" data-testid="status-message" role="status" aria-live="polite">
+            {move || {
+                state
+                    .notice
+                    .get()
+                    .map(|n| {
+                        let level = if n.is_warning { Level::Warning } else { Level::Info };
+                        view! { <p class=level.class() data-testid="notice">{n.text}</p> }
+                    })
+            }}
+            {move || {
+                lines()
+                    .into_iter()
+                    .map(|(level, text)| view! { <p class=level.class()>{text}</p> })
+                    .collect_view()
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,73 @@
+//! The worked arithmetic, as on the slides, with live numbers: the loss written out term
+//! by term, the next update, and the sign rule.
+
+use crate::state::LessonState;
+use crate::worked::{loss_sum_text, update_text};
+use leptos::prelude::*;
+
+/// The worked sum and the next update.
+#[component]
+pub fn Worked(
+    /// The lesson's reactive state.
+    state: LessonState,
+) -> impl IntoView {
+    let lang = move || state.lang.get();
+    let sum = move || {
+        let lang = lang();
+        let word = state.t().worked_terms;
+        state
+            .session
+            .with(|s| loss_sum_text(s.problem(), s.params(), lang, word))
+    };
+    // What the next Step would do, computed by descent-core without taking it.
+    let next = Memo::new(move |_| {
+        state.session.with(|s| {
+            let gamma = s.learning_rate()?;
+            if s.problem().data.is_empty() {
+                return None;
+            }
+            descent_core::GradientDescent::new(gamma).step(s.problem(), s.params())
+        })
+    });
+    let updates = move || {
+        let lang = lang();
+        next.get()
+            .map(|step| {
+                state.session.with(|s| {
+                    let names = s.lesson().model.param_names();
+                    (0..names.len())
+                        .filter(|i| !s.problem().is_frozen(*i))
+                        .map(|i| update_text(&step, i, names[i], lang))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .unwrap_or_default()
+    };
+    let sign_rule = move || {
+        let t = state.t();
+        next.get().map(|step| {
+            let g = step.gradient.first().copied().unwrap_or(0.0);
+            if g < 0.0 {
+                t.sign_rule_negative
+            } else if g > 0.0 {
+                t.sign_rule_positive
+            } else {
+                t.sign_rule_zero
+            }
+        })
+    };
+    view! {
+        <section class="panel worked" aria-labelledby="worked-heading">
+            <h2 id="worked-heading">{move || state.t().panel_worked}</h2>
+            <p class="formula worked-sum" data-testid="worked-sum">{sum}</p>
+            <p class="hint">{move || state.t().worked_next_step}</p>
+            {move || {
+                updates()
+                    .into_iter()
+                    .map(|u| view! { <p class="formula worked-update" data-testid="worked-update">{u}</p> })
+                    .collect_view()
+            }}
+            <p class="sign-rule" data-testid="sign-rule">{sign_rule}</p>
+        </section>
+    }
+}

@@ -1,0 +1,198 @@
+//! The reactive lesson: signals around descent-core's plain [`Session`], and the few
+//! things only the screen has (autoplay, the language, toggles, a notice line).
+//!
+//! Components get a [`LessonState`] (it is `Copy`) and call its methods; every number
+//! they show comes from the session, never from arithmetic of their own.
+
+use crate::charts::ChartStyle;
+use crate::i18n::{strings, Lang, Strings};
+use descent_core::presets::Preset;
+use descent_core::{Lesson, Loss, Model, Outcome, Session};
+use leptos::prelude::*;
+
+/// The autoplay speeds offered, in steps per second.
+pub const SPEEDS: [u32; 6] = [1, 2, 5, 10, 30, 60];
+
+/// A transient message that is not derived from the session (a paste report, a link
+/// that could not be read, storage trouble).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    /// The text, already in the interface language.
+    pub text: String,
+    /// Whether it reports a problem (shown as a warning) or just informs.
+    pub is_warning: bool,
+}
+
+/// The lesson's reactive state. Cheap to copy: every field is a signal handle.
+#[derive(Clone, Copy)]
+pub struct LessonState {
+    /// The lesson in progress.
+    pub session: RwSignal<Session>,
+    /// Whether autoplay runs.
+    pub playing: RwSignal<bool>,
+    /// Autoplay speed in steps per second (one of [`SPEEDS`]).
+    pub speed: RwSignal<u32>,
+    /// Whether the data chart draws each squared error as a square.
+    pub show_squares: RwSignal<bool>,
+    /// The interface language.
+    pub lang: RwSignal<Lang>,
+    /// The preset last chosen (for the picker).
+    pub preset: RwSignal<Option<Preset>>,
+    /// A message not derived from the session.
+    pub notice: RwSignal<Option<Notice>>,
+    /// Projector mode: larger readouts and chart text, thicker lines, high contrast.
+    pub projector: RwSignal<bool>,
+    /// Bumped when the charts must redraw for a reason outside the session (the window
+    /// was resized, the layout changed).
+    pub redraw: RwSignal<u32>,
+}
+
+impl LessonState {
+    /// State around a lesson, in a language.
+    pub fn new(lesson: Lesson, lang: Lang) -> Self {
+        Self {
+            session: RwSignal::new(Session::new(lesson)),
+            playing: RwSignal::new(false),
+            speed: RwSignal::new(5),
+            show_squares: RwSignal::new(false),
+            lang: RwSignal::new(lang),
+            preset: RwSignal::new(None),
+            notice: RwSignal::new(None),
+            projector: RwSignal::new(false),
+            redraw: RwSignal::new(0),
+        }
+    }
+
+    /// How a chart on `canvas` is drawn now: sized for the device's pixel ratio, larger
+    /// and high-contrast in projector mode. Sizes the canvas's backing store.
+    pub fn chart_style(&self, canvas: &web_sys::HtmlCanvasElement) -> ChartStyle {
+        #[cfg(target_arch = "wasm32")]
+        let ratio = crate::charts::canvas::fit_canvas_to_css_size(canvas);
+        #[cfg(not(target_arch = "wasm32"))]
+        let ratio = {
+            let _ = canvas;
+            1.0
+        };
+        let projector = self.projector.get_untracked();
+        ChartStyle {
+            scale: ratio * if projector { 1.5 } else { 1.0 },
+            high_contrast: projector,
+        }
+    }
+
+    /// The strings of the current language (tracked).
+    pub fn t(&self) -> &'static Strings {
+        strings(self.lang.get())
+    }
+
+    /// One step of gradient descent; autoplay stops when the run ends.
+    pub fn step(&self) {
+        let mut outcome = Outcome::Running;
+        self.session.update(|s| outcome = s.step());
+        if outcome.is_final() || !self.session.with_untracked(Session::can_step) {
+            self.playing.set(false);
+        }
+    }
+
+    /// Takes back one step.
+    pub fn undo(&self) {
+        self.playing.set(false);
+        self.session.update(|s| {
+            s.undo();
+        });
+    }
+
+    /// Back to the start value.
+    pub fn reset(&self) {
+        self.playing.set(false);
+        self.session.update(Session::reset);
+    }
+
+    /// Starts or pauses autoplay; it does not start when stepping is impossible, and a
+    /// run that has ended starts again from where it stands.
+    pub fn toggle_play(&self) {
+        if self.playing.get_untracked() {
+            self.playing.set(false);
+        } else if self.session.with_untracked(Session::can_step) {
+            self.playing.set(true);
+        }
+    }
+
+    /// Sets parameter `index` by hand (slider or field).
+    pub fn set_param(&self, index: usize, value: f64) {
+        self.playing.set(false);
+        self.session.update(|s| {
+            s.set_param(index, value);
+        });
+    }
+
+    /// Sets the γ field's text (kept as typed).
+    pub fn set_learning_rate_text(&self, text: &str) {
+        self.session.update(|s| s.set_learning_rate_text(text));
+        if !self.session.with_untracked(Session::can_step) {
+            self.playing.set(false);
+        }
+    }
+
+    /// Sets one table cell's text.
+    pub fn set_cell(&self, row: usize, column: usize, text: &str) {
+        self.playing.set(false);
+        self.session.update(|s| s.set_cell(row, column, text));
+    }
+
+    /// Adds an empty row.
+    pub fn add_row(&self) {
+        self.session.update(Session::add_row);
+    }
+
+    /// Deletes a row.
+    pub fn delete_row(&self, row: usize) {
+        self.playing.set(false);
+        self.session.update(|s| s.delete_row(row));
+    }
+
+    /// Renames a column.
+    pub fn set_label(&self, column: usize, text: &str) {
+        self.session.update(|s| s.set_label(column, text));
+    }
+
+    /// Switches the model.
+    pub fn set_model(&self, model: Model) {
+        self.playing.set(false);
+        self.session.update(|s| s.set_model(model));
+    }
+
+    /// Switches the loss.
+    pub fn set_loss(&self, loss: Loss) {
+        self.playing.set(false);
+        self.session.update(|s| s.set_loss(loss));
+    }
+
+    /// Freezes or frees a parameter.
+    pub fn set_frozen(&self, index: usize, frozen: bool) {
+        self.playing.set(false);
+        self.session.update(|s| s.set_frozen(index, frozen));
+    }
+
+    /// Opens a preset.
+    pub fn load_preset(&self, preset: Preset) {
+        self.playing.set(false);
+        self.preset.set(Some(preset));
+        self.notice.set(None);
+        self.session.update(|s| s.load(preset.lesson()));
+    }
+
+    /// Opens a whole lesson (a share link, saved work).
+    pub fn load(&self, lesson: Lesson) {
+        self.playing.set(false);
+        self.session.update(|s| s.load(lesson));
+    }
+
+    /// Shows a notice.
+    pub fn notify(&self, text: impl Into<String>, is_warning: bool) {
+        self.notice.set(Some(Notice {
+            text: text.into(),
+            is_warning,
+        }));
+    }
+}
