@@ -37,7 +37,9 @@ fn by_testid<T: JsCast>(root: &Element, id: &str) -> T {
 }
 
 fn text(root: &Element, id: &str) -> String {
-    by_testid::<Element>(root, id).text_content().unwrap_or_default()
+    by_testid::<Element>(root, id)
+        .text_content()
+        .unwrap_or_default()
 }
 
 fn type_into(root: &Element, id: &str, value: &str) {
