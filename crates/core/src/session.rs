@@ -9,7 +9,11 @@
 //! - moving a parameter by hand restarts the run there (a new start);
 //! - changing γ keeps the history: γ may change mid-run;
 //! - text typed into the table or the γ field is kept exactly, even when it is not a
-//!   number.
+//!   number;
+//! - every change to the table (a cell, a column name, a row added or deleted, a paste,
+//!   a point dragged or added on the chart) can be taken back with
+//!   [`Session::undo_edit`]. A run of changes to one thing — the keystrokes in one cell,
+//!   the moves of one drag — is taken back as one, until [`Session::end_edit`] closes it.
 
 use crate::analysis::{self, PARAM_BOUND};
 use crate::lesson::Lesson;
@@ -18,8 +22,32 @@ use crate::model::Model;
 use crate::optimizer::{Outcome, Run, Step, StopRule};
 use crate::presets::Preset;
 use crate::problem::Problem;
-use crate::table::{parse_number, parse_table, Conversion, ParsedTable, TableError, MAX_ROWS};
+use crate::table::{
+    parse_number, parse_table, Conversion, ParsedTable, Table, TableError, MAX_ROWS,
+};
 use crate::Loss;
+use std::collections::VecDeque;
+
+/// How many table edits [`Session::undo_edit`] can take back.
+pub const EDIT_UNDO_LIMIT: usize = 100;
+
+/// The most table rows the undo stack holds in all. A table may have 100 000 rows, and a
+/// hundred copies of one would take far more memory than a phone lends a tab, so the
+/// oldest snapshots are dropped first once the stack holds this many rows.
+const EDIT_UNDO_ROW_BUDGET: usize = 200_000;
+
+/// What the newest undo snapshot was taken for. Another change to the same target adds
+/// no snapshot, so undo takes back a whole typed number or a whole drag, not one
+/// keystroke or one pointer move.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum EditTarget {
+    /// A cell (row, column).
+    Cell(usize, usize),
+    /// A column name (0: x, 1: y).
+    Label(usize),
+    /// A data point dragged on the chart, by its table row.
+    Point(usize),
+}
 
 /// A lesson in progress; see the module docs for the rules it keeps.
 #[derive(Clone, Debug, PartialEq)]
@@ -32,6 +60,10 @@ pub struct Session {
     rule: StopRule,
     learning_rate_text: String,
     ranges: Vec<(f64, f64)>,
+    /// The tables before each edit, oldest first.
+    edits: VecDeque<Table>,
+    /// The target of the edit still open (see [`EditTarget`]).
+    open_edit: Option<EditTarget>,
 }
 
 impl Default for Session {
@@ -57,6 +89,8 @@ impl Session {
             rule: StopRule::default(),
             learning_rate_text,
             ranges: Vec::new(),
+            edits: VecDeque::new(),
+            open_edit: None,
         };
         session.fit_ranges();
         session
@@ -189,6 +223,12 @@ impl Session {
 
     /// Sets one cell's text, exactly as typed.
     pub fn set_cell(&mut self, row: usize, column: usize, text: &str) {
+        let current = self.lesson.table.rows.get(row).and_then(|r| r.get(column));
+        match current {
+            None => return,
+            Some(old) if old != text => self.record_edit(Some(EditTarget::Cell(row, column))),
+            Some(_) => {}
+        }
         if let Some(cell) = self
             .lesson
             .table
@@ -201,9 +241,75 @@ impl Session {
         }
     }
 
+    /// Moves the point of table row `row` to (x, y), as a drag on the chart does: both
+    /// cells are rewritten in the shortest form that reads back exactly (round the
+    /// numbers first for short cells). Moves of one row in a row are one edit for
+    /// [`Session::undo_edit`] until [`Session::end_edit`]. Refused (`false`) for a row
+    /// that does not exist or a non-finite number.
+    pub fn move_point(&mut self, row: usize, x: f64, y: f64) -> bool {
+        if !(x.is_finite() && y.is_finite()) || row >= self.lesson.table.rows.len() {
+            return false;
+        }
+        let cells = [cell_text(x), cell_text(y)];
+        if self.lesson.table.rows.get(row) == Some(&cells) {
+            return true;
+        }
+        self.record_edit(Some(EditTarget::Point(row)));
+        if let Some(r) = self.lesson.table.rows.get_mut(row) {
+            *r = cells;
+        }
+        self.data_changed();
+        true
+    }
+
+    /// Appends a row holding the point (x, y), as a click on the chart does, and returns
+    /// its row. A drag of the new point that follows at once belongs to the same edit.
+    /// `None` for a non-finite number or a full table ([`MAX_ROWS`]).
+    pub fn add_point(&mut self, x: f64, y: f64) -> Option<usize> {
+        if !(x.is_finite() && y.is_finite()) || self.lesson.table.rows.len() >= MAX_ROWS {
+            return None;
+        }
+        self.record_edit(None);
+        let row = self.lesson.table.rows.len();
+        self.lesson.table.rows.push([cell_text(x), cell_text(y)]);
+        self.open_edit = Some(EditTarget::Point(row));
+        self.data_changed();
+        Some(row)
+    }
+
+    /// The table row that point `index` of the problem's data came from (rows with a bad
+    /// cell and empty rows have no point, so the two numberings differ).
+    pub fn point_row(&self, index: usize) -> Option<usize> {
+        self.conversion.source_rows.get(index).copied()
+    }
+
+    /// Takes back the last edit of the table (see the module docs); `false` when there is
+    /// none. The run restarts where it stands, as after any edit.
+    pub fn undo_edit(&mut self) -> bool {
+        let Some(table) = self.edits.pop_back() else {
+            return false;
+        };
+        self.lesson.table = table;
+        self.open_edit = None;
+        self.data_changed();
+        true
+    }
+
+    /// Whether [`Session::undo_edit`] has an edit to take back.
+    pub fn can_undo_edit(&self) -> bool {
+        !self.edits.is_empty()
+    }
+
+    /// Closes the edit in progress: the next change, even to the same cell or point, is
+    /// taken back on its own. Call it when a cell loses focus or a drag ends.
+    pub fn end_edit(&mut self) {
+        self.open_edit = None;
+    }
+
     /// Adds an empty row at the end (up to [`MAX_ROWS`]).
     pub fn add_row(&mut self) {
         if self.lesson.table.rows.len() < MAX_ROWS {
+            self.record_edit(None);
             self.lesson.table.rows.push([String::new(), String::new()]);
             self.data_changed();
         }
@@ -212,6 +318,7 @@ impl Session {
     /// Deletes row `row`, if it exists.
     pub fn delete_row(&mut self, row: usize) {
         if row < self.lesson.table.rows.len() {
+            self.record_edit(None);
             self.lesson.table.rows.remove(row);
             self.data_changed();
         }
@@ -225,6 +332,7 @@ impl Session {
         if !parsed.had_header {
             table.labels = self.lesson.table.labels.clone();
         }
+        self.record_edit(None);
         self.lesson.table = table;
         self.data_changed();
         Ok(parsed)
@@ -232,13 +340,19 @@ impl Session {
 
     /// Renames column `column` (0: x, 1: y); the numbers are untouched.
     pub fn set_label(&mut self, column: usize, text: &str) {
+        let text: String = text.chars().take(crate::lesson::MAX_LABEL_CHARS).collect();
+        let column = usize::from(column != 0);
+        let labels = &self.lesson.table.labels;
+        if (if column == 0 { &labels.x } else { &labels.y }) != &text {
+            self.record_edit(Some(EditTarget::Label(column)));
+        }
         let labels = &mut self.lesson.table.labels;
         let label = if column == 0 {
             &mut labels.x
         } else {
             &mut labels.y
         };
-        *label = text.chars().take(crate::lesson::MAX_LABEL_CHARS).collect();
+        *label = text;
         self.problem
             .data
             .set_labels(self.lesson.table.labels.clone());
@@ -275,6 +389,24 @@ impl Session {
     /// Opens another lesson (a preset, a share link, saved work).
     pub fn load(&mut self, lesson: Lesson) {
         *self = Session::new(lesson);
+    }
+
+    /// Keeps the table as it is before an edit of `target`, unless the open edit is of
+    /// the same target (`None` is never the same: each such edit is kept on its own).
+    fn record_edit(&mut self, target: Option<EditTarget>) {
+        if target.is_some() && target == self.open_edit {
+            return;
+        }
+        self.open_edit = target;
+        self.edits.push_back(self.lesson.table.clone());
+        let mut rows: usize = self.edits.iter().map(|t| t.rows.len()).sum();
+        while self.edits.len() > EDIT_UNDO_LIMIT
+            || (rows > EDIT_UNDO_ROW_BUDGET && self.edits.len() > 1)
+        {
+            if let Some(dropped) = self.edits.pop_front() {
+                rows -= dropped.rows.len();
+            }
+        }
     }
 
     fn data_changed(&mut self) {
@@ -314,5 +446,19 @@ impl Session {
                 *range = analysis::finite_range((lo.min(v - 0.1 * span), hi.max(v + 0.1 * span)));
             }
         }
+    }
+}
+
+/// A number as a cell holds it after a drag: the shortest text that reads back exactly
+/// (the same rule as the app's `format_exact`), in plain notation from 10⁻⁶ up to 10²¹
+/// and with an exponent outside, so no cell is hundreds of digits long. −0 is `0`.
+fn cell_text(value: f64) -> String {
+    let magnitude = value.abs();
+    if value == 0.0 {
+        "0".to_owned()
+    } else if (1e-6..1e21).contains(&magnitude) {
+        format!("{value}")
+    } else {
+        format!("{value:e}")
     }
 }
