@@ -2,7 +2,8 @@
 //!
 //! Everything the lesson computes lives here, with no screen attached: data, models,
 //! losses and their derivatives, gradient descent, the analysis behind the charts, table
-//! parsing, presets and the lesson state with its encodings. The web app only calls it.
+//! parsing, presets, the lesson state with its encodings, and the step history written out
+//! as CSV, Markdown or LaTeX. The web app only calls it.
 //!
 //! ## Conventions
 //! - `f64` everywhere.
@@ -24,6 +25,7 @@
 
 pub mod analysis;
 pub mod data;
+pub mod export;
 pub mod lesson;
 pub mod loss;
 pub mod model;
@@ -35,6 +37,7 @@ pub mod table;
 
 pub use analysis::{Curve, Extremum, ExtremumKind, Optimum};
 pub use data::{Dataset, Labels, Point};
+pub use export::HistoryTable;
 pub use lesson::{Lesson, LessonError};
 pub use loss::{Evaluation, Loss, Residual};
 pub use model::Model;

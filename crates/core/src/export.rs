@@ -1,0 +1,363 @@
+//! The step history as text a lecturer takes elsewhere: CSV for a spreadsheet, a Markdown
+//! table and a LaTeX `tabular` to paste into slides.
+//!
+//! Every number is written exactly: the shortest decimal that reads back as the same
+//! `f64` (Rust's `{}`), so 9.3419 after one step from a = 8 shows whatever gradient
+//! descent really computed, rounding error included. Only numbers so large or so small
+//! that `{}` would write hundreds of digits switch to exponent form (`1.5e-7`), which is
+//! just as exact. The headers are formulas, not words, so the text is the same in every
+//! interface language.
+
+use crate::optimizer::Step;
+use crate::session::Session;
+
+/// Below this magnitude (and above zero) a number is written with an exponent.
+const SMALLEST_PLAIN: f64 = 1e-6;
+/// From this magnitude on a number is written with an exponent.
+const LARGEST_PLAIN: f64 = 1e16;
+
+/// A history of steps ready to be written out, with the names of the parameters.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HistoryTable<'a> {
+    steps: &'a [Step],
+    names: Vec<&'a str>,
+    /// The parameters the slide formats (Markdown, LaTeX) show: the free ones.
+    shown: Vec<usize>,
+}
+
+impl<'a> HistoryTable<'a> {
+    /// The steps, with each parameter's name and whether it is frozen.
+    ///
+    /// The slide formats leave frozen parameters out: their columns would only repeat
+    /// the same value with a zero derivative (the lecture's b = 2). When every parameter
+    /// is frozen they show all of them rather than an empty table. CSV always has every
+    /// column, since a spreadsheet user may want them.
+    pub fn new(steps: &'a [Step], names: &[&'a str], frozen: &[bool]) -> Self {
+        let mut shown: Vec<usize> = (0..names.len())
+            .filter(|i| !frozen.get(*i).copied().unwrap_or(false))
+            .collect();
+        if shown.is_empty() {
+            shown = (0..names.len()).collect();
+        }
+        Self {
+            steps,
+            names: names.to_vec(),
+            shown,
+        }
+    }
+
+    /// The history of a session, with its model's parameter names and frozen flags.
+    pub fn from_session(session: &'a Session) -> Self {
+        let model = session.lesson().model;
+        let names = model.param_names();
+        let frozen: Vec<bool> = (0..names.len())
+            .map(|i| session.problem().is_frozen(i))
+            .collect();
+        Self::new(session.history(), names, &frozen)
+    }
+
+    /// Whether there is no step to write.
+    pub fn is_empty(&self) -> bool {
+        self.steps.is_empty()
+    }
+
+    /// Whether γ changed during the run, so the slide formats need a γ column.
+    fn learning_rate_varies(&self) -> bool {
+        self.steps
+            .windows(2)
+            .any(|w| w[0].learning_rate != w[1].learning_rate)
+    }
+
+    /// CSV with a header row: `k`, every parameter, `L`, every `dL/dθ`, every
+    /// `θ_next`, `L_next` and `gamma`; one row per step, `k` counted from 1. The header
+    /// is plain ASCII so every spreadsheet reads it.
+    pub fn to_csv(&self) -> String {
+        let all: Vec<usize> = (0..self.names.len()).collect();
+        let mut header = vec!["k".to_owned()];
+        header.extend(all.iter().map(|&i| self.names[i].to_owned()));
+        header.push("L".to_owned());
+        header.extend(all.iter().map(|&i| format!("dL/d{}", self.names[i])));
+        header.extend(all.iter().map(|&i| format!("{}_next", self.names[i])));
+        header.push("L_next".to_owned());
+        header.push("gamma".to_owned());
+        let mut out = header.join(",");
+        out.push('\n');
+        for (k, step) in self.steps.iter().enumerate() {
+            let mut row = vec![(k + 1).to_string()];
+            row.extend(all.iter().map(|&i| exact(value(&step.before, i))));
+            row.push(exact(step.loss_before));
+            row.extend(all.iter().map(|&i| exact(value(&step.gradient, i))));
+            row.extend(all.iter().map(|&i| exact(value(&step.after, i))));
+            row.push(exact(step.loss_after));
+            row.push(exact(step.learning_rate));
+            out.push_str(&row.join(","));
+            out.push('\n');
+        }
+        out
+    }
+
+    /// A Markdown (GitHub-flavoured) table: `k`, each shown parameter, `L`, each
+    /// `∂L/∂θ`, each `θ − γ·∂L/∂θ` (the value after the step), and `γ` when it changed
+    /// during the run. Numbers are right-aligned.
+    pub fn to_markdown(&self) -> String {
+        let with_gamma = self.learning_rate_varies();
+        let mut header = vec!["k".to_owned()];
+        header.extend(self.shown.iter().map(|&i| self.names[i].to_owned()));
+        header.push("L".to_owned());
+        header.extend(self.shown.iter().map(|&i| format!("∂L/∂{}", self.names[i])));
+        if with_gamma {
+            header.push("γ".to_owned());
+        }
+        header.extend(self.shown.iter().map(|&i| {
+            let p = self.names[i];
+            format!("{p} − γ·∂L/∂{p}")
+        }));
+        let mut out = markdown_row(&header);
+        out.push_str(&markdown_row(&vec!["---:".to_owned(); header.len()]));
+        for (k, row) in self.slide_rows(with_gamma, exact) {
+            let mut cells = vec![k.to_string()];
+            cells.extend(row);
+            out.push_str(&markdown_row(&cells));
+        }
+        out
+    }
+
+    /// A LaTeX `tabular` with the same columns as [`HistoryTable::to_markdown`], every
+    /// header and number in math mode (so a negative number gets a true minus sign), and
+    /// `\hline` rules; it needs no package.
+    pub fn to_latex(&self) -> String {
+        let with_gamma = self.learning_rate_varies();
+        let mut header = vec!["$k$".to_owned()];
+        header.extend(self.shown.iter().map(|&i| format!("${}$", self.names[i])));
+        header.push("$L$".to_owned());
+        header.extend(
+            self.shown
+                .iter()
+                .map(|&i| format!("$\\partial L/\\partial {}$", self.names[i])),
+        );
+        if with_gamma {
+            header.push("$\\gamma$".to_owned());
+        }
+        header.extend(self.shown.iter().map(|&i| {
+            let p = self.names[i];
+            format!("${p} - \\gamma\\,\\partial L/\\partial {p}$")
+        }));
+        let mut out = format!(
+            "\\begin{{tabular}}{{{}}}\n\\hline\n",
+            "r".repeat(header.len())
+        );
+        out.push_str(&latex_row(&header));
+        out.push_str("\\hline\n");
+        for (k, row) in self.slide_rows(with_gamma, latex_number) {
+            let mut cells = vec![format!("${k}$")];
+            cells.extend(row.into_iter().map(|n| format!("${n}$")));
+            out.push_str(&latex_row(&cells));
+        }
+        out.push_str("\\hline\n\\end{tabular}\n");
+        out
+    }
+
+    /// Each step's number (from 1) and its cells after `k` for the slide formats,
+    /// numbers written by `write`.
+    fn slide_rows(
+        &self,
+        with_gamma: bool,
+        write: fn(f64) -> String,
+    ) -> impl Iterator<Item = (usize, Vec<String>)> + '_ {
+        self.steps.iter().enumerate().map(move |(k, step)| {
+            let mut cells: Vec<String> = self
+                .shown
+                .iter()
+                .map(|&i| write(value(&step.before, i)))
+                .collect();
+            cells.push(write(step.loss_before));
+            cells.extend(self.shown.iter().map(|&i| write(value(&step.gradient, i))));
+            if with_gamma {
+                cells.push(write(step.learning_rate));
+            }
+            cells.extend(self.shown.iter().map(|&i| write(value(&step.after, i))));
+            (k + 1, cells)
+        })
+    }
+}
+
+/// Entry `i` of a parameter vector; 0 when absent (a step always has every entry).
+fn value(values: &[f64], i: usize) -> f64 {
+    values.get(i).copied().unwrap_or(0.0)
+}
+
+/// A number written exactly: the shortest decimal that reads back as the same `f64`,
+/// with an exponent (`1.5e-7`) only when the plain form would be very long. `-0` is
+/// written `0`.
+pub fn exact(v: f64) -> String {
+    if v == 0.0 {
+        return "0".to_owned();
+    }
+    let magnitude = v.abs();
+    if v.is_finite() && !(SMALLEST_PLAIN..LARGEST_PLAIN).contains(&magnitude) {
+        format!("{v:e}")
+    } else {
+        format!("{v}")
+    }
+}
+
+/// [`exact`] in LaTeX math: an exponent becomes `\times 10^{…}`.
+fn latex_number(v: f64) -> String {
+    let text = exact(v);
+    match text.split_once('e') {
+        Some((mantissa, exponent)) => format!("{mantissa} \\times 10^{{{exponent}}}"),
+        None => text,
+    }
+}
+
+fn markdown_row(cells: &[String]) -> String {
+    format!("| {} |\n", cells.join(" | "))
+}
+
+fn latex_row(cells: &[String]) -> String {
+    format!("{} \\\\\n", cells.join(" & "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::presets::{self, Preset};
+
+    /// The lecture's lesson after `steps` steps from a = 8 with γ = 0.003.
+    fn lecture_after(steps: usize) -> Session {
+        let mut session = Session::new(presets::lecture());
+        for _ in 0..steps {
+            session.step();
+        }
+        session
+    }
+
+    #[test]
+    fn csv_has_a_header_and_one_exact_row_per_step() {
+        let session = lecture_after(2);
+        let csv = HistoryTable::from_session(&session).to_csv();
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines[0], "k,a,L,dL/da,a_next,L_next,gamma");
+        assert_eq!(lines.len(), 3);
+        let first: Vec<&str> = lines[1].split(',').collect();
+        assert_eq!(first[0], "1");
+        assert_eq!(first[1], "8");
+        let step = &session.history()[0];
+        // Every number reads back as exactly the f64 the run holds.
+        assert_eq!(first[2].parse::<f64>().ok(), Some(step.loss_before));
+        assert_eq!(first[3].parse::<f64>().ok(), Some(step.gradient[0]));
+        assert_eq!(first[4].parse::<f64>().ok(), Some(step.after[0]));
+        assert_eq!(first[5].parse::<f64>().ok(), Some(step.loss_after));
+        assert_eq!(first[6], "0.003");
+        assert!((step.after[0] - 9.3419).abs() < 1e-12);
+    }
+
+    #[test]
+    fn an_empty_history_gives_headers_only() {
+        let session = lecture_after(0);
+        let table = HistoryTable::from_session(&session);
+        assert!(table.is_empty());
+        assert_eq!(table.to_csv().lines().count(), 1);
+        assert_eq!(table.to_markdown().lines().count(), 2);
+        assert!(table.to_latex().ends_with("\\hline\n\\end{tabular}\n"));
+    }
+
+    #[test]
+    fn markdown_is_a_right_aligned_table_with_the_update_as_a_formula() {
+        let session = lecture_after(1);
+        let md = HistoryTable::from_session(&session).to_markdown();
+        let lines: Vec<&str> = md.lines().collect();
+        assert_eq!(lines[0], "| k | a | L | ∂L/∂a | a − γ·∂L/∂a |");
+        assert_eq!(lines[1], "| ---: | ---: | ---: | ---: | ---: |");
+        let step = &session.history()[0];
+        assert_eq!(
+            lines[2],
+            format!(
+                "| 1 | 8 | {} | {} | {} |",
+                step.loss_before, step.gradient[0], step.after[0]
+            )
+        );
+        assert_eq!(lines.len(), 3);
+    }
+
+    #[test]
+    fn latex_is_a_tabular_with_math_mode_numbers() {
+        let session = lecture_after(1);
+        let tex = HistoryTable::from_session(&session).to_latex();
+        let lines: Vec<&str> = tex.lines().collect();
+        assert_eq!(lines[0], "\\begin{tabular}{rrrrr}");
+        assert_eq!(lines[1], "\\hline");
+        assert_eq!(
+            lines[2],
+            "$k$ & $a$ & $L$ & $\\partial L/\\partial a$ & \
+             $a - \\gamma\\,\\partial L/\\partial a$ \\\\"
+        );
+        assert_eq!(lines[3], "\\hline");
+        let step = &session.history()[0];
+        assert_eq!(
+            lines[4],
+            format!(
+                "$1$ & $8$ & ${}$ & ${}$ & ${}$ \\\\",
+                step.loss_before, step.gradient[0], step.after[0]
+            )
+        );
+        assert!(lines[4].contains("$-447.3"));
+        assert_eq!(lines[5], "\\hline");
+        assert_eq!(lines[6], "\\end{tabular}");
+    }
+
+    #[test]
+    fn frozen_parameters_are_left_out_of_slides_but_kept_in_csv() {
+        let mut session = Session::new(Preset::LocalMinima.lesson());
+        session.step();
+        let table = HistoryTable::from_session(&session);
+        assert!(table
+            .to_csv()
+            .starts_with("k,a,b,L,dL/da,dL/db,a_next,b_next,L_next,gamma\n"));
+        assert!(table
+            .to_markdown()
+            .starts_with("| k | a | L | ∂L/∂a | a − γ·∂L/∂a |\n"));
+        assert!(!table.to_latex().contains("partial b"));
+    }
+
+    #[test]
+    fn a_learning_rate_changed_mid_run_gets_its_own_column() {
+        let mut session = lecture_after(1);
+        session.set_learning_rate_text("0,001");
+        session.step();
+        let table = HistoryTable::from_session(&session);
+        let md = table.to_markdown();
+        assert!(md.starts_with("| k | a | L | ∂L/∂a | γ | a − γ·∂L/∂a |\n"));
+        assert!(md.contains(" 0.003 |") && md.contains(" 0.001 |"));
+        assert!(table.to_latex().contains("$\\gamma$"));
+    }
+
+    #[test]
+    fn every_parameter_is_shown_when_all_are_frozen() {
+        let table = HistoryTable::new(&[], &["a", "b"], &[true, true]);
+        assert!(table.to_markdown().starts_with("| k | a | b | L |"));
+    }
+
+    #[test]
+    fn exact_numbers_read_back_and_stay_short() {
+        for v in [
+            9.3419,
+            -447.3,
+            0.1 + 0.2,
+            1.5e-7,
+            -2.5e20,
+            1e-300,
+            f64::MAX,
+            123_456.789,
+        ] {
+            let text = exact(v);
+            assert_eq!(text.parse::<f64>().ok(), Some(v), "{text}");
+            assert!(text.len() < 30, "{text}");
+        }
+        assert_eq!(exact(-0.0), "0");
+        assert_eq!(exact(0.003), "0.003");
+        assert_eq!(exact(1.5e-7), "1.5e-7");
+        assert_eq!(latex_number(1.5e-7), "1.5 \\times 10^{-7}");
+        assert_eq!(latex_number(-447.3), "-447.3");
+    }
+}
