@@ -140,6 +140,39 @@ impl LessonState {
         self.session.update(|s| s.set_cell(row, column, text));
     }
 
+    /// Moves the point of table row `row` to (x, y) (a drag on the data chart).
+    pub fn move_point(&self, row: usize, x: f64, y: f64) {
+        self.playing.set(false);
+        self.session.update(|s| {
+            s.move_point(row, x, y);
+        });
+    }
+
+    /// Adds a point at (x, y) (a click on the data chart) and returns its table row.
+    pub fn add_point(&self, x: f64, y: f64) -> Option<usize> {
+        self.playing.set(false);
+        let mut row = None;
+        self.session.update(|s| row = s.add_point(x, y));
+        row
+    }
+
+    /// Takes back the last edit of the table, typed or dragged (the "Undo edit" button
+    /// and Ctrl+Z outside text fields).
+    pub fn undo_edit(&self) {
+        if self.session.with_untracked(Session::can_undo_edit) {
+            self.playing.set(false);
+            self.session.update(|s| {
+                s.undo_edit();
+            });
+        }
+    }
+
+    /// Closes the edit in progress, so the next change is undone on its own (a cell
+    /// lost focus, a drag ended). Untracked: it changes nothing anyone shows.
+    pub fn end_edit(&self) {
+        self.session.update_untracked(Session::end_edit);
+    }
+
     /// Adds an empty row.
     pub fn add_row(&self) {
         self.session.update(Session::add_row);

@@ -442,8 +442,9 @@ fn chart_alternatives_carry_the_current_numbers() {
          ∂L/∂a = −447,3."
     );
     assert_eq!(
-        data_chart_alt(Lang::En, "ŷ = a·x", "8", "402.57"),
-        "Chart of the data points and the model ŷ = a·x with a = 8; the loss is L = 402.57."
+        data_chart_alt(Lang::En, "ŷ = a·x", "8", "402.57", "−447.3"),
+        "Chart of the data points and the model ŷ = a·x with a = 8; the loss is L = 402.57 \
+         and ∂L/∂a = −447.3."
     );
     assert_eq!(more_rows(Lang::Lt, 22), "… ir dar 22 eilutės");
     assert_eq!(more_rows(Lang::En, 1), "… and 1 more row");

@@ -15,6 +15,7 @@
 pub mod canvas;
 pub mod data_chart;
 pub mod loss_chart;
+pub mod pointer;
 
 pub use data_chart::{data_view, draw_data_chart, DataChart, Residual};
 pub use loss_chart::{draw_loss_chart, loss_view, LossChart, Tangent};

@@ -1,7 +1,15 @@
 //! The two chart components. Each builds its chart's plain data from the session (a
 //! memo), and one effect per canvas redraws it at most once per animation frame.
+//!
+//! The data chart is also edited by hand: a pointer (mouse, pen or finger) drags a point,
+//! and Shift+click or the "Add points" toggle adds one. The last drawn [`PlotFrame`] turns
+//! pointer positions into data; while a point is dragged the axes hold still
+//! ([`PointDrag::view`]) so the point does not run away from the pointer.
 
-use crate::charts::{data_view, DataChart, LossChart, Residual, Tangent};
+use crate::charts::pointer::{
+    canvas_pixel, dragged_position, grabbed_point, GRAB_RADIUS_MOUSE, GRAB_RADIUS_TOUCH,
+};
+use crate::charts::{data_view, ChartView, DataChart, LossChart, PlotFrame, Residual, Tangent};
 use crate::i18n::{data_chart_alt, format_number, loss_chart_alt};
 use crate::state::LessonState;
 use descent_core::analysis::ExtremumKind;
@@ -16,12 +24,40 @@ const CURVE_SAMPLES: usize = 400;
 /// How many trail points the loss chart shows (the latest ones).
 const TRAIL_POINTS: usize = 200;
 
+/// A point being dragged on the data chart.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PointDrag {
+    /// The pointer that drags; other pointers (a second finger) are ignored until it lifts.
+    pub pointer_id: i32,
+    /// The index of the point among the chart's points, to highlight it.
+    pub point: usize,
+    /// The table row the point came from, to move it.
+    pub row: usize,
+    /// The data window when the drag began, kept until it ends.
+    pub view: ChartView,
+    /// The point's centre minus the pointer's position when grabbed, in canvas pixels: the
+    /// point keeps this offset from the pointer instead of jumping under it, so a purely
+    /// vertical drag leaves x exactly as it was.
+    pub offset: (f64, f64),
+}
+
 /// What the "data and model" chart shows, read from a session.
 pub fn data_chart(session: &Session, show_squares: bool, empty_message: &str) -> DataChart {
+    held_data_chart(session, show_squares, empty_message, None)
+}
+
+/// [`data_chart`] while `drag` holds a point: the axes keep the drag's view instead of
+/// fitting the points, and the dragged point is highlighted.
+pub fn held_data_chart(
+    session: &Session,
+    show_squares: bool,
+    empty_message: &str,
+    drag: Option<&PointDrag>,
+) -> DataChart {
     let problem = session.problem();
     let params = session.params();
     let points: Vec<(f64, f64)> = problem.data.points().iter().map(|p| (p.x, p.y)).collect();
-    let view = data_view(&points);
+    let view = drag.map_or_else(|| data_view(&points), |d| d.view);
     let (lo, hi) = view.x;
     let model_line = (0..=LINE_SAMPLES)
         .map(|k| {
@@ -46,7 +82,7 @@ pub fn data_chart(session: &Session, show_squares: bool, empty_message: &str) ->
         show_squares,
         x_label: labels.x.clone(),
         y_label: labels.y.clone(),
-        highlighted: None,
+        highlighted: drag.map(|d| d.point),
         empty_message: empty_message.to_owned(),
         view: Some(view),
     }
@@ -172,13 +208,19 @@ pub fn loss_chart(
     }
 }
 
+/// The function that draws one chart on a canvas and says where its plotting area landed.
+type DrawFn<T> =
+    fn(&web_sys::HtmlCanvasElement, &T, &crate::charts::ChartStyle) -> Option<PlotFrame>;
+
 /// Redraws `canvas` from `input` at most once per animation frame, whenever the input,
-/// the window size or the chart style changes.
+/// the window size or the chart style changes, and keeps the frame it drew in `frame`
+/// (for pointer hit tests).
 fn use_canvas_redraw<T>(
     canvas: NodeRef<Canvas>,
     input: Memo<T>,
     state: LessonState,
-    draw: fn(&web_sys::HtmlCanvasElement, &T, &crate::charts::ChartStyle),
+    frame: StoredValue<Option<PlotFrame>>,
+    draw: DrawFn<T>,
 ) where
     T: Clone + PartialEq + Send + Sync + 'static,
 {
@@ -197,7 +239,8 @@ fn use_canvas_redraw<T>(
                 return;
             };
             let style = state.chart_style(&element);
-            input.with_untracked(|value| draw(&element, value, &style));
+            let drawn = input.with_untracked(|value| draw(&element, value, &style));
+            frame.set_value(drawn);
         });
     });
 }
@@ -207,10 +250,11 @@ fn draw_data(
     canvas: &web_sys::HtmlCanvasElement,
     chart: &DataChart,
     style: &crate::charts::ChartStyle,
-) {
-    if let Some(area) = crate::charts::canvas::canvas_area(canvas) {
-        let _ = crate::charts::draw_data_chart(area, chart, style);
-    }
+) -> Option<PlotFrame> {
+    let area = crate::charts::canvas::canvas_area(canvas)?;
+    crate::charts::draw_data_chart(area, chart, style)
+        .ok()
+        .flatten()
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -218,18 +262,49 @@ fn draw_loss(
     canvas: &web_sys::HtmlCanvasElement,
     chart: &LossChart,
     style: &crate::charts::ChartStyle,
-) {
-    if let Some(area) = crate::charts::canvas::canvas_area(canvas) {
-        let _ = crate::charts::draw_loss_chart(area, chart, style);
-    }
+) -> Option<PlotFrame> {
+    let area = crate::charts::canvas::canvas_area(canvas)?;
+    crate::charts::draw_loss_chart(area, chart, style)
+        .ok()
+        .flatten()
 }
 
 // Natively there is no canvas; the components are only mounted in the browser.
 #[cfg(not(target_arch = "wasm32"))]
-fn draw_data(_: &web_sys::HtmlCanvasElement, _: &DataChart, _: &crate::charts::ChartStyle) {}
+fn draw_data(
+    _: &web_sys::HtmlCanvasElement,
+    _: &DataChart,
+    _: &crate::charts::ChartStyle,
+) -> Option<PlotFrame> {
+    None
+}
 
 #[cfg(not(target_arch = "wasm32"))]
-fn draw_loss(_: &web_sys::HtmlCanvasElement, _: &LossChart, _: &crate::charts::ChartStyle) {}
+fn draw_loss(
+    _: &web_sys::HtmlCanvasElement,
+    _: &LossChart,
+    _: &crate::charts::ChartStyle,
+) -> Option<PlotFrame> {
+    None
+}
+
+/// Canvas (device) pixels per CSS pixel, read from the canvas itself: its backing store
+/// was sized to CSS size × `devicePixelRatio` when it was last drawn.
+fn pixels_per_css(canvas: &web_sys::HtmlCanvasElement) -> f64 {
+    let css = canvas.client_width();
+    if css <= 0 {
+        return 1.0;
+    }
+    f64::from(canvas.width()) / f64::from(css)
+}
+
+/// A pointer event's position in canvas pixels, and the canvas's pixels per CSS pixel.
+fn event_pixel(canvas: NodeRef<Canvas>, ev: &web_sys::PointerEvent) -> Option<((f64, f64), f64)> {
+    let element = canvas.get_untracked()?;
+    let ratio = pixels_per_css(&element);
+    let offset = (f64::from(ev.offset_x()), f64::from(ev.offset_y()));
+    Some((canvas_pixel(offset, ratio), ratio))
+}
 
 /// The "data and model" chart: points, the model's line, residuals, squared errors.
 #[component]
@@ -238,12 +313,115 @@ pub fn DataChartView(
     state: LessonState,
 ) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
+    let frame = StoredValue::new(None::<PlotFrame>);
+    let drag = RwSignal::new(None::<PointDrag>);
+    let add_mode = RwSignal::new(false);
+    // Whether a mouse hovers over a point, for the grab cursor.
+    let hovering = RwSignal::new(false);
     let chart = Memo::new(move |_| {
         let empty = state.t().chart_data_empty;
         let squares = state.show_squares.get();
-        state.session.with(|s| data_chart(s, squares, empty))
+        let drag = drag.get();
+        state
+            .session
+            .with(|s| held_data_chart(s, squares, empty, drag.as_ref()))
     });
-    use_canvas_redraw(canvas, chart, state, draw_data);
+    use_canvas_redraw(canvas, chart, state, frame, draw_data);
+
+    // Grabs the point under the pointer, or adds one there (Shift or "Add points") and
+    // grabs that, so one gesture both places a point and fine-tunes it.
+    let on_pointerdown = move |ev: web_sys::PointerEvent| {
+        if ev.button() != 0 {
+            return;
+        }
+        let (Some(f), Some((pixel, ratio))) = (frame.get_value(), event_pixel(canvas, &ev)) else {
+            return;
+        };
+        let radius = if ev.pointer_type() == "touch" {
+            GRAB_RADIUS_TOUCH
+        } else {
+            GRAB_RADIUS_MOUSE
+        };
+        let hit = chart.with_untracked(|c| grabbed_point(&f, &c.points, pixel, radius, ratio));
+        let grabbed = match hit {
+            Some(point) => state.session.with_untracked(|s| {
+                let row = s.point_row(point)?;
+                let p = s.problem().data.points().get(point)?;
+                let (px, py) = f.to_pixel((p.x, p.y));
+                Some((point, row, (px - pixel.0, py - pixel.1)))
+            }),
+            None if (ev.shift_key() || add_mode.get_untracked()) && f.contains_pixel(pixel) => {
+                let (x, y) = dragged_position(&f, pixel, ratio);
+                state.add_point(x, y).and_then(|row| {
+                    // The new row is the table's last, so its point is the last point.
+                    state.session.with_untracked(|s| {
+                        let last = s.problem().data.len().checked_sub(1)?;
+                        (s.point_row(last) == Some(row)).then_some((last, row, (0.0, 0.0)))
+                    })
+                })
+            }
+            None => None,
+        };
+        let Some((point, row, offset)) = grabbed else {
+            return;
+        };
+        // No text selection (Shift+click) and no focus change while dragging.
+        ev.prevent_default();
+        if let Some(element) = canvas.get_untracked() {
+            // Keeps the pointer's events coming to the canvas when it leaves it.
+            let _ = element.set_pointer_capture(ev.pointer_id());
+        }
+        drag.set(Some(PointDrag {
+            pointer_id: ev.pointer_id(),
+            point,
+            row,
+            view: f.view,
+            offset,
+        }));
+    };
+    let on_pointermove = move |ev: web_sys::PointerEvent| {
+        let (Some(f), Some((pixel, ratio))) = (frame.get_value(), event_pixel(canvas, &ev)) else {
+            return;
+        };
+        match drag.get_untracked() {
+            Some(d) if d.pointer_id == ev.pointer_id() => {
+                let centre = (pixel.0 + d.offset.0, pixel.1 + d.offset.1);
+                let (x, y) = dragged_position(&f, centre, ratio);
+                state.move_point(d.row, x, y);
+            }
+            Some(_) => {}
+            None => {
+                let over = chart
+                    .with_untracked(|c| {
+                        grabbed_point(&f, &c.points, pixel, GRAB_RADIUS_MOUSE, ratio)
+                    })
+                    .is_some();
+                if hovering.get_untracked() != over {
+                    hovering.set(over);
+                }
+            }
+        }
+    };
+    // Up, cancel and lost capture all end a drag; the axes then fit the data again.
+    let end_drag = move |ev: web_sys::PointerEvent| {
+        if drag
+            .get_untracked()
+            .is_some_and(|d| d.pointer_id == ev.pointer_id())
+        {
+            drag.set(None);
+            state.end_edit();
+        }
+    };
+    // A finger on a point must drag it, not scroll the page, so the touch is refused to the
+    // browser — only then: a touch elsewhere on the chart still scrolls the page. This needs a
+    // non-passive listener on the canvas itself, which is what Leptos attaches here (its
+    // event delegation to the window, where touch listeners are passive, is not enabled).
+    let on_touchstart = move |ev: web_sys::TouchEvent| {
+        if drag.with_untracked(Option::is_some) {
+            ev.prevent_default();
+        }
+    };
+
     let alt = move || {
         let lang = state.lang.get();
         state.session.with(|s| {
@@ -253,6 +431,7 @@ pub fn DataChartView(
                 s.lesson().model.formula(),
                 &format_number(s.params().first().copied().unwrap_or(0.0), lang),
                 &format_number(e.loss, lang),
+                &format_number(e.gradient.first().copied().unwrap_or(0.0), lang),
             )
         })
     };
@@ -260,17 +439,45 @@ pub fn DataChartView(
         <figure class="panel chart">
             <figcaption>
                 <span>{move || state.t().chart_data_title}</span>
-                <label class="checkbox">
-                    <input
-                        type="checkbox"
-                        data-testid="toggle-squares"
-                        prop:checked=move || state.show_squares.get()
-                        on:change=move |ev| state.show_squares.set(event_target_checked(&ev))
-                    />
-                    <span>{move || state.t().show_squared_errors}</span>
-                </label>
+                <div class="chart-tools">
+                    <label class="checkbox">
+                        <input
+                            type="checkbox"
+                            data-testid="toggle-squares"
+                            prop:checked=move || state.show_squares.get()
+                            on:change=move |ev| state.show_squares.set(event_target_checked(&ev))
+                        />
+                        <span>{move || state.t().show_squared_errors}</span>
+                    </label>
+                    <button
+                        type="button"
+                        class="chart-tool"
+                        data-testid="add-point-toggle"
+                        aria-pressed=move || if add_mode.get() { "true" } else { "false" }
+                        on:click=move |_| add_mode.update(|on| *on = !*on)
+                    >
+                        {move || state.t().add_point_toggle}
+                    </button>
+                </div>
             </figcaption>
-            <canvas node_ref=canvas data-testid="chart-data" role="img" aria-label=alt></canvas>
+            <canvas
+                node_ref=canvas
+                data-testid="chart-data"
+                role="img"
+                aria-label=alt
+                aria-describedby="chart-data-hint"
+                class="editable"
+                class:grab=move || hovering.get()
+                class:grabbing=move || drag.with(Option::is_some)
+                class:adding=move || add_mode.get()
+                on:pointerdown=on_pointerdown
+                on:pointermove=on_pointermove
+                on:pointerup=end_drag
+                on:pointercancel=end_drag
+                on:lostpointercapture=end_drag
+                on:touchstart=on_touchstart
+            ></canvas>
+            <p class="hint chart-hint" id="chart-data-hint">{move || state.t().chart_edit_hint}</p>
         </figure>
     }
 }
@@ -308,7 +515,7 @@ pub fn LossChartView(
             })
         })
     });
-    use_canvas_redraw(canvas, chart, state, draw_loss);
+    use_canvas_redraw(canvas, chart, state, StoredValue::new(None), draw_loss);
     let alt = move || {
         let lang = state.lang.get();
         state.session.with(|s| {

@@ -5,6 +5,7 @@ use crate::i18n::{cell_empty, cell_not_a_number, cell_not_finite, delete_row_lab
 use crate::state::LessonState;
 use descent_core::presets::Preset;
 use descent_core::table::NumberError;
+use descent_core::Session;
 use leptos::prelude::*;
 use std::collections::HashMap;
 
@@ -111,6 +112,7 @@ pub fn DataTable(
                     title=move || error().unwrap_or_default()
                     prop:value=text
                     on:input=move |ev| state.set_cell(row, column, &event_target_value(&ev))
+                    on:change=move |_| state.end_edit()
                 />
             </td>
         }
@@ -151,6 +153,7 @@ pub fn DataTable(
                                     title=move || state.t().table_rename_hint
                                     prop:value=move || label(0)
                                     on:input=move |ev| state.set_label(0, &event_target_value(&ev))
+                                    on:change=move |_| state.end_edit()
                                 />
                             </th>
                             <th scope="col">
@@ -162,6 +165,7 @@ pub fn DataTable(
                                     title=move || state.t().table_rename_hint
                                     prop:value=move || label(1)
                                     on:input=move |ev| state.set_label(1, &event_target_value(&ev))
+                                    on:change=move |_| state.end_edit()
                                 />
                             </th>
                             <th><span class="visually-hidden">{move || state.t().table_delete_row}</span></th>
@@ -196,9 +200,18 @@ pub fn DataTable(
             <Show when=move || { row_count.get() > VISIBLE_ROWS }>
                 <p class="hint">{move || more_rows(lang(), row_count.get() - VISIBLE_ROWS)}</p>
             </Show>
-            <button data-testid="add-row" on:click=move |_| state.add_row()>
-                {move || state.t().table_add_row}
-            </button>
+            <div class="buttons">
+                <button data-testid="add-row" on:click=move |_| state.add_row()>
+                    {move || state.t().table_add_row}
+                </button>
+                <button
+                    data-testid="undo-edit"
+                    disabled=move || !state.session.with(Session::can_undo_edit)
+                    on:click=move |_| state.undo_edit()
+                >
+                    {move || state.t().undo_edit}
+                </button>
+            </div>
         </section>
     }
 }

@@ -47,6 +47,9 @@ pub(super) static EN: Strings = Strings {
     local_maximum: "local maximum",
     chart_data_empty: "No data to show: add rows to the table.",
     chart_loss_empty: "The loss curve appears once the table has data.",
+    add_point_toggle: "Add points",
+    chart_edit_hint: "Drag a point to move it; Shift+click (or “Add points”) adds one.",
+    undo_edit: "Undo edit",
 
     table_caption: "Data table",
     table_add_row: "Add row",

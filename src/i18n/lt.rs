@@ -47,6 +47,10 @@ pub(super) static LT: Strings = Strings {
     local_maximum: "lokalusis maksimumas",
     chart_data_empty: "Nėra ką rodyti: pridėkite eilučių į lentelę.",
     chart_loss_empty: "Nuostolių kreivė atsiras, kai lentelėje bus duomenų.",
+    add_point_toggle: "Pridėti taškus",
+    chart_edit_hint: "Tempkite tašką, kad jį perkeltumėte; Shift + spustelėjimas \
+                      (arba „Pridėti taškus“) prideda naują.",
+    undo_edit: "Atšaukti keitimą",
 
     table_caption: "Duomenų lentelė",
     table_add_row: "Pridėti eilutę",

@@ -193,16 +193,18 @@ pub fn step_limit_reached(lang: Lang, steps: usize) -> String {
     }
 }
 
-/// The text alternative of the data chart. `model` is the formula (ŷ = a·x); `a` and
-/// `loss` are already formatted.
-pub fn data_chart_alt(lang: Lang, model: &str, a: &str, loss: &str) -> String {
+/// The text alternative of the data chart. `model` is the formula (ŷ = a·x); `a`,
+/// `loss` and `derivative` (∂L/∂a) are already formatted. It states the derivative too,
+/// so a screen reader hears the same three numbers on either chart.
+pub fn data_chart_alt(lang: Lang, model: &str, a: &str, loss: &str, derivative: &str) -> String {
     match lang {
         Lang::Lt => format!(
-            "Duomenų taškų ir modelio {model} grafikas, kai a = {a}; nuostoliai L = {loss}."
+            "Duomenų taškų ir modelio {model} grafikas, kai a = {a}; nuostoliai L = {loss}, \
+             ∂L/∂a = {derivative}."
         ),
         Lang::En => format!(
             "Chart of the data points and the model {model} with a = {a}; the loss is \
-             L = {loss}."
+             L = {loss} and ∂L/∂a = {derivative}."
         ),
     }
 }

@@ -213,6 +213,13 @@ strings_table! {
     chart_data_empty,
     /// Shown in place of the loss chart when there is nothing to draw.
     chart_loss_empty,
+    /// Toggle on the data chart: while on, a click or tap on empty chart space adds a
+    /// point there.
+    add_point_toggle,
+    /// How to edit points on the data chart: drag to move, Shift+click to add.
+    chart_edit_hint,
+    /// Button that takes back the last change to the table (typed, pasted or dragged).
+    undo_edit,
 
     // The data table.
     /// The table's caption, for screen readers.
