@@ -424,10 +424,13 @@ fn each_language_uses_its_own_quotation_marks_and_minus() {
 fn keyboard_help_names_space_in_the_current_language() {
     let lt = strings(Lang::Lt).shortcuts();
     let en = strings(Lang::En).shortcuts();
-    assert_eq!(lt.len(), 5);
+    assert_eq!(lt.len(), 8);
     assert_eq!(lt[0].keys, ["PageDown", "→", "Tarpas"]);
     assert_eq!(en[0].keys, ["PageDown", "→", "Space"]);
     assert_eq!(en[4].keys, ["?"]);
+    assert_eq!(en[5].keys, ["M"]);
+    assert_eq!(en[6].keys, ["F"]);
+    assert_eq!(en[7].keys, ["Esc"]);
 }
 
 #[test]

@@ -122,6 +122,9 @@ pub(super) static EN: Strings = Strings {
                                    as 0.003.",
     status_bad_share_link: "The link could not be read; the default lesson is open \
                             instead.",
+    status_bad_share_link_kept: "The link could not be read; your lesson is unchanged.",
+    status_saved_work_unreadable: "The saved lesson could not be read; the default \
+                                   lesson is open instead.",
     status_storage_unavailable: "This browser does not allow saving, so the lesson will \
                                  be lost when the page is closed.",
     status_storage_full: "The browser’s storage is full, so the latest changes were not \
@@ -144,10 +147,14 @@ pub(super) static EN: Strings = Strings {
     new_lesson_confirm: "Start a new lesson? The current table and steps will be \
                          cleared.",
     export_label: "Export",
-    export_png: "Chart as PNG",
-    export_csv: "Table as CSV",
-    export_markdown: "Table as Markdown",
-    export_latex: "Table as LaTeX",
+    export_data_png: "Data chart (PNG)",
+    export_loss_png: "Loss chart (PNG)",
+    export_table_csv: "Data table (CSV)",
+    export_history_csv: "Step history (CSV)",
+    copy_history_markdown: "Copy step history as Markdown",
+    copy_history_latex: "Copy step history as LaTeX",
+    export_failed: "The file could not be made. Try again once the chart is shown.",
+    copy_by_hand_title: "Copy this text",
     copied_to_clipboard: "Copied to the clipboard",
     copy_failed: "Could not copy: select the text and copy it by hand.",
     confirm: "OK",
@@ -161,4 +168,8 @@ pub(super) static EN: Strings = Strings {
     shortcut_reset: "Back to the starting value",
     shortcut_play_pause: "Play or pause",
     shortcut_help: "Show or hide this help",
+    shortcut_projector: "Projector mode on or off",
+    shortcut_fullscreen: "Fullscreen on or off",
+    shortcut_close: "Close this help or a dialog",
+    shortcuts_note: "The keys do nothing while you type in a field.",
 };

@@ -127,6 +127,9 @@ pub(super) static LT: Strings = Strings {
                                    pavyzdžiui, 0,003.",
     status_bad_share_link: "Nuorodos nepavyko perskaityti, todėl atverta numatytoji \
                             pamoka.",
+    status_bad_share_link_kept: "Nuorodos nepavyko perskaityti; jūsų pamoka nepakeista.",
+    status_saved_work_unreadable: "Išsaugotos pamokos nepavyko perskaityti, todėl \
+                                   atverta numatytoji pamoka.",
     status_storage_unavailable: "Ši naršyklė neleidžia išsaugoti duomenų, todėl \
                                  uždarius puslapį pamoka bus prarasta.",
     status_storage_full: "Naršyklės saugykla pilna, todėl paskutiniai pakeitimai \
@@ -149,10 +152,15 @@ pub(super) static LT: Strings = Strings {
     new_lesson_confirm: "Pradėti naują pamoką? Dabartinė lentelė ir žingsniai bus \
                          ištrinti.",
     export_label: "Eksportuoti",
-    export_png: "Grafikas PNG formatu",
-    export_csv: "Lentelė CSV formatu",
-    export_markdown: "Lentelė Markdown formatu",
-    export_latex: "Lentelė LaTeX formatu",
+    export_data_png: "Duomenų grafikas (PNG)",
+    export_loss_png: "Nuostolių grafikas (PNG)",
+    export_table_csv: "Duomenų lentelė (CSV)",
+    export_history_csv: "Žingsnių istorija (CSV)",
+    copy_history_markdown: "Kopijuoti žingsnių istoriją Markdown formatu",
+    copy_history_latex: "Kopijuoti žingsnių istoriją LaTeX formatu",
+    export_failed: "Failo sukurti nepavyko. Bandykite dar kartą, kai grafikas bus \
+                    parodytas.",
+    copy_by_hand_title: "Nukopijuokite šį tekstą",
     copied_to_clipboard: "Nukopijuota į iškarpinę",
     copy_failed: "Nepavyko nukopijuoti: pažymėkite tekstą ir nukopijuokite patys.",
     confirm: "Gerai",
@@ -166,4 +174,8 @@ pub(super) static LT: Strings = Strings {
     shortcut_reset: "Grįžti į pradinę reikšmę",
     shortcut_play_pause: "Leisti arba sustabdyti",
     shortcut_help: "Rodyti arba slėpti šią pagalbą",
+    shortcut_projector: "Įjungti arba išjungti projektoriaus režimą",
+    shortcut_fullscreen: "Įjungti arba išjungti visą ekraną",
+    shortcut_close: "Uždaryti šią pagalbą arba dialogą",
+    shortcuts_note: "Kol rašote laukelyje, klavišai nieko nedaro.",
 };

@@ -345,6 +345,10 @@ strings_table! {
     status_invalid_learning_rate,
     /// The share link could not be read; the default lesson opened instead.
     status_bad_share_link,
+    /// A link opened in a running tab could not be read; the lesson stayed as it was.
+    status_bad_share_link_kept,
+    /// The saved lesson could not be read; the default lesson opened instead.
+    status_saved_work_unreadable,
     /// The browser does not allow saving.
     status_storage_unavailable,
     /// The browser's storage is full.
@@ -383,14 +387,22 @@ strings_table! {
     new_lesson_confirm,
     /// Label of the export menu.
     export_label,
-    /// Export: the chart as a PNG image.
-    export_png,
-    /// Export: the table as CSV.
-    export_csv,
-    /// Export: the table as Markdown.
-    export_markdown,
-    /// Export: the table as LaTeX.
-    export_latex,
+    /// Export: the "data and model" chart as a PNG file.
+    export_data_png,
+    /// Export: the loss chart as a PNG file.
+    export_loss_png,
+    /// Export: the data table as a CSV file.
+    export_table_csv,
+    /// Export: the step history as a CSV file.
+    export_history_csv,
+    /// Export: the step history as a Markdown table, copied to the clipboard.
+    copy_history_markdown,
+    /// Export: the step history as a LaTeX tabular, copied to the clipboard.
+    copy_history_latex,
+    /// A download could not be made (the chart has no size yet, the browser refused).
+    export_failed,
+    /// Heading of the box that shows text to copy by hand when the clipboard refuses.
+    copy_by_hand_title,
     /// Confirmation that text was copied to the clipboard.
     copied_to_clipboard,
     /// The clipboard refused; what to do instead.
@@ -417,6 +429,14 @@ strings_table! {
     shortcut_play_pause,
     /// What ? does.
     shortcut_help,
+    /// What M does.
+    shortcut_projector,
+    /// What F does.
+    shortcut_fullscreen,
+    /// What Esc does.
+    shortcut_close,
+    /// Under the list of keys: they do nothing while a field has the focus.
+    shortcuts_note,
 }
 
 /// One line of the keyboard help: the keys, each shown as its own key cap, and what they
@@ -431,7 +451,8 @@ pub struct Shortcut {
 
 impl Strings {
     /// The keyboard help, one [`Shortcut`] per action: PageDown/→/Space step, PageUp/←
-    /// undo, Home resets, P plays or pauses, ? shows this help.
+    /// undo, Home resets, P plays or pauses, ? shows this help, M switches projector
+    /// mode, F fullscreen, Esc closes a dialog. `classroom::keys` acts on the same keys.
     pub fn shortcuts(&self) -> Vec<Shortcut> {
         let line = |keys: Vec<&'static str>, description| Shortcut { keys, description };
         vec![
@@ -440,6 +461,9 @@ impl Strings {
             line(vec!["Home"], self.shortcut_reset),
             line(vec!["P"], self.shortcut_play_pause),
             line(vec!["?"], self.shortcut_help),
+            line(vec!["M"], self.shortcut_projector),
+            line(vec!["F"], self.shortcut_fullscreen),
+            line(vec!["Esc"], self.shortcut_close),
         ]
     }
 }
