@@ -1,20 +1,19 @@
 //! `<App/>`: creates the lesson state, runs autoplay, and lays out the panels.
 
 use crate::components::{
-    DataChartView, DataTable, DescentControls, History, LossChartView, ModelPanel, Parameters,
-    Readouts, StatusMessage, Worked,
+    ConfirmDialog, CopyByHand, DataChartView, DataTable, DescentControls, HelpOverlay, History,
+    LossChartView, ModelPanel, Parameters, Readouts, StatusMessage, Toolbar, Worked,
 };
 use crate::i18n::Lang;
 use crate::state::LessonState;
-use descent_core::presets::Preset;
 use leptos::prelude::*;
 use std::time::Duration;
 
-/// The whole lesson screen, opening the lecture's lesson.
+/// The whole lesson screen, opening a share link, the saved work or the lecture's lesson
+/// (see [`crate::classroom`]).
 #[component]
 pub fn App() -> impl IntoView {
-    let state = LessonState::new(Preset::Lecture.lesson(), browser_language());
-    state.preset.set(Some(Preset::Lecture));
+    let state = crate::classroom::restore(browser_language());
     view! { <Lesson state /> }
 }
 
@@ -25,6 +24,7 @@ pub fn Lesson(
     state: LessonState,
 ) -> impl IntoView {
     use_autoplay(state);
+    let classroom = crate::classroom::use_classroom(state);
     let _ = window_event_listener(leptos::ev::resize, move |_| {
         state.redraw.update(|n| *n = n.wrapping_add(1))
     });
@@ -36,6 +36,7 @@ pub fn Lesson(
                     <p class="subtitle">{move || state.t().app_subtitle}</p>
                 </div>
                 <div class="toolbar">
+                    <Toolbar state classroom />
                     <label class="field inline">
                         <span class="visually-hidden">{move || state.t().language_label}</span>
                         <select
@@ -80,6 +81,15 @@ pub fn Lesson(
                     <History state />
                 </div>
             </main>
+            <HelpOverlay state classroom />
+            <ConfirmDialog
+                state
+                open=classroom.confirm_new_lesson
+                title=Signal::derive(move || state.t().new_lesson)
+                message=Signal::derive(move || state.t().new_lesson_confirm)
+                on_confirm=Callback::new(move |()| crate::classroom::start_new_lesson(state, classroom))
+            />
+            <CopyByHand state classroom />
         </div>
     }
 }

@@ -1,10 +1,12 @@
 //! Descent Lab: the Leptos app that teaches models, the L2 loss and gradient descent.
 //!
 //! Every number it shows comes from `descent-core`; this crate only lays the lesson out,
-//! draws it (`charts`, backend-generic) and speaks two languages (`i18n`).
+//! draws it (`charts`, backend-generic), speaks two languages (`i18n`) and fits the
+//! classroom: keys, share links, saved work, exports (`classroom`).
 
 pub mod app;
 pub mod charts;
+pub mod classroom;
 pub mod components;
 pub mod i18n;
 pub mod state;

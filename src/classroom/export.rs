@@ -1,0 +1,106 @@
+//! Downloads: the charts as PNG files and the tables as CSV files, made in the browser
+//! (a `Blob` behind a temporary `<a download>`), so nothing goes through a server.
+//!
+//! The text itself comes from descent-core ([`descent_core::HistoryTable`],
+//! [`descent_core::Table::to_csv`]); this module only hands it to the browser.
+
+use leptos::prelude::*;
+use std::time::Duration;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The download file names.
+pub mod file_names {
+    /// The "data and model" chart.
+    pub const DATA_PNG: &str = "descent-lab-data.png";
+    /// The loss chart.
+    pub const LOSS_PNG: &str = "descent-lab-loss.png";
+    /// The data table.
+    pub const TABLE_CSV: &str = "descent-lab-table.csv";
+    /// The step history.
+    pub const HISTORY_CSV: &str = "descent-lab-history.csv";
+}
+
+/// How long an object URL outlives its click: revoking it at once can cancel the
+/// download in some browsers.
+const REVOKE_AFTER: Duration = Duration::from_secs(30);
+
+/// Why a download could not be made.
+#[derive(Debug)]
+pub struct DownloadError;
+
+impl From<JsValue> for DownloadError {
+    fn from(_: JsValue) -> Self {
+        DownloadError
+    }
+}
+
+/// Offers `blob` for download as `file_name`.
+fn download_blob(blob: &web_sys::Blob, file_name: &str) -> Result<(), DownloadError> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or(DownloadError)?;
+    let url = web_sys::Url::create_object_url_with_blob(blob)?;
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")?
+        .dyn_into()
+        .map_err(|_| DownloadError)?;
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        REVOKE_AFTER,
+    );
+    Ok(())
+}
+
+/// Offers `text` for download as a file of type `mime`.
+pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), DownloadError> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    download_blob(&blob, file_name)
+}
+
+/// Offers the canvas with `data-testid` `test_id` as a PNG file, at the resolution it is
+/// drawn (CSS size × device pixel ratio, so sharp on slides). `on_error` is called when
+/// there is no such canvas or it has no pixels yet.
+///
+/// The chart components own their canvases; they are found here by the same stable ids
+/// the end-to-end tests use, so exporting needs nothing from them.
+pub fn download_canvas_png(test_id: &str, file_name: &str, on_error: impl Fn() + Clone + 'static) {
+    let canvas = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector(&format!("canvas[data-testid=\"{test_id}\"]"))
+                .ok()
+                .flatten()
+        })
+        .and_then(|e| e.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+        .filter(|c| c.width() > 0 && c.height() > 0);
+    let Some(canvas) = canvas else {
+        on_error();
+        return;
+    };
+    let file_name = file_name.to_owned();
+    let on_encoding_error = on_error.clone();
+    // `toBlob` encodes off the main thread; the callback gets null when it fails.
+    let callback = Closure::once_into_js(move |blob: JsValue| {
+        let saved = blob
+            .dyn_into::<web_sys::Blob>()
+            .map_err(DownloadError::from)
+            .and_then(|blob| download_blob(&blob, &file_name));
+        if saved.is_err() {
+            on_encoding_error();
+        }
+    });
+    // A canvas that was ever tainted would throw; ours never draw foreign images, but
+    // the lecturer still hears of it if one does.
+    if canvas.to_blob(callback.unchecked_ref()).is_err() {
+        on_error();
+    }
+}
