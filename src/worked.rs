@@ -4,7 +4,7 @@
 //! module only writes them down.
 
 use crate::i18n::{format_number, Lang};
-use descent_core::{Loss, Model, Problem, Step};
+use descent_core::{Labels, Loss, Model, Problem, Step};
 
 /// How many terms of a sum are written out before "… (n terms)".
 pub const SHOWN_TERMS: usize = 3;
@@ -77,4 +77,67 @@ pub fn update_text(step: &Step, index: usize, name: &str, lang: Lang) -> String 
         operand(gradient, lang),
         format_number(after, lang)
     )
+}
+
+/// A formula written with the table's column names: `ŷ = a·x` becomes `ŷ = a·m` and
+/// `L = Σ (y − ŷ)²` becomes `L = Σ (F − ŷ)²` once the columns are renamed m, F. Only a
+/// standalone `x` or `y` is a column (never the one inside a word, and never ŷ, the
+/// prediction); a column whose name was cleared keeps its letter.
+pub fn with_column_names(formula: &str, labels: &Labels) -> String {
+    let name = |letter: char| {
+        let label = if letter == 'x' { &labels.x } else { &labels.y };
+        let label = label.trim();
+        if label.is_empty() {
+            letter.to_string()
+        } else {
+            label.to_owned()
+        }
+    };
+    let chars: Vec<char> = formula.chars().collect();
+    let standalone = |i: usize| {
+        let before = i.checked_sub(1).and_then(|j| chars.get(j));
+        let after = chars.get(i + 1);
+        !before.is_some_and(|c| c.is_alphanumeric()) && !after.is_some_and(|c| c.is_alphanumeric())
+    };
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| match c {
+            'x' | 'y' if standalone(i) => name(c),
+            _ => c.to_string(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renamed_columns_appear_in_every_model_and_loss_formula() {
+        let labels = Labels::new("m", "F");
+        assert_eq!(
+            with_column_names(Model::Linear.formula(), &labels),
+            "ŷ = a·m"
+        );
+        assert_eq!(
+            with_column_names(Model::NonConvex.formula(), &labels),
+            "ŷ = a·m + b − 2a²"
+        );
+        assert_eq!(
+            with_column_names(Loss::L2.formula(), &labels),
+            "L = Σ (F − ŷ)²"
+        );
+        assert_eq!(
+            with_column_names(Loss::L1.formula(), &labels),
+            "L = Σ |F − ŷ|"
+        );
+    }
+
+    #[test]
+    fn default_or_cleared_names_leave_the_formula_as_it_is() {
+        let formula = Model::Affine.formula();
+        assert_eq!(with_column_names(formula, &Labels::default()), formula);
+        assert_eq!(with_column_names(formula, &Labels::new(" ", "")), formula);
+    }
 }

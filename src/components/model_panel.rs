@@ -1,7 +1,8 @@
-//! The model and loss pickers, with the formulas as a student reads them, and the
-//! frozen parameters (the lecture freezes b = 2).
+//! The model and loss pickers, with the formulas as a student reads them (in the table's
+//! column names), and the frozen parameters (the lecture freezes b = 2).
 
 use crate::state::LessonState;
+use crate::worked::with_column_names;
 use descent_core::{Loss, Model};
 use leptos::prelude::*;
 
@@ -13,6 +14,9 @@ pub fn ModelPanel(
 ) -> impl IntoView {
     let model = Memo::new(move |_| state.session.with(|s| s.lesson().model));
     let loss = Memo::new(move |_| state.session.with(|s| s.lesson().loss));
+    // The formulas speak of the table's columns by their names (x, y → m, F).
+    let labels = Memo::new(move |_| state.session.with(|s| s.lesson().table.labels.clone()));
+    let named = move |formula: &str| labels.with(|l| with_column_names(formula, l));
     let model_description = move || {
         let t = state.t();
         match model.get() {
@@ -55,7 +59,7 @@ pub fn ModelPanel(
                 >
                     {Model::ALL
                         .into_iter()
-                        .map(|m| view! { <option value=m.id()>{m.formula()}</option> })
+                        .map(|m| view! { <option value=m.id()>{move || named(m.formula())}</option> })
                         .collect_view()}
                 </select>
             </label>
@@ -77,7 +81,7 @@ pub fn ModelPanel(
                         .collect_view()}
                 </select>
             </label>
-            <p class="formula" data-testid="loss-formula">{move || loss.get().formula()}</p>
+            <p class="formula" data-testid="loss-formula">{move || named(loss.get().formula())}</p>
             <p class="hint">{loss_description}</p>
             <For
                 each=freezable
