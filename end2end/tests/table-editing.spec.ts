@@ -1,0 +1,150 @@
+import { expect, test } from './lesson-test';
+
+// The data table: cells edited in place, rows added and deleted, columns renamed, a block
+// pasted from a spreadsheet, and the presets. Every change must reach the loss at once.
+
+const MINUS = '\u2212';
+
+test.beforeEach(async ({ lesson }) => {
+  await lesson.selectPreset('lecture');
+  await lesson.setA('8');
+  await lesson.expectLoss('402.57');
+});
+
+test('editing a cell updates the loss and the worked sum at once', async ({ lesson }) => {
+  await lesson.setCell(2, 'y', '100');
+  await expect(lesson.cell(2, 'y')).toHaveValue('100');
+  // (19.6 − 16)² + (44.1 − 36)² + (100 − 80)² = 12.96 + 65.61 + 400
+  await lesson.expectLoss('478.57');
+  await expect(lesson.workedSum()).toContainText(`(100 ${MINUS} 8·10)²`);
+
+  // Decimal comma, as a Lithuanian spreadsheet writes it.
+  await lesson.setCell(2, 'y', '98,0');
+  await lesson.expectLoss('402.57');
+});
+
+test('Add row appends an empty row that counts once it holds two numbers', async ({ lesson }) => {
+  await expect(lesson.rows()).toHaveCount(3);
+  await lesson.addRow();
+  await expect(lesson.rows()).toHaveCount(4);
+  await expect(lesson.cell(3, 'x')).toHaveValue('');
+  await expect(lesson.cell(3, 'y')).toHaveValue('');
+  // An empty row is not data, and not an error either.
+  await lesson.expectLoss('402.57');
+  await expect(lesson.cell(3, 'x')).toHaveAttribute('aria-invalid', 'false');
+
+  await lesson.setCell(3, 'x', '1');
+  await lesson.setCell(3, 'y', '9.8');
+  // + (9.8 − 8·1)² = 3.24
+  await lesson.expectLoss('405.81');
+});
+
+test('deleting a row removes its point from the loss', async ({ lesson }) => {
+  await lesson.deleteRow(0);
+  await expect(lesson.rows()).toHaveCount(2);
+  await expect(lesson.cell(0, 'x')).toHaveValue('4.5');
+  // (44.1 − 36)² + (98 − 80)² = 65.61 + 324
+  await lesson.expectLoss('389.61');
+  await expect(lesson.workedSum()).toHaveText(
+    `L = (44.1 ${MINUS} 8·4.5)² + (98 ${MINUS} 8·10)² = 389.61`,
+  );
+
+  await lesson.byTestId('undo-edit').click();
+  await expect(lesson.rows()).toHaveCount(3);
+  await lesson.expectLoss('402.57');
+});
+
+test('renaming the columns x, y → m, F changes the names shown, not the maths', async ({
+  lesson,
+}) => {
+  await lesson.renameColumn('x', 'm');
+  await lesson.renameColumn('y', 'F');
+  await expect(lesson.columnLabel('x')).toHaveValue('m');
+  await expect(lesson.columnLabel('y')).toHaveValue('F');
+  await lesson.expectLoss('402.57');
+  await lesson.expectGradient(`${MINUS}447.3`);
+
+  // The cells are named after their column for screen readers…
+  await expect(lesson.cell(0, 'x')).toHaveAttribute('aria-label', 'm 1');
+  await expect(lesson.cell(2, 'y')).toHaveAttribute('aria-label', 'F 3');
+  // …the formulas use the new names…
+  await expect(lesson.byTestId('model-select').locator('option:checked')).toHaveText('ŷ = a·m');
+  await expect(lesson.byTestId('loss-formula')).toHaveText(`L = Σ (F ${MINUS} ŷ)²`);
+  // …and so do the messages about a bad cell.
+  await lesson.setCell(1, 'y', 'abc');
+  await expect(lesson.cell(1, 'y')).toHaveAttribute('title', 'Row 2, column F: “abc” is not a number.');
+});
+
+test('pasting a block with a header and decimal commas replaces the table and its names', async ({
+  lesson,
+}) => {
+  await lesson.selectPreset('empty');
+  await expect(lesson.rows()).toHaveCount(0);
+  await lesson.addRow();
+  await lesson.setA('8');
+
+  await lesson.paste(lesson.cell(0, 'x'), 'm;F\n2;19,6\n4,5;44,1\n10;98');
+
+  await expect(lesson.rows()).toHaveCount(3);
+  await expect(lesson.columnLabel('x')).toHaveValue('m');
+  await expect(lesson.columnLabel('y')).toHaveValue('F');
+  await expect(lesson.cell(1, 'x')).toHaveAttribute('aria-label', 'm 2');
+  await expect(lesson.byTestId('notice')).toContainText('3 rows');
+  for (const cell of await lesson.cells().all()) {
+    await expect(cell).toHaveAttribute('aria-invalid', 'false');
+  }
+  await lesson.expectLoss('402.57');
+  await lesson.expectGradient(`${MINUS}447.3`);
+  await expect(lesson.workedSum()).toHaveText(
+    `L = (19.6 ${MINUS} 8·2)² + (44.1 ${MINUS} 8·4.5)² + (98 ${MINUS} 8·10)² = 402.57`,
+  );
+});
+
+test('pasting tab-separated rows from a spreadsheet, without a header, keeps the names', async ({
+  lesson,
+}) => {
+  await lesson.paste(lesson.cell(1, 'y'), '1\t10\n2\t20\n3\t30\n4\t40\n');
+  await expect(lesson.rows()).toHaveCount(4);
+  await expect(lesson.columnLabel('x')).toHaveValue('x');
+  await expect(lesson.columnLabel('y')).toHaveValue('y');
+  // ŷ = 8x against y = 10x: Σ(2x)² = 4·(1 + 4 + 9 + 16) = 120
+  await lesson.expectLoss('120');
+});
+
+test('the force preset is the lecture table named m and F', async ({ lesson }) => {
+  await lesson.selectPreset('force');
+  await expect(lesson.columnLabel('x')).toHaveValue('m');
+  await expect(lesson.columnLabel('y')).toHaveValue('F');
+  await expect(lesson.cell(0, 'x')).toHaveAttribute('aria-label', 'm 1');
+  await expect(lesson.rows()).toHaveCount(3);
+  await expect(lesson.paramField()).toHaveValue('8');
+  await lesson.expectLoss('402.57');
+});
+
+test('the local-minima preset picks the non-convex model with b fixed at 2', async ({
+  lesson,
+}) => {
+  await lesson.selectPreset('local-minima');
+  await expect(lesson.byTestId('model-select')).toHaveValue('non-convex');
+  await expect(lesson.byTestId('model-select').locator('option:checked')).toHaveText(
+    `ŷ = a·x + b ${MINUS} 2a²`,
+  );
+  await expect(lesson.rows()).toHaveCount(4);
+  await expect(lesson.cell(0, 'x')).toHaveValue('-0.3');
+  await expect(lesson.paramField('b')).toHaveValue('2');
+  await expect(lesson.byTestId('freeze-b')).toBeChecked();
+  // A fixed parameter has its field but no slider, and no derivative readout.
+  await expect(lesson.byTestId('slider-b')).toHaveCount(0);
+  await expect(lesson.byTestId('gradient-value-1')).toHaveCount(0);
+  await expect(lesson.byTestId('slider-a')).toBeVisible();
+});
+
+test('the empty preset shows an empty table with a message, and Step is disabled', async ({
+  lesson,
+}) => {
+  await lesson.selectPreset('empty');
+  await expect(lesson.rows()).toHaveCount(0);
+  await expect(lesson.status()).toContainText('The table is empty');
+  await expect(lesson.stepButton()).toBeDisabled();
+  await expect(lesson.playButton()).toBeDisabled();
+});
