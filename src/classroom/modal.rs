@@ -6,7 +6,8 @@ use leptos::html::Dialog;
 use leptos::prelude::*;
 
 /// Opens and closes `dialog` with `open`. The dialog must also set `open` to false on
-/// its `close` event, which the browser fires when Esc closes it.
+/// its `close` event, which the browser fires when Esc closes it — when
+/// [`is_closed`] says it really is closed.
 pub fn use_modal(dialog: NodeRef<Dialog>, open: Signal<bool>) {
     Effect::new(move |_| {
         let want = open.get();
@@ -20,4 +21,11 @@ pub fn use_modal(dialog: NodeRef<Dialog>, open: Signal<bool>) {
             element.close();
         }
     });
+}
+
+/// Whether `dialog` is closed now. A `close` event is queued, not sent at once, and a
+/// browser may first handle the next key press: after Esc and a quick `?` the event of
+/// the old close arrives when the dialog is already open again, and must not close it.
+pub fn is_closed(dialog: NodeRef<Dialog>) -> bool {
+    dialog.get_untracked().is_none_or(|d| !d.open())
 }

@@ -1,7 +1,7 @@
 //! A yes-or-no question in the page (not `window.confirm`, which blocks the page, looks
 //! out of place on a projector and cannot be answered by an end-to-end test's clicks).
 
-use crate::classroom::modal::use_modal;
+use crate::classroom::modal::{is_closed, use_modal};
 use crate::state::LessonState;
 use leptos::html::Dialog;
 use leptos::prelude::*;
@@ -32,7 +32,11 @@ pub fn ConfirmDialog(
             data-testid="confirm-dialog"
             aria-labelledby="confirm-dialog-title"
             aria-describedby="confirm-dialog-message"
-            on:close=move |_| open.set(false)
+            on:close=move |_| {
+                if is_closed(dialog) {
+                    open.set(false);
+                }
+            }
         >
             <h2 id="confirm-dialog-title">{move || title.get()}</h2>
             <p id="confirm-dialog-message" class="dialog-message">{move || message.get()}</p>

@@ -1,6 +1,7 @@
 //! The way out when the clipboard refuses: the text, selected, to copy with Ctrl+C.
 
-use crate::classroom::{modal::use_modal, ClassroomState};
+use crate::classroom::modal::{is_closed, use_modal};
+use crate::classroom::ClassroomState;
 use crate::state::LessonState;
 use leptos::html::{Dialog, Textarea};
 use leptos::prelude::*;
@@ -36,7 +37,11 @@ pub fn CopyByHand(
             class="overlay copy-by-hand"
             data-testid="copy-by-hand"
             aria-labelledby="copy-by-hand-title"
-            on:close=move |_| classroom.copy_by_hand.set(None)
+            on:close=move |_| {
+                if is_closed(dialog) {
+                    classroom.copy_by_hand.set(None);
+                }
+            }
         >
             <h2 id="copy-by-hand-title">{move || state.t().copy_by_hand_title}</h2>
             <p class="hint">{move || state.t().copy_failed}</p>

@@ -1,7 +1,8 @@
 //! The keyboard help: every key and what it does, opened with `?` or the toolbar's `?`
 //! button, closed with Esc, `?` or its button.
 
-use crate::classroom::{modal::use_modal, ClassroomState};
+use crate::classroom::modal::{is_closed, use_modal};
+use crate::classroom::ClassroomState;
 use crate::state::LessonState;
 use leptos::html::Dialog;
 use leptos::prelude::*;
@@ -42,7 +43,11 @@ pub fn HelpOverlay(
             class="overlay help-overlay"
             data-testid="help-overlay"
             aria-labelledby="help-overlay-title"
-            on:close=move |_| classroom.help_open.set(false)
+            on:close=move |_| {
+                if is_closed(dialog) {
+                    classroom.help_open.set(false);
+                }
+            }
         >
             <h2 id="help-overlay-title">{move || state.t().keyboard_help_title}</h2>
             <table class="shortcuts">
