@@ -10,7 +10,7 @@ use crate::charts::pointer::{
     canvas_pixel, dragged_position, grabbed_point, GRAB_RADIUS_MOUSE, GRAB_RADIUS_TOUCH,
 };
 use crate::charts::{data_view, ChartView, DataChart, LossChart, PlotFrame, Residual, Tangent};
-use crate::i18n::{data_chart_alt, format_number, loss_chart_alt};
+use crate::i18n::{data_chart_alt, format_exact, format_number, loss_chart_alt};
 use crate::state::LessonState;
 use descent_core::analysis::ExtremumKind;
 use descent_core::{Optimum, Problem, Session};
@@ -240,6 +240,7 @@ fn use_canvas_redraw<T>(
             };
             let style = state.chart_style(&element);
             let drawn = input.with_untracked(|value| draw(&element, value, &style));
+            write_frame_attributes(&element, drawn.as_ref());
             frame.set_value(drawn);
         });
     });
@@ -286,6 +287,25 @@ fn draw_loss(
     _: &crate::charts::ChartStyle,
 ) -> Option<PlotFrame> {
     None
+}
+
+/// Writes where the plotting area landed onto the canvas, so end-to-end tests can point at
+/// a data point without reading pixels: `data-frame` is its left, top, right and bottom
+/// edge in CSS pixels from the canvas's corner, `data-view` the x0, x1, y0, y1 it shows.
+/// Both go when nothing was drawn (a hidden or tiny canvas).
+fn write_frame_attributes(canvas: &web_sys::HtmlCanvasElement, frame: Option<&PlotFrame>) {
+    let Some(f) = frame else {
+        let _ = canvas.remove_attribute("data-frame");
+        let _ = canvas.remove_attribute("data-view");
+        return;
+    };
+    let ratio = pixels_per_css(canvas);
+    let css = |v: f64| format_exact(v / ratio);
+    let edges = [f.left, f.top, f.right, f.bottom].map(css).join(",");
+    let (x, y) = (f.view.x, f.view.y);
+    let view = [x.0, x.1, y.0, y.1].map(format_exact).join(",");
+    let _ = canvas.set_attribute("data-frame", &edges);
+    let _ = canvas.set_attribute("data-view", &view);
 }
 
 /// Canvas (device) pixels per CSS pixel, read from the canvas itself: its backing store
