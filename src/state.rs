@@ -114,6 +114,15 @@ impl LessonState {
         if self.playing.get_untracked() {
             self.playing.set(false);
         } else if self.session.with_untracked(Session::can_step) {
+            // Play after a run that converged (or hit the step limit) replays it from the
+            // start, as a player replays a finished video: otherwise, at the minimum, a
+            // new γ would have nothing to show.
+            if matches!(
+                self.session.with_untracked(Session::outcome),
+                Outcome::Converged | Outcome::StepLimit
+            ) {
+                self.session.update(Session::reset);
+            }
             self.playing.set(true);
         }
     }

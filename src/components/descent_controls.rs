@@ -55,6 +55,12 @@ pub fn DescentControls(
                             .map(|l| learning_rate_limit(lang(), &format_number(l, lang())))
                             .unwrap_or_default()
                     }}
+                    <Show when=over_limit>
+                        " "
+                        <strong data-testid="learning-rate-warning">
+                            {move || state.t().learning_rate_over_limit}
+                        </strong>
+                    </Show>
                 </p>
             </div>
             <div class="buttons">

@@ -45,9 +45,15 @@ pub fn Worked(
     };
     let sign_rule = move || {
         let t = state.t();
+        let tolerance = state
+            .session
+            .with(|s| s.stop_rule().gradient_tolerance);
         next.get().map(|step| {
             let g = step.gradient.first().copied().unwrap_or(0.0);
-            if g < 0.0 {
+            // Below the stopping tolerance the derivative is 0 for all a student can see.
+            if g.abs() <= tolerance {
+                t.sign_rule_zero
+            } else if g < 0.0 {
                 t.sign_rule_negative
             } else if g > 0.0 {
                 t.sign_rule_positive

@@ -91,6 +91,7 @@ pub(super) static EN: Strings = Strings {
 
     learning_rate_label: "Learning rate γ",
     learning_rate_hint: "We choose γ ourselves.",
+    learning_rate_over_limit: "γ is above the limit: each step will overshoot further.",
     button_step: "Step",
     button_undo: "Undo",
     button_reset: "Reset",

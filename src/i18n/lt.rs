@@ -96,6 +96,7 @@ pub(super) static LT: Strings = Strings {
 
     learning_rate_label: "Mokymosi greitis γ",
     learning_rate_hint: "γ parenkame patys.",
+    learning_rate_over_limit: "γ viršija ribą: kiekvienas žingsnis peršoks minimumą vis toliau.",
     button_step: "Žingsnis",
     button_undo: "Atšaukti",
     button_reset: "Iš naujo",

@@ -294,6 +294,8 @@ strings_table! {
     learning_rate_label,
     /// The slides' remark that we choose γ ourselves.
     learning_rate_hint,
+    /// Said beside the limit while γ exceeds it: descent will diverge.
+    learning_rate_over_limit,
     /// Button: take one step.
     button_step,
     /// Button: undo the last step.
