@@ -10,7 +10,7 @@ use crate::loss::Loss;
 use crate::model::Model;
 use crate::optimizer::GradientDescent;
 use crate::problem::Problem;
-use crate::table::{Conversion, Table, MAX_CELL_CHARS, MAX_ROWS};
+use crate::table::{Conversion, Table, MAX_ROWS};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use serde::{Deserialize, Serialize};
@@ -147,7 +147,11 @@ impl Lesson {
     }
 
     /// Checks every value: parameter counts match the model, numbers are finite and
-    /// within bounds, the table and labels are not oversized.
+    /// within bounds, the table has at most [`MAX_ROWS`] rows and the labels at most
+    /// [`MAX_LABEL_CHARS`] characters.
+    ///
+    /// Every lesson the app can make by editing passes: steps stop at ±[`PARAM_BOUND`],
+    /// typed parameters and γ are clamped, and labels are cut to [`MAX_LABEL_CHARS`].
     pub fn validate(&self) -> Result<(), LessonError> {
         let n = self.model.param_count();
         let invalid = |what: &str| Err(LessonError::Invalid(what.to_owned()));
@@ -167,10 +171,10 @@ impl Lesson {
         if self.table.rows.len() > MAX_ROWS {
             return invalid("the table has too many rows");
         }
-        let long = |s: &String| s.chars().count() > MAX_CELL_CHARS;
-        if self.table.rows.iter().flatten().any(long) {
-            return invalid("a cell is too long");
-        }
+        // A cell may hold any text: the table keeps what the student typed, however long
+        // (the number reader gives up beyond `MAX_CELL_CHARS`), and a limit here would make
+        // saved work with such a cell unreadable. A decoded cell is never longer than the
+        // text it came from, so there is nothing to bound.
         let Labels { x, y } = &self.table.labels;
         if x.chars().count() > MAX_LABEL_CHARS || y.chars().count() > MAX_LABEL_CHARS {
             return invalid("a column label is too long");

@@ -1,6 +1,7 @@
 //! Gradient descent: `θ := θ − γ·∂L/∂θ` for every free parameter at once, one recorded
 //! step at a time, with undo, reset and typed stopping outcomes.
 
+use crate::analysis::PARAM_BOUND;
 use crate::problem::Problem;
 
 /// Plain gradient descent with a fixed learning rate γ.
@@ -30,8 +31,9 @@ pub struct Step {
 /// Why a run diverged.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Divergence {
-    /// The next step would produce a number too large to represent (∞ or NaN); the step
-    /// was not taken.
+    /// The next step would produce a number too large to represent (∞ or NaN), or carry
+    /// a parameter beyond ±[`PARAM_BOUND`], the bound every saved or shared lesson keeps;
+    /// the step was not taken.
     NonFinite,
     /// The loss grew for [`StopRule::divergence_patience`] steps in a row: γ is so large
     /// that every step overshoots the minimum further than the last.
@@ -95,7 +97,8 @@ impl GradientDescent {
     }
 
     /// One step from `params`: `θ := θ − γ·∂L/∂θ`. Returns `None` when γ is not valid
-    /// or the step would leave the finite numbers.
+    /// or the step would leave the finite numbers or carry a parameter beyond
+    /// ±[`PARAM_BOUND`] (a lesson holding such a value could not be saved or shared).
     pub fn step(&self, problem: &Problem, params: &[f64]) -> Option<Step> {
         if !self.is_valid() {
             return None;
@@ -110,7 +113,8 @@ impl GradientDescent {
             .map(|(p, g)| p - self.learning_rate * g)
             .collect();
         let loss_after = problem.loss_at(&after);
-        if !loss_after.is_finite() || after.iter().any(|p| !p.is_finite()) {
+        let in_bounds = |p: &f64| p.is_finite() && p.abs() <= PARAM_BOUND;
+        if !loss_after.is_finite() || !after.iter().all(in_bounds) {
             return None;
         }
         Some(Step {

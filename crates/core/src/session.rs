@@ -16,7 +16,7 @@
 //!   the moves of one drag — is taken back as one, until [`Session::end_edit`] closes it.
 
 use crate::analysis::{self, PARAM_BOUND};
-use crate::lesson::Lesson;
+use crate::lesson::{Lesson, MAX_LABEL_CHARS};
 use crate::loss::Evaluation;
 use crate::model::Model;
 use crate::optimizer::{Outcome, Run, Step, StopRule};
@@ -324,12 +324,17 @@ impl Session {
         }
     }
 
-    /// Replaces the table with pasted text. A header row renames the columns. The old
-    /// table is kept when the text cannot become a table at all.
+    /// Replaces the table with pasted text. A header row renames the columns (each name
+    /// cut to [`MAX_LABEL_CHARS`], as typing it would be). The old table is kept when the
+    /// text cannot become a table at all.
     pub fn paste(&mut self, text: &str) -> Result<ParsedTable, TableError> {
         let parsed = parse_table(text)?;
         let mut table = parsed.table.clone();
-        if !parsed.had_header {
+        if parsed.had_header {
+            // A header cell names a column as typing it would: cut to the same length.
+            table.labels.x = label_text(&table.labels.x);
+            table.labels.y = label_text(&table.labels.y);
+        } else {
             table.labels = self.lesson.table.labels.clone();
         }
         self.record_edit(None);
@@ -340,7 +345,7 @@ impl Session {
 
     /// Renames column `column` (0: x, 1: y); the numbers are untouched.
     pub fn set_label(&mut self, column: usize, text: &str) {
-        let text: String = text.chars().take(crate::lesson::MAX_LABEL_CHARS).collect();
+        let text = label_text(text);
         let column = usize::from(column != 0);
         let labels = &self.lesson.table.labels;
         if (if column == 0 { &labels.x } else { &labels.y }) != &text {
@@ -447,6 +452,12 @@ impl Session {
             }
         }
     }
+}
+
+/// A column label as a lesson keeps it: at most [`MAX_LABEL_CHARS`] characters, so
+/// that every lesson made by editing can be saved and shared ([`Lesson::validate`]).
+fn label_text(text: &str) -> String {
+    text.chars().take(MAX_LABEL_CHARS).collect()
 }
 
 /// A number as a cell holds it after a drag: the shortest text that reads back exactly
