@@ -223,7 +223,13 @@ fn counted_nouns_agree_with_their_numbers() {
     );
     assert_eq!(
         too_many_rows(Lang::En, 100_000),
-        "The table holds at most 100000 rows; the extra rows were left out."
+        "The pasted text has more rows than a table holds (at most 100000 rows), so the \
+         table is unchanged."
+    );
+    assert_eq!(
+        too_many_rows(Lang::Lt, 100_000),
+        "Įklijuotame tekste daugiau eilučių, nei telpa lentelėje (daugiausia 100000 \
+         eilučių), todėl lentelė nepakeista."
     );
 }
 

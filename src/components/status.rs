@@ -1,7 +1,9 @@
 //! The status line: what is going on, in words a student understands — why rows are
 //! ignored, why Step is disabled, why a run stopped.
 
-use crate::i18n::{diverged, format_number, rows_ignored, step_limit_reached, Lang, Strings};
+use crate::i18n::{
+    diverged, format_number, loss_too_large, rows_ignored, step_limit_reached, Lang, Strings,
+};
 use crate::state::LessonState;
 use descent_core::optimizer::Divergence;
 use descent_core::{Optimum, Outcome, Session};
@@ -50,7 +52,15 @@ pub fn status_lines(session: &Session, t: &Strings, lang: Lang) -> Vec<(Level, S
     if session.learning_rate().is_none() {
         lines.push((Level::Warning, t.status_invalid_learning_rate.to_owned()));
     }
-    if !data.is_empty() && session.problem().optimum(session.params()) == Optimum::NoUniqueMinimum {
+    // A loss too large for f64 (a cell of 1e308) also leaves no closed-form minimum and
+    // refuses every step; it is said as what it is, not as "every x is 0" or "choose a
+    // smaller γ".
+    let overflow = !data.is_empty() && !session.evaluation().is_finite();
+    if overflow {
+        lines.push((Level::Warning, loss_too_large(lang)));
+    } else if !data.is_empty()
+        && session.problem().optimum(session.params()) == Optimum::NoUniqueMinimum
+    {
         lines.push((Level::Warning, t.status_all_x_zero.to_owned()));
     }
     let limit = session
@@ -62,9 +72,10 @@ pub fn status_lines(session: &Session, t: &Strings, lang: Lang) -> Vec<(Level, S
         Outcome::Diverged(Divergence::LossGrowing) => {
             lines.push((Level::Warning, diverged(lang, limit.as_deref())))
         }
-        Outcome::Diverged(Divergence::NonFinite) => {
+        Outcome::Diverged(Divergence::NonFinite) if !overflow => {
             lines.push((Level::Warning, t.status_non_finite.to_owned()))
         }
+        Outcome::Diverged(Divergence::NonFinite) => {}
         Outcome::StepLimit => lines.push((
             Level::Warning,
             step_limit_reached(lang, session.history().len()),
@@ -106,5 +117,41 @@ pub fn StatusMessage(
                     .collect_view()
             }}
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::strings;
+    use descent_core::presets::Preset;
+
+    fn texts(session: &Session) -> Vec<String> {
+        status_lines(session, strings(Lang::En), Lang::En)
+            .into_iter()
+            .map(|(_, text)| text)
+            .collect()
+    }
+
+    #[test]
+    fn a_loss_too_large_for_f64_is_named_as_such_not_as_every_x_zero() {
+        let mut session = Session::new(Preset::Lecture.lesson());
+        session.set_cell(0, 0, "1e308");
+        session.step();
+        let lines = texts(&session);
+        assert_eq!(lines, vec![loss_too_large(Lang::En)], "{lines:?}");
+    }
+
+    #[test]
+    fn every_x_zero_still_says_there_is_no_unique_minimum() {
+        let mut session = Session::new(Preset::Lecture.lesson());
+        for row in 0..3 {
+            session.set_cell(row, 0, "0");
+        }
+        let lines = texts(&session);
+        assert!(
+            lines.contains(&strings(Lang::En).status_all_x_zero.to_owned()),
+            "{lines:?}"
+        );
     }
 }

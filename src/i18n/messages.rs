@@ -124,18 +124,34 @@ pub fn cell_not_finite(lang: Lang, row: usize, column: &str, raw: &str) -> Strin
     }
 }
 
-/// A paste longer than the table can hold: "The table holds at most 100000 rows; the
-/// extra rows were left out."
+/// A paste longer than the table can hold, which is refused whole (descent-core keeps
+/// the old table): "The pasted text has more rows than a table holds (at most 100000
+/// rows), so the table is unchanged."
 pub fn too_many_rows(lang: Lang, limit: usize) -> String {
     match lang {
         Lang::Lt => format!(
-            "Lentelėje telpa daugiausia {}, todėl perteklinės eilutės praleistos.",
+            "Įklijuotame tekste daugiau eilučių, nei telpa lentelėje (daugiausia {}), todėl \
+             lentelė nepakeista.",
             row_count(lang, limit)
         ),
         Lang::En => format!(
-            "The table holds at most {}; the extra rows were left out.",
+            "The pasted text has more rows than a table holds (at most {}), so the table is \
+             unchanged.",
             row_count(lang, limit)
         ),
+    }
+}
+
+/// The loss overflows (a cell such as 1e308 makes (y − ŷ)² larger than any f64): not a
+/// problem of γ, so not the "press Reset" message of a diverged run.
+pub fn loss_too_large(lang: Lang) -> String {
+    match lang {
+        Lang::Lt => "Nuostoliai L per dideli, kad juos būtų galima apskaičiuoti: lentelėje \
+                     naudokite mažesnius skaičius arba mažesnį a."
+            .to_owned(),
+        Lang::En => "The loss L is too large to compute: use smaller numbers in the table, or \
+                     a smaller a."
+            .to_owned(),
     }
 }
 
