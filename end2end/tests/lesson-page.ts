@@ -11,9 +11,19 @@ export class LessonPage {
   readonly errors: string[] = [];
   /** Console warnings, kept apart: specs may assert on them, the smoke test does not. */
   readonly warnings: string[] = [];
+  /**
+   * Content-Security-Policy violations, from the console (Chromium 156: "… violates the
+   * following Content Security Policy directive …"; older: "Refused to …") and from the
+   * page's `securitypolicyviolation` events. `expectNoErrors()` fails on any, so every
+   * spec using the `lesson` fixture checks the CSP: a violation means the app (or
+   * something injected into it) tried what index.html's CSP forbids.
+   */
+  readonly cspViolations: string[] = [];
+  private cspWatched = false;
 
   constructor(readonly page: Page) {
     page.on('console', (msg) => {
+      if (isCspMessage(msg.text())) this.cspViolations.push(`console: ${msg.text()}`);
       if (msg.type() === 'error') this.errors.push(`console.error: ${msg.text()}`);
       if (msg.type() === 'warning') this.warnings.push(msg.text());
     });
@@ -25,6 +35,7 @@ export class LessonPage {
 
   /** Opens the app and waits until the wasm app has mounted (its h1 is rendered by Rust). */
   async goto(path = '/'): Promise<void> {
+    await this.watchCspViolations();
     await this.page.goto(path);
     await expect(this.page.locator('h1')).toBeVisible();
   }
@@ -37,6 +48,42 @@ export class LessonPage {
   /** Fails the test if anything went to the error collector. */
   expectNoErrors(): void {
     expect(this.errors, 'console errors, page errors or failed requests').toEqual([]);
+    expect(this.cspViolations, 'Content-Security-Policy violations').toEqual([]);
+  }
+
+  /**
+   * Records every `securitypolicyviolation` event of every document this page loads:
+   * onto `window.__cspViolations` (so a spec can read them) and, as they happen, into
+   * {@link cspViolations}. `goto()` calls it; call it yourself before a bare
+   * `page.goto()`. Idempotent.
+   */
+  async watchCspViolations(): Promise<void> {
+    if (this.cspWatched) return;
+    this.cspWatched = true;
+    await this.page.exposeBinding('__reportCspViolation', (_source, text: string) => {
+      this.cspViolations.push(`securitypolicyviolation: ${text}`);
+    });
+    await this.page.addInitScript(() => {
+      const w = window as unknown as {
+        __cspViolations: string[];
+        __reportCspViolation?: (text: string) => void;
+      };
+      w.__cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) => {
+        const text = `${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`;
+        w.__cspViolations.push(text);
+        w.__reportCspViolation?.(text);
+      });
+    });
+  }
+
+  /** Fails the test if the page reported a CSP violation, by event or in the console. */
+  async expectNoCspViolations(): Promise<void> {
+    const recorded = await this.page.evaluate(
+      () => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [],
+    );
+    expect(recorded, 'securitypolicyviolation events on this document').toEqual([]);
+    expect(this.cspViolations, 'Content-Security-Policy violations').toEqual([]);
   }
 
   /** axe-core accessibility violations (WCAG 2.1 A and AA) of the current page. */
@@ -279,6 +326,11 @@ export class LessonPage {
 
 /** The artifacts folder (git-ignored): screenshots of every spec. */
 export const ARTIFACTS = path.resolve(__dirname, '..', 'artifacts');
+
+/** Whether a console message reports a Content-Security-Policy violation (Chromium). */
+function isCspMessage(text: string): boolean {
+  return /Content Security Policy|Content-Security-Policy|^Refused to /.test(text);
+}
 
 /** A readout's text and the full value of its `data-value` attribute. */
 async function readReadout(locator: Locator): Promise<{ text: string; value: number }> {
