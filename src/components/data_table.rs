@@ -42,9 +42,18 @@ pub fn DataTable(
                 .collect::<HashMap<_, _>>()
         })
     });
-    let label = move |column: usize| {
+    // The shown rows and the column names as memos: moving the slider changes the session
+    // but neither of these, so the hundreds of cells of a long table are not revisited (and
+    // re-subscribed) on every frame of a drag or of autoplay.
+    let shown_rows = Memo::new(move |_| {
         state.session.with(|s| {
-            let labels = &s.lesson().table.labels;
+            let rows = &s.lesson().table.rows;
+            rows.iter().take(VISIBLE_ROWS).cloned().collect::<Vec<_>>()
+        })
+    });
+    let labels = Memo::new(move |_| state.session.with(|s| s.lesson().table.labels.clone()));
+    let label = move |column: usize| {
+        labels.with(|labels| {
             if column == 0 {
                 labels.x.clone()
             } else {
@@ -87,14 +96,7 @@ pub fn DataTable(
     let cell = move |row: usize, column: usize| {
         let id = format!("cell-{row}-{}", if column == 0 { "x" } else { "y" });
         let text = move || {
-            state.session.with(|s| {
-                s.lesson()
-                    .table
-                    .rows
-                    .get(row)
-                    .map(|r| r[column].clone())
-                    .unwrap_or_default()
-            })
+            shown_rows.with(|rows| rows.get(row).map(|r| r[column].clone()).unwrap_or_default())
         };
         let error = move || cell_errors.with(|e| e.get(&(row, column)).cloned());
         view! {

@@ -17,7 +17,10 @@ pub fn History(
     let len = Memo::new(move |_| state.session.with(|s| s.history().len()));
     let first = move || len.get().saturating_sub(SHOWN_STEPS);
     let row = move |k: usize| {
-        let step = move || state.session.with(|s| s.history().get(k).cloned());
+        // A memo per row: a new step changes the session, but not the rows already shown,
+        // so autoplay rewrites one row per step instead of every cell of the table.
+        let step = Memo::new(move |_| state.session.with(|s| s.history().get(k).cloned()));
+        let step = move || step.get();
         let cell = move |f: fn(&descent_core::Step) -> f64| {
             move || {
                 step()
