@@ -114,35 +114,27 @@ impl Lesson {
     /// Switches the model, keeping parameters the two models share by name and giving
     /// the others the new model's defaults.
     pub fn set_model(&mut self, model: Model) {
-        let defaults = model.default_params();
-        let carry = |old: &[f64]| -> Vec<f64> {
-            (0..model.param_count())
-                .map(|i| {
-                    let name = model.param_names()[i];
-                    self.model
-                        .param_names()
-                        .iter()
-                        .position(|n| *n == name)
-                        .and_then(|j| old.get(j).copied())
-                        .unwrap_or(defaults[i])
-                })
+        let old_names = self.model.param_names();
+        // For each of the new model's parameters, its index in the old model, if any.
+        let old_index: Vec<Option<usize>> = model
+            .param_names()
+            .iter()
+            .map(|name| old_names.iter().position(|n| n == name))
+            .collect();
+        let carry = |old: &[f64], defaults: &[f64]| -> Vec<f64> {
+            old_index
+                .iter()
+                .zip(defaults)
+                .map(|(j, default)| j.and_then(|j| old.get(j).copied()).unwrap_or(*default))
                 .collect()
         };
-        let params = carry(&self.params);
-        let start = carry(&self.start);
-        self.frozen = (0..model.param_count())
-            .map(|i| {
-                let name = model.param_names()[i];
-                self.model
-                    .param_names()
-                    .iter()
-                    .position(|n| *n == name)
-                    .and_then(|j| self.frozen.get(j).copied())
-                    .unwrap_or(false)
-            })
+        let defaults = model.default_params();
+        self.params = carry(&self.params, &defaults);
+        self.start = carry(&self.start, &defaults);
+        self.frozen = old_index
+            .iter()
+            .map(|j| j.and_then(|j| self.frozen.get(j).copied()).unwrap_or(false))
             .collect();
-        self.params = params;
-        self.start = start;
         self.model = model;
     }
 
