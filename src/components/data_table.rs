@@ -119,6 +119,23 @@ pub fn DataTable(
             </td>
         }
     };
+    // A column's header: its name, editable (x, y → m, F renames without changing a number).
+    let label_header = move |column: usize| {
+        view! {
+            <th scope="col">
+                <input
+                    type="text"
+                    class="label-input"
+                    data-testid=if column == 0 { "label-x" } else { "label-y" }
+                    aria-label=move || format!("{} {}", state.t().table_column_name, column + 1)
+                    title=move || state.t().table_rename_hint
+                    prop:value=move || label(column)
+                    on:input=move |ev| state.set_label(column, &event_target_value(&ev))
+                    on:change=move |_| state.end_edit()
+                />
+            </th>
+        }
+    };
     view! {
         <section class="panel data-panel" aria-labelledby="data-heading">
             <h2 id="data-heading">{move || state.t().panel_data}</h2>
@@ -146,30 +163,8 @@ pub fn DataTable(
                     <caption class="visually-hidden">{move || state.t().table_caption}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">
-                                <input
-                                    type="text"
-                                    class="label-input"
-                                    data-testid="label-x"
-                                    aria-label=move || format!("{} 1", state.t().table_column_name)
-                                    title=move || state.t().table_rename_hint
-                                    prop:value=move || label(0)
-                                    on:input=move |ev| state.set_label(0, &event_target_value(&ev))
-                                    on:change=move |_| state.end_edit()
-                                />
-                            </th>
-                            <th scope="col">
-                                <input
-                                    type="text"
-                                    class="label-input"
-                                    data-testid="label-y"
-                                    aria-label=move || format!("{} 2", state.t().table_column_name)
-                                    title=move || state.t().table_rename_hint
-                                    prop:value=move || label(1)
-                                    on:input=move |ev| state.set_label(1, &event_target_value(&ev))
-                                    on:change=move |_| state.end_edit()
-                                />
-                            </th>
+                            {label_header(0)}
+                            {label_header(1)}
                             <th><span class="visually-hidden">{move || state.t().table_delete_row}</span></th>
                         </tr>
                     </thead>
