@@ -1,0 +1,175 @@
+import type { Download, Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { expect, test } from '../lesson-test';
+import type { LessonPage } from '../lesson-page';
+import { clipboardText, grantClipboard } from './classroom';
+
+// Exports (src/classroom/export.rs, descent-core's export.rs): both charts as PNG, the
+// table and the step history as CSV downloads, the history as Markdown and LaTeX on the
+// clipboard — what a lecturer pastes into slides.
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/** Opens the Export menu, clicks `item` and returns the download it starts. */
+async function download(lesson: LessonPage, item: string): Promise<Download> {
+  await lesson.byTestId('export-menu').click();
+  await expect(lesson.byTestId(item)).toBeVisible();
+  const [file] = await Promise.all([
+    lesson.page.waitForEvent('download'),
+    lesson.byTestId(item).click(),
+  ]);
+  return file;
+}
+
+async function bytesOf(file: Download): Promise<Buffer> {
+  const path = await file.path();
+  expect(path, 'the download was saved').toBeTruthy();
+  return readFile(path);
+}
+
+/** Clicks a copy item of the Export menu and returns what reached the clipboard. */
+async function copied(
+  lesson: LessonPage,
+  page: Page,
+  item: string,
+  pattern: RegExp,
+): Promise<string> {
+  await grantClipboard(page);
+  await page.evaluate(() => navigator.clipboard.writeText(''));
+  await lesson.byTestId('export-menu').click();
+  await lesson.byTestId(item).click();
+  await expect(lesson.byTestId('notice')).toHaveText('Copied to the clipboard');
+  return clipboardText(page, pattern);
+}
+
+/** Two steps from the lecture's a = 8: 8 → 9.3419 → 9.683414. */
+async function twoSteps(lesson: LessonPage): Promise<void> {
+  await lesson.step();
+  await lesson.step();
+  await expect(lesson.historyRows()).toHaveCount(2);
+}
+
+/** The numbers in a row of cells (U+2212 and "-" both read as minus). */
+function numbers(cells: string[]): number[] {
+  return cells.map((c) => Number(c.replace('\u2212', '-')));
+}
+
+for (const [chart, item, name] of [
+  ['data and model', 'export-data-png', 'descent-lab-data.png'],
+  ['loss', 'export-loss-png', 'descent-lab-loss.png'],
+] as const) {
+  test(`the ${chart} chart exports as a valid, non-empty PNG`, async ({ lesson, page }) => {
+    await lesson.step();
+    const file = await download(lesson, item);
+    expect(file.suggestedFilename()).toBe(name);
+    const bytes = await bytesOf(file);
+    expect([...bytes.subarray(0, 8)], 'PNG signature').toEqual(PNG_SIGNATURE);
+    expect(bytes.length, 'PNG size in bytes').toBeGreaterThan(1024);
+    // The first chunk is IHDR with the image's size: the canvas's, in device pixels.
+    expect(bytes.subarray(12, 16).toString('ascii')).toBe('IHDR');
+    const width = bytes.readUInt32BE(16);
+    const height = bytes.readUInt32BE(20);
+    const canvasSize = await page
+      .getByTestId(item === 'export-data-png' ? 'chart-data' : 'chart-loss')
+      .evaluate((c: HTMLCanvasElement) => [c.width, c.height]);
+    expect([width, height]).toEqual(canvasSize);
+    expect(width).toBeGreaterThan(100);
+    expect(height).toBeGreaterThan(100);
+  });
+}
+
+test('the table exports as CSV with its column names and cells as typed', async ({ lesson }) => {
+  await lesson.renameColumn('x', 'm');
+  await lesson.renameColumn('y', 'F');
+  await lesson.setCell(1, 'y', '44,1');
+  const file = await download(lesson, 'export-table-csv');
+  expect(file.suggestedFilename()).toBe('descent-lab-table.csv');
+  const text = (await bytesOf(file)).toString('utf8');
+  // A decimal comma is quoted, so a spreadsheet reads it as one cell.
+  expect(text).toBe('m,F\n2,19.6\n4.5,"44,1"\n10,98\n');
+});
+
+test('the step history exports as CSV: a header and one row per step', async ({ lesson }) => {
+  // Before any step there is nothing to export.
+  await lesson.byTestId('export-menu').click();
+  await expect(lesson.byTestId('export-history-csv')).toBeDisabled();
+  await lesson.byTestId('export-menu').click();
+
+  await twoSteps(lesson);
+  const file = await download(lesson, 'export-history-csv');
+  expect(file.suggestedFilename()).toBe('descent-lab-history.csv');
+  const lines = (await bytesOf(file)).toString('utf8').trimEnd().split('\n');
+  expect(lines[0]).toBe('k,a,L,dL/da,a_next,L_next,gamma');
+  expect(lines).toHaveLength(3);
+  const [first, second] = lines.slice(1).map((line) => numbers(line.split(',')));
+  // k, a, L, ∂L/∂a, next a, next L, γ — the lecture's figures.
+  expect(first[0]).toBe(1);
+  expect(first[1]).toBe(8);
+  expect(first[2]).toBeCloseTo(402.57, 9);
+  expect(first[3]).toBeCloseTo(-447.3, 9);
+  expect(first[4]).toBeCloseTo(9.3419, 9);
+  expect(first[6]).toBe(0.003);
+  expect(second[0]).toBe(2);
+  expect(second[1]).toBe(first[4]);
+  expect(second[4]).toBeCloseTo(9.683414, 6);
+});
+
+test('the step history copies as a Markdown table with the steps’ numbers', async ({
+  lesson,
+  page,
+}) => {
+  await twoSteps(lesson);
+  const markdown = await copied(lesson, page, 'copy-markdown', /9\.341/);
+  const lines = markdown.trimEnd().split('\n');
+  expect(lines).toHaveLength(4);
+  const cells = (line: string) =>
+    line
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim());
+  expect(cells(lines[0])).toEqual(['k', 'a', 'L', '∂L/∂a', 'a − γ·∂L/∂a']);
+  expect(cells(lines[1]).every((c) => /^-+:$/.test(c))).toBe(true);
+  const first = numbers(cells(lines[2]));
+  expect(first[0]).toBe(1);
+  expect(first[1]).toBe(8);
+  expect(first[2]).toBeCloseTo(402.57, 9);
+  expect(first[3]).toBeCloseTo(-447.3, 9);
+  expect(first[4]).toBeCloseTo(9.3419, 9);
+  const second = numbers(cells(lines[3]));
+  expect(second[0]).toBe(2);
+  expect(second[4]).toBeCloseTo(9.683414, 6);
+});
+
+test('the step history copies as a LaTeX tabular with the steps’ numbers', async ({
+  lesson,
+  page,
+}) => {
+  await twoSteps(lesson);
+  const latex = await copied(lesson, page, 'copy-latex', /tabular/);
+  expect(latex).toMatch(/^\\begin\{tabular\}\{rrrrr\}\n\\hline\n/);
+  expect(latex.trimEnd()).toMatch(/\\hline\n\\end\{tabular\}$/);
+  const rows = latex
+    .split('\n')
+    .filter((line) => line.endsWith('\\\\'))
+    .map((line) =>
+      line
+        .slice(0, -2)
+        .split('&')
+        .map((c) => c.trim().replace(/^\$|\$$/g, '')),
+    );
+  expect(rows).toHaveLength(3);
+  expect(rows[0]).toEqual([
+    'k',
+    'a',
+    'L',
+    '\\partial L/\\partial a',
+    'a - \\gamma\\,\\partial L/\\partial a',
+  ]);
+  const first = numbers(rows[1]);
+  expect(first[0]).toBe(1);
+  expect(first[1]).toBe(8);
+  expect(first[2]).toBeCloseTo(402.57, 9);
+  expect(first[3]).toBeCloseTo(-447.3, 9);
+  expect(first[4]).toBeCloseTo(9.3419, 9);
+  expect(numbers(rows[2])[4]).toBeCloseTo(9.683414, 6);
+});
