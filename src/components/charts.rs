@@ -46,6 +46,45 @@ pub fn data_chart(session: &Session, show_squares: bool, empty_message: &str) ->
     held_data_chart(session, show_squares, empty_message, None)
 }
 
+/// The data chart's window: the points, and the model's predictions at the points with a
+/// at both ends of its slider range and at the minimum, so the line and the residuals
+/// stay in view wherever the slider goes, and the axes hold still while it moves.
+/// Predictions stretch the y axis by at most three data spans, so one absurd a cannot
+/// squash the points into a line.
+fn fitted_view(session: &Session, points: &[(f64, f64)]) -> ChartView {
+    let base = data_view(points);
+    if points.is_empty() {
+        return base;
+    }
+    let problem = session.problem();
+    let (lo, hi) = session.range(0);
+    let mut settings: Vec<Vec<f64>> = [lo, hi]
+        .iter()
+        .map(|a| {
+            let mut params = session.params().to_vec();
+            if let Some(first) = params.first_mut() {
+                *first = *a;
+            }
+            params
+        })
+        .collect();
+    if let Some(best) = problem.optimum(session.params()).unique() {
+        settings.push(best.to_vec());
+    }
+    let (y_lo, y_hi) = base.y;
+    let span = (y_hi - y_lo).max(f64::MIN_POSITIVE);
+    let mut extended = points.to_vec();
+    for params in &settings {
+        for &(x, _) in points {
+            let y = problem.model.predict(params, x);
+            if y.is_finite() {
+                extended.push((x, y.clamp(y_lo - 3.0 * span, y_hi + 3.0 * span)));
+            }
+        }
+    }
+    data_view(&extended)
+}
+
 /// [`data_chart`] while `drag` holds a point: the axes keep the drag's view instead of
 /// fitting the points, and the dragged point is highlighted.
 pub fn held_data_chart(
@@ -57,7 +96,7 @@ pub fn held_data_chart(
     let problem = session.problem();
     let params = session.params();
     let points: Vec<(f64, f64)> = problem.data.points().iter().map(|p| (p.x, p.y)).collect();
-    let view = drag.map_or_else(|| data_view(&points), |d| d.view);
+    let view = drag.map_or_else(|| fitted_view(session, &points), |d| d.view);
     let (lo, hi) = view.x;
     let model_line = (0..=LINE_SAMPLES)
         .map(|k| {
