@@ -70,7 +70,8 @@ export class LessonPage {
       };
       w.__cspViolations = [];
       document.addEventListener('securitypolicyviolation', (e) => {
-        const text = `${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`;
+        const where = `${e.sourceFile}:${e.lineNumber}`;
+        const text = `${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${where}`;
         w.__cspViolations.push(text);
         w.__reportCspViolation?.(text);
       });

@@ -1,0 +1,135 @@
+import { expect, test } from '../lesson-test';
+import {
+  expectNoPanic,
+  expectStepMovesA,
+  LESSON_KEY,
+  lectureLesson,
+  linkFragment,
+  openFresh,
+  savedLesson,
+  screenshotBadState,
+  watchDialogs,
+} from './support';
+
+// Share links that cannot be read: the app opens the lecture's lesson with a notice —
+// never a blank page — and leaves the saved work alone, so nothing the student made is
+// lost. Links are opened as a fresh page load (from about:blank), as when a student
+// clicks one in a chat.
+
+const BAD_LINK = 'The link could not be read; the default lesson is open instead.';
+
+function withChanges(changes: Record<string, unknown>): string {
+  return JSON.stringify({ ...lectureLesson(), ...changes });
+}
+
+/** Saved work that differs from the lecture: 44.1 typed as 44 in row 2. */
+const SAVED_WORK = JSON.stringify({
+  ...lectureLesson(),
+  table: { labels: { x: 'x', y: 'y' }, rows: [['2', '19.6'], ['4.5', '44'], ['10', '98']] },
+});
+
+test.beforeEach(async ({ lesson, page }) => {
+  await page.evaluate(([key, json]) => localStorage.setItem(key, json), [LESSON_KEY, SAVED_WORK]);
+  await page.reload();
+  await expect(lesson.cell(1, 'y')).toHaveValue('44');
+});
+
+const realLink = linkFragment(JSON.stringify(lectureLesson()));
+
+const badLinks: Array<[string, string]> = [
+  ['malformed (#v1.!!!)', '#v1.!!!'],
+  ['truncated', realLink.slice(0, Math.floor(realLink.length / 2))],
+  ['cut by one character', realLink.slice(0, -1)],
+  ['of an older version (#v0.)', realLink.replace('#v1.', '#v0.')],
+  ['not a lesson at all (#<script>…)', '#<script>alert(1)</script>'],
+  ['with NaN in the JSON', linkFragment(withChanges({ params: 'NaN' }).replace('"NaN"', 'NaN'))],
+  ['with a huge a (1e300)', linkFragment(withChanges({ params: [1e300], start: [1e300] }))],
+  ['with a number beyond f64 (1e999)', linkFragment(withChanges({}).replace('0.003', '1e999'))],
+  ['with a negative γ', linkFragment(withChanges({ learning_rate: -1 }))],
+  ['with parameters that do not fit the model', linkFragment(withChanges({ params: [1, 2, 3] }))],
+  [
+    'with 100 001 rows',
+    linkFragment(
+      withChanges({ table: { labels: { x: 'x', y: 'y' }, rows: Array(100_001).fill(['1', '2']) } }),
+    ),
+  ],
+  [
+    'of base64 of random bytes',
+    `#v1.${Buffer.from([0xff, 0xfe, 0x00, 0x80, 0x7b]).toString('base64url')}`,
+  ],
+];
+
+for (const [what, fragment] of badLinks) {
+  test(`a share link ${what} opens the default lesson with a notice and keeps the saved work`, async ({
+    lesson,
+    page,
+  }) => {
+    const dialogs = watchDialogs(page);
+    const saved = await savedLesson(page);
+    await openFresh(lesson, `/${fragment}`);
+    await expect(lesson.byTestId('notice')).toHaveText(BAD_LINK);
+    // The lecture's lesson is open, and the address bar no longer holds the bad link.
+    await expect(lesson.cell(1, 'y')).toHaveValue('44.1');
+    await lesson.expectLoss('402.57');
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('');
+    if (what.startsWith('malformed')) await screenshotBadState(lesson, 'malformed-link');
+    // The saved work is untouched, and opening the app without the link brings it back.
+    // (Only a change made to the default lesson would replace it: every change is saved.)
+    expect(await savedLesson(page)).toBe(saved);
+    await openFresh(lesson, '/');
+    await expect(lesson.cell(1, 'y')).toHaveValue('44');
+    await expect(lesson.byTestId('notice')).toHaveCount(0);
+    await expectStepMovesA(lesson);
+    expect(dialogs).toEqual([]);
+    await expectNoPanic(lesson);
+  });
+}
+
+test('a bad link pasted into the address bar of an open lesson leaves the lesson as it is', async ({
+  lesson,
+  page,
+}) => {
+  await lesson.setCell(2, 'x', '10,5');
+  await page.evaluate(() => {
+    location.hash = '#v1.eyJ2ZXJzaW9uIjox';
+  });
+  await expect(lesson.byTestId('notice')).toHaveText(
+    'The link could not be read; your lesson is unchanged.',
+  );
+  await expect(lesson.cell(2, 'x')).toHaveValue('10,5');
+  await expect(lesson.cell(1, 'y')).toHaveValue('44');
+  await expectStepMovesA(lesson);
+  await expectNoPanic(lesson);
+});
+
+test('a valid link full of hostile cells opens with every bad cell flagged', async ({
+  lesson,
+  page,
+}) => {
+  const dialogs = watchDialogs(page);
+  const rows = [
+    ['1e308', '1e308'],
+    ['NaN', '<b>bold</b>'],
+    ['−0', '"quoted"'],
+    ['2', '19.6'],
+  ];
+  await openFresh(
+    lesson,
+    `/${linkFragment(withChanges({ table: { labels: { x: 'x', y: 'y' }, rows } }))}`,
+  );
+  await expect(lesson.byTestId('notice')).toHaveCount(0);
+  await expect(lesson.cell(0, 'x')).toHaveValue('1e308');
+  await expect(lesson.cell(1, 'y')).toHaveValue('<b>bold</b>');
+  await expect(lesson.cell(2, 'y')).toHaveValue('"quoted"');
+  await expect(lesson.cell(1, 'y')).toHaveAttribute('aria-invalid', 'true');
+  await expect(lesson.status()).toContainText('2 rows ignored (rows 2, 3)');
+  await expect(lesson.status()).toContainText('The loss L is too large to compute');
+  await expect(page.locator('b')).toHaveCount(0);
+  await screenshotBadState(lesson, 'hostile-link');
+  // Fixing the overflowing row brings the lesson back to life.
+  await lesson.setCell(0, 'x', '10');
+  await lesson.setCell(0, 'y', '98');
+  await expectStepMovesA(lesson);
+  expect(dialogs).toEqual([]);
+  await expectNoPanic(lesson);
+});
