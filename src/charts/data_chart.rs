@@ -99,9 +99,27 @@ pub fn data_view(points: &[(f64, f64)]) -> ChartView {
 }
 
 /// Draws the data chart onto `area` and returns where its plotting area landed (`None` when the
-/// area is too small for a chart, e.g. a hidden canvas of width 0).
+/// area is too small for a chart, e.g. a hidden canvas of width 0). The same as its three
+/// layers, [`draw_data_axes`], [`draw_data_model`] and [`draw_data_points`], one over the other.
 pub fn draw_data_chart<DB: DrawingBackend>(
     area: DrawingArea<DB, Shift>,
+    data: &DataChart,
+    style: &ChartStyle,
+) -> DrawResult<Option<PlotFrame>, DB> {
+    let frame = draw_data_axes(&area, data, style)?;
+    if let Some(frame) = &frame {
+        draw_data_model(&area, frame, data, style)?;
+    }
+    draw_data_points(&area, frame.as_ref(), data, style)?;
+    area.present()?;
+    Ok(frame)
+}
+
+/// The bottom layer of the data chart: the background, grid, ticks and column names. It depends
+/// only on the view, the names and the style, so the browser draws it once per data set, not
+/// on every slider frame. Returns where the plotting area landed.
+pub fn draw_data_axes<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
     data: &DataChart,
     style: &ChartStyle,
 ) -> DrawResult<Option<PlotFrame>, DB> {
@@ -111,30 +129,49 @@ pub fn draw_data_chart<DB: DrawingBackend>(
         x_name: &data.x_label,
         y_name: &data.y_label,
     };
-    let frame = draw_axes(&area, &axes, style)?;
+    draw_axes(area, &axes, style)
+}
+
+/// The middle layer: what moves with the parameters — the squared errors (when shown), the
+/// residuals and the model's line.
+pub fn draw_data_model<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    frame: &PlotFrame,
+    data: &DataChart,
+    style: &ChartStyle,
+) -> DrawResult<(), DB> {
+    if data.show_squares {
+        draw_squares(area, frame, &data.residuals, style)?;
+    }
+    draw_residuals(area, frame, &data.residuals, style)?;
+    let palette = style.palette();
+    draw_clipped_polyline(
+        area,
+        frame,
+        &data.model_line,
+        palette.model.stroke_width(style.stroke(3.5)),
+    )
+}
+
+/// The top layer, on a transparent background: the points over everything (they do not move
+/// with the parameters), or the message of an empty chart.
+pub fn draw_data_points<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    frame: Option<&PlotFrame>,
+    data: &DataChart,
+    style: &ChartStyle,
+) -> DrawResult<(), DB> {
+    if let Some(frame) = frame {
+        draw_points(area, frame, data, style)?;
+    }
     let has_points = data
         .points
         .iter()
         .any(|(x, y)| x.is_finite() && y.is_finite());
-    if let Some(frame) = &frame {
-        if data.show_squares {
-            draw_squares(&area, frame, &data.residuals, style)?;
-        }
-        draw_residuals(&area, frame, &data.residuals, style)?;
-        let palette = style.palette();
-        draw_clipped_polyline(
-            &area,
-            frame,
-            &data.model_line,
-            palette.model.stroke_width(style.stroke(3.5)),
-        )?;
-        draw_points(&area, frame, data, style)?;
-    }
     if !has_points {
-        draw_centred_message(&area, frame.as_ref(), &data.empty_message, style)?;
+        draw_centred_message(area, frame, &data.empty_message, style)?;
     }
-    area.present()?;
-    Ok(frame)
+    Ok(())
 }
 
 /// Each squared error as a square of side |y − ŷ| in pixels of the y axis: the residual is one

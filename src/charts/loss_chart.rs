@@ -108,9 +108,24 @@ pub fn loss_view(curve: &[(f64, f64)]) -> ChartView {
 }
 
 /// Draws the loss chart onto `area` and returns where its plotting area landed (`None` when the
-/// area is too small for a chart).
+/// area is too small for a chart). The same as its two layers, [`draw_loss_axes`] and
+/// [`draw_loss_marks`], one over the other.
 pub fn draw_loss_chart<DB: DrawingBackend>(
     area: DrawingArea<DB, Shift>,
+    chart: &LossChart,
+    style: &ChartStyle,
+) -> DrawResult<Option<PlotFrame>, DB> {
+    let frame = draw_loss_axes(&area, chart, style)?;
+    draw_loss_marks(&area, frame.as_ref(), chart, style)?;
+    area.present()?;
+    Ok(frame)
+}
+
+/// The bottom layer of the loss chart: background, grid, ticks, names and the curve L(a). It
+/// does not change while a moves, so the browser draws it once per curve, not on every
+/// slider frame. Returns where the plotting area landed.
+pub fn draw_loss_axes<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
     chart: &LossChart,
     style: &ChartStyle,
 ) -> DrawResult<Option<PlotFrame>, DB> {
@@ -120,23 +135,35 @@ pub fn draw_loss_chart<DB: DrawingBackend>(
         x_name: &chart.parameter_name,
         y_name: &chart.loss_name,
     };
-    let frame = draw_axes(&area, &axes, style)?;
+    let frame = draw_axes(area, &axes, style)?;
+    if let Some(frame) = &frame {
+        draw_clipped_polyline(
+            area,
+            frame,
+            &chart.curve,
+            style.palette().curve.stroke_width(style.stroke(3.5)),
+        )?;
+    }
+    Ok(frame)
+}
+
+/// The top layer: the extrema, the trail, the current point with its tangent and every label
+/// (placed so they avoid each other), or the message of an empty chart.
+pub fn draw_loss_marks<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    frame: Option<&PlotFrame>,
+    chart: &LossChart,
+    style: &ChartStyle,
+) -> DrawResult<(), DB> {
     let has_curve = chart
         .curve
         .iter()
         .any(|(a, l)| a.is_finite() && l.is_finite());
-    if let Some(frame) = &frame {
-        let palette = style.palette();
-        draw_clipped_polyline(
-            &area,
-            frame,
-            &chart.curve,
-            palette.curve.stroke_width(style.stroke(3.5)),
-        )?;
+    if let Some(frame) = frame {
         // Boxes already taken by markers and labels, so later labels can step aside.
         let mut occupied: Vec<PixelBox> = Vec::new();
-        let extremum_labels = draw_extrema(&area, frame, chart, style, &mut occupied)?;
-        let dots = draw_trail(&area, frame, &chart.trail, style)?;
+        let extremum_labels = draw_extrema(area, frame, chart, style, &mut occupied)?;
+        let dots = draw_trail(area, frame, &chart.trail, style)?;
         let dot_radius = style.px(5.5);
         occupied.extend(dots.iter().map(|&(_, (x, y))| {
             (
@@ -146,21 +173,20 @@ pub fn draw_loss_chart<DB: DrawingBackend>(
                 y + dot_radius,
             )
         }));
-        let slope_label = draw_current(&area, frame, chart, style, &mut occupied)?;
+        let slope_label = draw_current(area, frame, chart, style, &mut occupied)?;
         // Labels of fixed things first, so they stay put while the slope label moves around.
         for label in &extremum_labels {
-            place_label(&area, frame, label, style, &mut occupied, true)?;
+            place_label(area, frame, label, style, &mut occupied, true)?;
         }
         if let Some(label) = &slope_label {
-            place_label(&area, frame, label, style, &mut occupied, true)?;
+            place_label(area, frame, label, style, &mut occupied, true)?;
         }
-        draw_trail_numbers(&area, frame, &dots, style, &mut occupied)?;
+        draw_trail_numbers(area, frame, &dots, style, &mut occupied)?;
     }
     if !has_curve {
-        draw_centred_message(&area, frame.as_ref(), &chart.empty_message, style)?;
+        draw_centred_message(area, frame, &chart.empty_message, style)?;
     }
-    area.present()?;
-    Ok(frame)
+    Ok(())
 }
 
 /// A pixel box of the given size with its anchor at `at`.

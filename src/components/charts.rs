@@ -247,24 +247,28 @@ pub fn loss_chart(
     }
 }
 
-/// The function that draws one chart on a canvas and says where its plotting area landed.
-type DrawFn<T> =
-    fn(&web_sys::HtmlCanvasElement, &T, &crate::charts::ChartStyle) -> Option<PlotFrame>;
+/// The function that draws one chart on a canvas and says where its plotting area landed;
+/// `L` holds the chart's cached layers between redraws.
+type DrawFn<T, L> =
+    fn(&web_sys::HtmlCanvasElement, &T, &crate::charts::ChartStyle, &mut L) -> Option<PlotFrame>;
 
 /// Redraws `canvas` from `input` at most once per animation frame, whenever the input,
 /// the window size or the chart style changes, and keeps the frame it drew in `frame`
 /// (for pointer hit tests).
-fn use_canvas_redraw<T>(
+fn use_canvas_redraw<T, L>(
     canvas: NodeRef<Canvas>,
     input: Memo<T>,
     state: LessonState,
     frame: StoredValue<Option<PlotFrame>>,
-    draw: DrawFn<T>,
+    draw: DrawFn<T, L>,
 ) where
     T: Clone + PartialEq + Send + Sync + 'static,
+    L: Default + 'static,
 {
     let pending = StoredValue::new(false);
     let drawn_before = StoredValue::new(false);
+    // Offscreen canvases are not Send: this state stays on the page's thread.
+    let layers = StoredValue::new_local(L::default());
     Effect::new(move |_| {
         input.track();
         state.redraw.track();
@@ -279,7 +283,11 @@ fn use_canvas_redraw<T>(
                 return;
             };
             let style = state.chart_style(&element);
-            let drawn = input.with_untracked(|value| draw(&element, value, &style));
+            let drawn = layers
+                .try_update_value(|layers| {
+                    input.with_untracked(|value| draw(&element, value, &style, layers))
+                })
+                .flatten();
             write_frame_attributes(&element, drawn.as_ref());
             frame.set_value(drawn);
             announce_drawn(!drawn_before.get_value());
@@ -288,36 +296,105 @@ fn use_canvas_redraw<T>(
     });
 }
 
+/// The data chart's cached layers: below what moves, the axes (for a view, column names and
+/// style); above it, the points (for the points, the highlighted one, the empty-chart
+/// message, the frame and the style).
+#[cfg(target_arch = "wasm32")]
+type DataLayers = (
+    crate::charts::canvas::Layer<(ChartView, String, String, crate::charts::ChartStyle)>,
+    crate::charts::canvas::Layer<DataPointsKey>,
+);
+
+/// What the data chart's top layer depends on.
+#[cfg(target_arch = "wasm32")]
+type DataPointsKey = (
+    Vec<(f64, f64)>,
+    Option<usize>,
+    String,
+    Option<PlotFrame>,
+    crate::charts::ChartStyle,
+);
+
+/// The loss chart's cached layer: the axes and the curve, for a fixed view (if any), the
+/// curve, the axis names and the style.
+#[cfg(target_arch = "wasm32")]
+type LossLayers = crate::charts::canvas::Layer<(
+    Option<ChartView>,
+    Vec<(f64, f64)>,
+    String,
+    String,
+    crate::charts::ChartStyle,
+)>;
+
+/// Draws the data chart as three layers: the cached axes, what moves with the parameters
+/// (drawn on every redraw), the cached points.
 #[cfg(target_arch = "wasm32")]
 fn draw_data(
     canvas: &web_sys::HtmlCanvasElement,
     chart: &DataChart,
     style: &crate::charts::ChartStyle,
+    (axes, points): &mut DataLayers,
 ) -> Option<PlotFrame> {
-    let area = crate::charts::canvas::canvas_area(canvas)?;
-    crate::charts::draw_data_chart(area, chart, style)
-        .ok()
-        .flatten()
+    use crate::charts::data_chart::{draw_data_axes, draw_data_model, draw_data_points};
+    let view = chart.view.unwrap_or_else(|| data_view(&chart.points));
+    let axes_key = (view, chart.x_label.clone(), chart.y_label.clone(), *style);
+    let frame = axes.draw_onto(canvas, axes_key, |area| {
+        draw_data_axes(area, chart, style).ok().flatten()
+    });
+    if let Some(f) = &frame {
+        let area = crate::charts::canvas::canvas_area(canvas)?;
+        draw_data_model(&area, f, chart, style).ok()?;
+    }
+    let points_key = (
+        chart.points.clone(),
+        chart.highlighted,
+        chart.empty_message.clone(),
+        frame,
+        *style,
+    );
+    points.draw_onto(canvas, points_key, |area| {
+        draw_data_points(area, frame.as_ref(), chart, style).ok()?;
+        frame
+    });
+    frame
 }
 
+/// Draws the loss chart as two layers: the cached axes and curve, then the marks that move.
 #[cfg(target_arch = "wasm32")]
 fn draw_loss(
     canvas: &web_sys::HtmlCanvasElement,
     chart: &LossChart,
     style: &crate::charts::ChartStyle,
+    axes: &mut LossLayers,
 ) -> Option<PlotFrame> {
+    use crate::charts::loss_chart::{draw_loss_axes, draw_loss_marks};
+    let key = (
+        chart.view,
+        chart.curve.clone(),
+        chart.parameter_name.clone(),
+        chart.loss_name.clone(),
+        *style,
+    );
+    let frame = axes.draw_onto(canvas, key, |area| {
+        draw_loss_axes(area, chart, style).ok().flatten()
+    });
     let area = crate::charts::canvas::canvas_area(canvas)?;
-    crate::charts::draw_loss_chart(area, chart, style)
-        .ok()
-        .flatten()
+    draw_loss_marks(&area, frame.as_ref(), chart, style).ok()?;
+    frame
 }
 
 // Natively there is no canvas; the components are only mounted in the browser.
+#[cfg(not(target_arch = "wasm32"))]
+type DataLayers = ();
+#[cfg(not(target_arch = "wasm32"))]
+type LossLayers = ();
+
 #[cfg(not(target_arch = "wasm32"))]
 fn draw_data(
     _: &web_sys::HtmlCanvasElement,
     _: &DataChart,
     _: &crate::charts::ChartStyle,
+    _: &mut DataLayers,
 ) -> Option<PlotFrame> {
     None
 }
@@ -327,6 +404,7 @@ fn draw_loss(
     _: &web_sys::HtmlCanvasElement,
     _: &LossChart,
     _: &crate::charts::ChartStyle,
+    _: &mut LossLayers,
 ) -> Option<PlotFrame> {
     None
 }
