@@ -28,9 +28,14 @@ export class LessonPage {
       if (msg.type() === 'warning') this.warnings.push(msg.text());
     });
     page.on('pageerror', (err) => this.errors.push(`pageerror: ${err.message}`));
-    page.on('requestfailed', (req) =>
-      this.errors.push(`requestfailed: ${req.url()} ${req.failure()?.errorText ?? ''}`),
-    );
+    page.on('requestfailed', (req) => {
+      const reason = req.failure()?.errorText ?? '';
+      // A reload or navigation cancels what the old page still had in flight (often the
+      // favicon, which loads after the load event): that is the test moving on, not a
+      // failure of the app.
+      if (reason === 'net::ERR_ABORTED') return;
+      this.errors.push(`requestfailed: ${req.url()} ${reason}`);
+    });
   }
 
   /** Opens the app and waits until the wasm app has mounted (its h1 is rendered by Rust). */
