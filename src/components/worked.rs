@@ -45,9 +45,7 @@ pub fn Worked(
     };
     let sign_rule = move || {
         let t = state.t();
-        let tolerance = state
-            .session
-            .with(|s| s.stop_rule().gradient_tolerance);
+        let tolerance = state.session.with(|s| s.stop_rule().gradient_tolerance);
         next.get().map(|step| {
             let g = step.gradient.first().copied().unwrap_or(0.0);
             // Below the stopping tolerance the derivative is 0 for all a student can see.
