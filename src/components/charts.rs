@@ -667,6 +667,14 @@ pub fn LossChartView(
         state.session.with(|s| {
             let slope = s.evaluation().gradient.first().copied().unwrap_or(0.0);
             let label = format!("∂L/∂a = {}", format_number(slope, lang));
+            // With rows but no finite sample, the loss overflowed (a cell like 1e308):
+            // saying "no data" would be wrong.
+            let too_large = crate::i18n::loss_too_large(lang);
+            let empty = if s.problem().data.is_empty() {
+                t.chart_loss_empty
+            } else {
+                too_large.as_str()
+            };
             landscape.with(|l| {
                 loss_chart(
                     s,
@@ -676,7 +684,7 @@ pub fn LossChartView(
                         global_minimum: t.global_minimum,
                         local_minimum: t.local_minimum,
                         local_maximum: t.local_maximum,
-                        empty: t.chart_loss_empty,
+                        empty,
                     },
                 )
             })

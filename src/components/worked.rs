@@ -64,7 +64,10 @@ pub fn Worked(
         <section class="panel worked" aria-labelledby="worked-heading">
             <h2 id="worked-heading">{move || state.t().panel_worked}</h2>
             <p class="formula worked-sum" data-testid="worked-sum">{sum}</p>
-            <p class="hint">{move || state.t().worked_next_step}</p>
+            // With no step possible (no data, an invalid γ) the heading would stand alone.
+            <Show when=move || next.with(Option::is_some)>
+                <p class="hint">{move || state.t().worked_next_step}</p>
+            </Show>
             {move || {
                 updates()
                     .into_iter()
