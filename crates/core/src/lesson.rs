@@ -47,14 +47,6 @@ pub struct Lesson {
     pub learning_rate: f64,
 }
 
-/// The serialized form: the lesson with its version.
-#[derive(Serialize, Deserialize)]
-struct Versioned<L> {
-    version: u32,
-    #[serde(flatten)]
-    lesson: L,
-}
-
 /// Why a string is not a lesson.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LessonError {
@@ -174,32 +166,20 @@ impl Lesson {
         Ok(())
     }
 
-    /// The lesson as JSON, with its version.
+    /// The lesson as JSON, with its version (written by [`crate::json`]).
     pub fn to_json(&self) -> String {
-        serde_json::to_string(&Versioned {
-            version: LESSON_VERSION,
-            lesson: self,
-        })
-        .unwrap_or_default()
+        crate::json::write_lesson(self, LESSON_VERSION)
     }
 
     /// A lesson from JSON; checks the version first, then every value.
     pub fn from_json(text: &str) -> Result<Lesson, LessonError> {
-        #[derive(Deserialize)]
-        struct VersionOnly {
-            version: u32,
+        let version = crate::json::read_version(text).map_err(LessonError::Json)?;
+        if version != LESSON_VERSION {
+            return Err(LessonError::Version { found: version });
         }
-        let head: VersionOnly =
-            serde_json::from_str(text).map_err(|e| LessonError::Json(e.to_string()))?;
-        if head.version != LESSON_VERSION {
-            return Err(LessonError::Version {
-                found: head.version,
-            });
-        }
-        let versioned: Versioned<Lesson> =
-            serde_json::from_str(text).map_err(|e| LessonError::Json(e.to_string()))?;
-        versioned.lesson.validate()?;
-        Ok(versioned.lesson)
+        let lesson = crate::json::read_lesson(text).map_err(LessonError::Json)?;
+        lesson.validate()?;
+        Ok(lesson)
     }
 
     /// The lesson as a compact URL-safe string for a share link's fragment:

@@ -26,6 +26,7 @@
 pub mod analysis;
 pub mod data;
 pub mod export;
+mod json;
 pub mod lesson;
 pub mod loss;
 pub mod model;
