@@ -3,18 +3,21 @@
 # times it in headless Chromium (end2end/perf/bench.mjs) and prints a table of figures,
 # which it also writes into BENCHMARKS.md between the `bench:begin`/`bench:end` markers
 # (the rest of that file is written by hand). Figures, not pass/fail tests: too slow and
-# too machine-dependent for CI, so scripts/test.sh does not run it. Takes ~3 minutes.
+# too machine-dependent for CI, so scripts/test.sh does not run it. Takes 1–4 minutes.
 #
 #   bash scripts/bench.sh              # everything
 #   BENCH_ONLY=drag bash scripts/bench.sh   # only some of: load, drag, autoplay (no file written)
 #   BENCH_NO_BUILD=1 bash scripts/bench.sh  # time the dist/ that is there
+#   BENCH_DIST=/elsewhere/dist bash scripts/bench.sh  # time another build, e.g. an older
+#                                          # commit's, with today's harness (no file written)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+DIST="${BENCH_DIST:-$ROOT/dist}"
 
 OUT="$ROOT/target/bench"
 mkdir -p "$OUT"
 
 stage "setup" bash scripts/setup.sh
-if [[ -z "${BENCH_NO_BUILD:-}" ]]; then
+if [[ -z "${BENCH_NO_BUILD:-}" && -z "${BENCH_DIST:-}" ]]; then
   stage "trunk build --release" trunk build --release
 fi
 
@@ -29,7 +32,7 @@ make_links() {
 stage "share links for 1 000 and 10 000 points" make_links
 
 PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-python3 -m http.server "$PORT" --bind 127.0.0.1 --directory dist >/dev/null 2>&1 &
+python3 -m http.server "$PORT" --bind 127.0.0.1 --directory "$DIST" >/dev/null 2>&1 &
 SERVER=$!
 trap 'rc=$?; kill "$SERVER" 2>/dev/null || true; (exit $rc); on_exit' EXIT
 for _ in $(seq 50); do
@@ -52,7 +55,7 @@ stage "headless Chromium" run_browser
 # Sizes: what each file costs on the wire. The first load fetches the page, boot.js, the JS
 # glue, the wasm, the CSS and the icon; the service worker fetches the rest afterwards.
 sizes_table() {
-  local dist="$ROOT/dist" f r g b first_r=0 first_g=0 first_b=0 all_r=0 all_g=0 all_b=0 first
+  local dist="$DIST" f r g b first_r=0 first_g=0 first_b=0 all_r=0 all_g=0 all_b=0 first
   echo "### Transfer size of dist/ (bytes; gzip -9, brotli -q 11)"
   echo
   echo "| file | raw | gzip | brotli | first load |"
@@ -83,7 +86,11 @@ CPU="$(lscpu | sed -n 's/^Model name: *//p' | head -1)"
 CORES="$(nproc)"
 CHROMIUM="$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1])).chromium)' "$OUT/results.json")"
 {
-  echo "Run of \`bash scripts/bench.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC'), commit \`$(git rev-parse --short HEAD)\`$(git diff --quiet HEAD -- src crates Cargo.toml Cargo.lock index.html style || echo ' with uncommitted changes')."
+  if [[ -n "${BENCH_DIST:-}" ]]; then
+    echo "Run of \`bash scripts/bench.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC') against \`$DIST\`."
+  else
+    echo "Run of \`bash scripts/bench.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC'), commit \`$(git rev-parse --short HEAD)\`$(git diff --quiet HEAD -- src crates Cargo.toml Cargo.lock index.html style || echo ' with uncommitted changes')."
+  fi
   echo "Machine: $CPU, $CORES cores; Chromium $CHROMIUM (headless, --disable-gpu);"
   echo "$(rustc --version | cut -d' ' -f1-2), $(trunk --version), wasm-opt $(wasm-opt --version | cut -d' ' -f3)."
   echo "Load average (1, 5, 15 min) before the browser runs: $LOAD_BEFORE; after: $LOAD_AFTER."
@@ -94,8 +101,8 @@ CHROMIUM="$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.a
 
 cat "$OUT/table.md"
 
-# Only a full run replaces the figures in BENCHMARKS.md.
-if [[ -z "${BENCH_ONLY:-}" ]]; then
+# Only a full run of this checkout's build replaces the figures in BENCHMARKS.md.
+if [[ -z "${BENCH_ONLY:-}" && -z "${BENCH_DIST:-}" ]]; then
   python3 - "$ROOT/BENCHMARKS.md" "$OUT/table.md" <<'EOF'
 import sys, pathlib
 path, table = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2]).read_text()

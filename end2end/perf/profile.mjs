@@ -93,6 +93,30 @@ events.filter((e) => `${e.pid}:${e.tid}` === mainTid).forEach((e) => {
   dur.set(e.name, (dur.get(e.name) || { ms: 0, n: 0 }));
   const d = dur.get(e.name); d.ms += e.dur / 1000; d.n += 1;
 });
+const byType = new Map();
+events.filter((e) => `${e.pid}:${e.tid}` === mainTid && e.name === 'EventDispatch').forEach((e) => {
+  const k = e.args?.data?.type || '?';
+  const d = byType.get(k) || { ms: 0, n: 0 };
+  d.ms += e.dur / 1000; d.n += 1; byType.set(k, d);
+});
+console.log('--- events dispatched (ms, count) ---');
+[...byType.entries()].sort((a, b) => b[1].ms - a[1].ms)
+  .forEach(([k, v]) => console.log(v.ms.toFixed(1).padStart(8), String(v.n).padStart(6), k));
+// What runs inside the dispatch of an `input` event (time of nested events, by name).
+const mainEvents = events.filter((e) => `${e.pid}:${e.tid}` === mainTid);
+const inputs = mainEvents.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'input');
+const nested = new Map();
+for (const outer of inputs) {
+  for (const e of mainEvents) {
+    if (e !== outer && e.ts >= outer.ts && e.ts + e.dur <= outer.ts + outer.dur) {
+      const d = nested.get(e.name) || { ms: 0, n: 0 };
+      d.ms += e.dur / 1000; d.n += 1; nested.set(e.name, d);
+    }
+  }
+}
+console.log('--- inside input dispatches (ms, count) ---');
+[...nested.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12)
+  .forEach(([k, v]) => console.log(v.ms.toFixed(1).padStart(8), String(v.n).padStart(6), k));
 console.log('--- main-thread trace events (ms, count) ---');
 [...dur.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25)
   .forEach(([k, v]) => console.log(v.ms.toFixed(1).padStart(8), String(v.n).padStart(6), k));
