@@ -98,9 +98,16 @@ pub fn held_data_chart(
     let points: Vec<(f64, f64)> = problem.data.points().iter().map(|p| (p.x, p.y)).collect();
     let view = drag.map_or_else(|| fitted_view(session, &points), |d| d.view);
     let (lo, hi) = view.x;
-    let model_line = (0..=LINE_SAMPLES)
+    // A straight line is drawn from its two ends: through many samples, each rounded to
+    // whole pixels, it showed a one-pixel jog on a projector.
+    let samples = if problem.model.is_linear_in_x() {
+        1
+    } else {
+        LINE_SAMPLES
+    };
+    let model_line = (0..=samples)
         .map(|k| {
-            let x = lo + (hi - lo) * k as f64 / LINE_SAMPLES as f64;
+            let x = lo + (hi - lo) * k as f64 / samples as f64;
             (x, problem.model.predict(params, x))
         })
         .collect();

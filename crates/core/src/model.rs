@@ -66,6 +66,14 @@ impl Model {
         !matches!(self, Model::NonConvex)
     }
 
+    /// Whether ŷ is a straight line in x for fixed parameters (then two points draw it
+    /// exactly). True of every model here; a future curve in x would say false.
+    pub fn is_linear_in_x(self) -> bool {
+        match self {
+            Model::Linear | Model::Affine | Model::NonConvex => true,
+        }
+    }
+
     /// The prediction ŷ(x).
     #[inline]
     pub fn predict(self, params: &[f64], x: f64) -> f64 {
