@@ -490,6 +490,17 @@ fn event_pixel(canvas: NodeRef<Canvas>, ev: &web_sys::PointerEvent) -> Option<((
     Some((canvas_pixel(offset, ratio), ratio))
 }
 
+/// a, L and ∂L/∂a as the charts' text alternatives state them.
+fn alt_numbers(session: &Session, lang: crate::i18n::Lang) -> [String; 3] {
+    let e = session.evaluation();
+    [
+        session.params().first().copied().unwrap_or(0.0),
+        e.loss,
+        e.gradient.first().copied().unwrap_or(0.0),
+    ]
+    .map(|v| format_number(v, lang))
+}
+
 /// The "data and model" chart: points, the model's line, residuals, squared errors.
 #[component]
 pub fn DataChartView(
@@ -609,14 +620,8 @@ pub fn DataChartView(
     let alt = move || {
         let lang = state.lang.get();
         state.session.with(|s| {
-            let e = s.evaluation();
-            data_chart_alt(
-                lang,
-                s.lesson().model.formula(),
-                &format_number(s.params().first().copied().unwrap_or(0.0), lang),
-                &format_number(e.loss, lang),
-                &format_number(e.gradient.first().copied().unwrap_or(0.0), lang),
-            )
+            let [a, loss, slope] = alt_numbers(s, lang);
+            data_chart_alt(lang, s.lesson().model.formula(), &a, &loss, &slope)
         })
     };
     view! {
@@ -711,13 +716,8 @@ pub fn LossChartView(
     let alt = move || {
         let lang = state.lang.get();
         state.session.with(|s| {
-            let e = s.evaluation();
-            loss_chart_alt(
-                lang,
-                &format_number(s.params().first().copied().unwrap_or(0.0), lang),
-                &format_number(e.loss, lang),
-                &format_number(e.gradient.first().copied().unwrap_or(0.0), lang),
-            )
+            let [a, loss, slope] = alt_numbers(s, lang);
+            loss_chart_alt(lang, &a, &loss, &slope)
         })
     };
     view! {
