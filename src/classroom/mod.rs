@@ -391,7 +391,6 @@ impl Export {
 /// Makes an export: a download, or text copied to the clipboard.
 pub fn run_export(state: LessonState, classroom: ClassroomState, what: Export) {
     let failed = move || state.notify(strings(state.lang.get_untracked()).export_failed, true);
-    let csv = "text/csv;charset=utf-8";
     let downloaded = match what {
         Export::DataPng => {
             export::download_canvas_png("chart-data", export::file_names::DATA_PNG, failed);
@@ -403,13 +402,13 @@ pub fn run_export(state: LessonState, classroom: ClassroomState, what: Export) {
         }
         Export::TableCsv => {
             let text = state.session.with_untracked(|s| s.lesson().table.to_csv());
-            export::download_text(export::file_names::TABLE_CSV, csv, &text)
+            export::download_csv(export::file_names::TABLE_CSV, &text)
         }
         Export::HistoryCsv => {
             let text = state
                 .session
                 .with_untracked(|s| HistoryTable::from_session(s).to_csv());
-            export::download_text(export::file_names::HISTORY_CSV, csv, &text)
+            export::download_csv(export::file_names::HISTORY_CSV, &text)
         }
         Export::HistoryMarkdown | Export::HistoryLatex => {
             let text = state.session.with_untracked(|s| {

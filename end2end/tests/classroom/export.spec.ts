@@ -78,15 +78,20 @@ for (const [chart, item, name] of [
   });
 }
 
+/** The UTF-8 byte-order mark every CSV download starts with, so Excel reads it as UTF-8. */
+const BOM = [0xef, 0xbb, 0xbf];
+
 test('the table exports as CSV with its column names and cells as typed', async ({ lesson }) => {
-  await lesson.renameColumn('x', 'm');
-  await lesson.renameColumn('y', 'F');
+  await lesson.renameColumn('x', 'masė');
+  await lesson.renameColumn('y', 'jėga');
   await lesson.setCell(1, 'y', '44,1');
   const file = await download(lesson, 'export-table-csv');
   expect(file.suggestedFilename()).toBe('descent-lab-table.csv');
-  const text = (await bytesOf(file)).toString('utf8');
-  // A decimal comma is quoted, so a spreadsheet reads it as one cell.
-  expect(text).toBe('m,F\n2,19.6\n4.5,"44,1"\n10,98\n');
+  const bytes = await bytesOf(file);
+  expect([...bytes.subarray(0, 3)]).toEqual(BOM);
+  // A decimal comma is quoted, so a spreadsheet reads it as one cell; the Lithuanian
+  // names arrive as UTF-8.
+  expect(bytes.subarray(3).toString('utf8')).toBe('masė,jėga\n2,19.6\n4.5,"44,1"\n10,98\n');
 });
 
 test('the step history exports as CSV: a header and one row per step', async ({ lesson }) => {
@@ -98,7 +103,9 @@ test('the step history exports as CSV: a header and one row per step', async ({ 
   await twoSteps(lesson);
   const file = await download(lesson, 'export-history-csv');
   expect(file.suggestedFilename()).toBe('descent-lab-history.csv');
-  const lines = (await bytesOf(file)).toString('utf8').trimEnd().split('\n');
+  const bytes = await bytesOf(file);
+  expect([...bytes.subarray(0, 3)]).toEqual(BOM);
+  const lines = bytes.subarray(3).toString('utf8').trimEnd().split('\n');
   expect(lines[0]).toBe('k,a,L,dL/da,a_next,L_next,gamma');
   expect(lines).toHaveLength(3);
   const [first, second] = lines.slice(1).map((line) => numbers(line.split(',')));
