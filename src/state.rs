@@ -63,21 +63,19 @@ impl LessonState {
         }
     }
 
-    /// How a chart on `canvas` is drawn now: sized for the device's pixel ratio, larger
-    /// and high-contrast in projector mode. Sizes the canvas's backing store.
+    /// How a chart on `canvas` is drawn now: sized for the device's pixel ratio, and in
+    /// projector mode high-contrast and larger, as far as the chart has room
+    /// ([`ChartStyle::for_canvas`]). Sizes the canvas's backing store.
     pub fn chart_style(&self, canvas: &web_sys::HtmlCanvasElement) -> ChartStyle {
         #[cfg(target_arch = "wasm32")]
         let ratio = crate::charts::canvas::fit_canvas_to_css_size(canvas);
         #[cfg(not(target_arch = "wasm32"))]
-        let ratio = {
-            let _ = canvas;
-            1.0
-        };
-        let projector = self.projector.get_untracked();
-        ChartStyle {
-            scale: ratio * if projector { 1.5 } else { 1.0 },
-            high_contrast: projector,
-        }
+        let ratio = 1.0;
+        let css_size = (
+            f64::from(canvas.client_width()),
+            f64::from(canvas.client_height()),
+        );
+        ChartStyle::for_canvas(css_size, ratio, self.projector.get_untracked())
     }
 
     /// The strings of the current language (tracked).

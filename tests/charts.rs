@@ -8,8 +8,9 @@ use std::thread;
 use std::time::Duration;
 
 use descent_lab::charts::{
-    data_view, draw_data_chart, draw_loss_chart, finite_range, loss_view, nice_padding, ChartStyle,
-    ChartView, DataChart, LossChart, PlotFrame, Residual, Tangent, RANGE_LIMIT,
+    data_view, draw_data_chart, draw_loss_chart, finite_range, loss_view, nice_padding,
+    projector_enlargement, ChartStyle, ChartView, DataChart, LossChart, PlotFrame, Residual,
+    Tangent, PROJECTOR_ENLARGEMENT, RANGE_LIMIT,
 };
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -504,6 +505,63 @@ fn high_contrast_draws_black_on_white() {
             "no palette colour in high contrast"
         );
     }
+}
+
+#[test]
+fn projector_mode_enlarges_a_chart_only_as_far_as_it_has_room() {
+    // A chart on a 1920 × 1080 projector (measured in Chromium): the full enlargement.
+    assert_eq!(projector_enlargement((950.0, 427.0)), PROJECTOR_ENLARGEMENT);
+    // On a 1280 × 720 projector the chart is about 600 × 230: text stays at its normal size.
+    assert_eq!(projector_enlargement((600.0, 230.0)), 1.0);
+    // In between, in proportion to the tighter side.
+    let between = projector_enlargement((900.0, 324.0));
+    assert!((between - 1.2).abs() < 1e-12, "{between}");
+    // A canvas not laid out yet, or a nonsense size, is not enlarged.
+    for size in [
+        (0.0, 0.0),
+        (f64::NAN, 400.0),
+        (f64::INFINITY, f64::INFINITY),
+    ] {
+        let enlargement = projector_enlargement(size);
+        assert!(
+            (1.0..=PROJECTOR_ENLARGEMENT).contains(&enlargement),
+            "{size:?}"
+        );
+    }
+    let style = ChartStyle::for_canvas((950.0, 427.0), 2.0, true);
+    assert_eq!(style.scale, 3.0);
+    assert!(style.high_contrast);
+    let plain = ChartStyle::for_canvas((950.0, 427.0), 2.0, false);
+    assert_eq!(plain.scale, 2.0);
+    assert!(!plain.high_contrast);
+}
+
+#[test]
+fn a_small_projector_chart_still_has_a_plotting_area() {
+    // The data chart's size on a 1280 × 720 projector in Lithuanian, whose longer labels
+    // wrap the caption: with text always 1.5 times as large the axes took all of it and the
+    // chart was blank.
+    let size = (371, 171);
+    let full = ChartStyle {
+        scale: PROJECTOR_ENLARGEMENT,
+        high_contrast: true,
+    };
+    let (_, drawn) = render_data(lecture_data(8.0, false), full, size);
+    assert_eq!(drawn, Ok(None), "1.5 times as large leaves no room");
+
+    let fitted = ChartStyle::for_canvas((371.0, 171.0), 1.0, true);
+    let (svg, drawn) = render_data(lecture_data(8.0, false), fitted, size);
+    let frame = drawn.expect("drawing succeeds").expect("a plotting area");
+    assert!(
+        frame.right - frame.left > 200.0 && frame.bottom - frame.top > 40.0,
+        "{frame:?}"
+    );
+    let fill = format!("fill=\"{}\"", hex(fitted.palette().points));
+    assert_eq!(
+        elements(&svg, "circle", &fill).len(),
+        3,
+        "the three points are drawn"
+    );
 }
 
 // ---- Robustness: nothing panics, nothing hangs ------------------------------------------------

@@ -52,6 +52,19 @@ pub struct ChartStyle {
     pub high_contrast: bool,
 }
 
+/// How much projector mode enlarges a chart of `css_size` CSS pixels: the full
+/// [`PROJECTOR_ENLARGEMENT`] from [`PROJECTOR_FULL_SIZE`] up, less on a smaller chart (a
+/// 1280 × 720 projector's), never less than 1. Text enlarged on a small chart would crowd
+/// out the plot: tick labels overlap, or no room is left for the plotting area at all.
+pub fn projector_enlargement((width, height): (f64, f64)) -> f64 {
+    let room = (width / PROJECTOR_FULL_SIZE.0).min(height / PROJECTOR_FULL_SIZE.1);
+    if room.is_nan() {
+        1.0
+    } else {
+        room.clamp(1.0, PROJECTOR_ENLARGEMENT)
+    }
+}
+
 impl Default for ChartStyle {
     fn default() -> Self {
         Self {
@@ -61,7 +74,28 @@ impl Default for ChartStyle {
     }
 }
 
+/// The chart size (CSS pixels) from which projector mode draws text and lines at their full
+/// [`PROJECTOR_ENLARGEMENT`]: about a chart's size on a 1920 × 1080 projector (950 × 430).
+pub const PROJECTOR_FULL_SIZE: (f64, f64) = (600.0, 270.0);
+
+/// How much larger projector mode draws the charts' text, lines and markers, at most.
+pub const PROJECTOR_ENLARGEMENT: f64 = 1.5;
+
 impl ChartStyle {
+    /// The style of a chart whose canvas is `css_size` CSS pixels large, drawn at
+    /// `pixel_ratio` device pixels per CSS pixel, in projector mode or not.
+    pub fn for_canvas(css_size: (f64, f64), pixel_ratio: f64, projector: bool) -> ChartStyle {
+        let enlargement = if projector {
+            projector_enlargement(css_size)
+        } else {
+            1.0
+        };
+        ChartStyle {
+            scale: pixel_ratio * enlargement,
+            high_contrast: projector,
+        }
+    }
+
     /// The scale actually used: finite, positive and within 0.25..=8.
     pub fn effective_scale(&self) -> f64 {
         if self.scale.is_finite() && self.scale > 0.0 {

@@ -210,3 +210,34 @@ test('F switches fullscreen on and off', async ({ lesson, page }) => {
   await expect(button).toHaveAttribute('aria-pressed', 'false');
   await expect(button).toHaveText('Fullscreen');
 });
+
+test('on a 1280×720 projector, in Lithuanian, both charts keep a plotting area and the title one line', async ({
+  lesson,
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await lesson.byTestId('language-select').selectOption('lt');
+  await releaseFocus(page);
+  await page.keyboard.press('m');
+  await expect(page.locator('.app')).toHaveClass(/\bprojector\b/);
+
+  // Each chart writes where its plotting area landed (left, top, right, bottom in CSS px)
+  // after every draw, and removes it when the canvas had no room for one.
+  for (const id of ['chart-data', 'chart-loss']) {
+    const canvas = lesson.byTestId(id);
+    await expect(canvas, id).toHaveAttribute('data-frame', /\d/);
+    const [left, top, right, bottom] = ((await canvas.getAttribute('data-frame')) ?? '')
+      .split(',')
+      .map(Number);
+    expect(right - left, `${id}: plot width`).toBeGreaterThan(300);
+    expect(bottom - top, `${id}: plot height`).toBeGreaterThan(80);
+  }
+  // The long Lithuanian title does not wrap under the toolbar.
+  const title = page.locator('.topbar h1');
+  const [height, lineHeight] = await title.evaluate((e) => [
+    e.getBoundingClientRect().height,
+    parseFloat(getComputedStyle(e).lineHeight) || parseFloat(getComputedStyle(e).fontSize) * 1.2,
+  ]);
+  expect(height).toBeLessThan(lineHeight * 1.5);
+  await lesson.screenshot('classroom-keys--projector-1280x720-lt');
+});
