@@ -12,6 +12,10 @@
 //!    commas are then decimal commas (`19,6 44,1`);
 //! 4. else whitespace-separated.
 //!
+//! A cell may be quoted as in CSV (RFC 4180), so that it can hold the separator
+//! (`4.5,"44,1"`); `""` inside quotes is one `"`. A byte-order mark that a spreadsheet
+//! writes at the start of a CSV file is dropped.
+//!
 //! A first row in which no cell is a number is a header: its cells become the column
 //! labels.
 
@@ -269,6 +273,9 @@ impl std::error::Error for TableError {}
 /// Splits pasted text into a table (see the module docs for the rules). Bad cells are
 /// kept as typed; [`Table::to_dataset`] reports them. Blank lines are ignored.
 pub fn parse_table(text: &str) -> Result<ParsedTable, TableError> {
+    // Spreadsheets start a CSV file with a byte-order mark; kept, it would become part of
+    // the first column label (`str::trim` does not remove it).
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
     if lines.len() > MAX_ROWS + 1 {
         return Err(TableError::TooManyRows {
@@ -282,9 +289,9 @@ pub fn parse_table(text: &str) -> Result<ParsedTable, TableError> {
             .iter()
             .map(|l| l.split_whitespace().map(str::to_owned).collect())
             .collect(),
-        Separator::Tab => split_csv(&lines, b'\t'),
-        Separator::Semicolon => split_csv(&lines, b';'),
-        Separator::Comma => split_csv(&lines, b','),
+        Separator::Tab => split_csv(&lines, '\t'),
+        Separator::Semicolon => split_csv(&lines, ';'),
+        Separator::Comma => split_csv(&lines, ','),
     };
     rows.retain(|r| r.iter().any(|c| !c.is_empty()));
     let had_header = rows
@@ -357,36 +364,85 @@ fn detect_separator(lines: &[&str]) -> Separator {
     }
 }
 
-fn split_csv(lines: &[&str], delimiter: u8) -> Vec<Vec<String>> {
-    let plain = |line: &str| -> Vec<String> {
-        line.split(delimiter as char)
-            .map(|c| c.trim().to_owned())
-            .collect()
-    };
-    // Lines are read one by one so that a stray quote spoils only its own line; only a
-    // line with a quote needs the CSV reader.
+fn split_csv(lines: &[&str], delimiter: char) -> Vec<Vec<String>> {
+    // Lines are read one by one so that a stray quote spoils only its own line.
     lines
         .iter()
         .map(|line| {
-            if !line.contains('"') {
-                return plain(line);
-            }
-            let mut reader = csv::ReaderBuilder::new()
-                .delimiter(delimiter)
-                .has_headers(false)
-                .flexible(true)
-                .from_reader(line.as_bytes());
-            match reader.records().next() {
-                Some(Ok(record)) => record.iter().map(|c| c.trim().to_owned()).collect(),
-                _ => plain(line),
+            if line.contains('"') {
+                split_quoted_line(line, delimiter)
+            } else {
+                line.split(delimiter).map(|c| c.trim().to_owned()).collect()
             }
         })
         .collect()
 }
 
+/// Where [`split_quoted_line`] is inside a field.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum FieldState {
+    /// Nothing of the field read yet: a `"` here opens a quoted field.
+    Start,
+    /// In a field that did not start with a quote, or in the text after a quoted part.
+    Unquoted,
+    /// Inside quotes.
+    Quoted,
+    /// Just after a `"` inside quotes: it closes the quotes unless another `"` follows.
+    QuoteInQuoted,
+}
+
+/// Splits one line into trimmed cells the way the `csv` crate reads its first record
+/// (RFC 4180, flexible, no header), which this replaces to keep the wasm small; a test
+/// checks the two agree.
+///
+/// A field that starts with `"` is quoted: the delimiter is literal inside it, `""` is
+/// one `"`, and without a closing quote it runs to the end of the line. Text after the
+/// closing quote is appended as it stands (`"a"b` reads `ab`, `"a"b"` reads `ab"`). A
+/// quote anywhere else, even after a space (`2, "5"`), is literal. A line break outside
+/// quotes ends the record and the rest is not read, as in the `csv` crate; lines from
+/// `str::lines` can still hold a lone `\r`.
+fn split_quoted_line(line: &str, delimiter: char) -> Vec<String> {
+    let is_break = |c: char| c == '\r' || c == '\n';
+    let mut cells = Vec::new();
+    let mut cell = String::new();
+    let mut state = FieldState::Start;
+    // The csv crate skips blank records before the first one.
+    for c in line.trim_start_matches(is_break).chars() {
+        state = match state {
+            FieldState::Start | FieldState::Unquoted | FieldState::QuoteInQuoted
+                if c == delimiter =>
+            {
+                cells.push(cell.trim().to_owned());
+                cell.clear();
+                FieldState::Start
+            }
+            FieldState::Start | FieldState::Unquoted | FieldState::QuoteInQuoted if is_break(c) => {
+                break;
+            }
+            FieldState::Start if c == '"' => FieldState::Quoted,
+            FieldState::Quoted if c == '"' => FieldState::QuoteInQuoted,
+            FieldState::Quoted => {
+                cell.push(c);
+                FieldState::Quoted
+            }
+            FieldState::QuoteInQuoted if c == '"' => {
+                cell.push('"');
+                FieldState::Quoted
+            }
+            FieldState::Start | FieldState::Unquoted | FieldState::QuoteInQuoted => {
+                cell.push(c);
+                FieldState::Unquoted
+            }
+        };
+    }
+    cells.push(cell.trim().to_owned());
+    cells
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn numbers_in_both_decimal_styles() {
@@ -441,11 +497,155 @@ mod tests {
     }
 
     #[test]
+    fn quoted_decimal_commas_stay_inside_their_cell() {
+        let parsed = parse_table("m,F\n2,\"19,6\"\n4.5,\"44,1\"\n").unwrap();
+        assert_eq!(parsed.separator, Separator::Comma);
+        assert_eq!(parsed.rows_with_extra_cells, 0);
+        let data = parsed.table.to_dataset();
+        assert!(data.errors.is_empty(), "{:?}", data.errors);
+        assert_eq!(
+            data.dataset.points(),
+            [Point::new(2.0, 19.6), Point::new(4.5, 44.1)]
+        );
+    }
+
+    #[test]
+    fn doubled_quotes_inside_quotes_are_one_quote() {
+        assert_eq!(
+            split_quoted_line(r#""the ""mass"" m",F"#, ','),
+            ["the \"mass\" m", "F"]
+        );
+        assert_eq!(split_quoted_line(r#""""",""#, ','), ["\"", ""]);
+        let parsed = parse_table("\"the \"\"mass\"\"\",F\n2,19.6\n").unwrap();
+        assert_eq!(parsed.table.labels, Labels::new("the \"mass\"", "F"));
+    }
+
+    #[test]
+    fn a_delimiter_inside_quotes_belongs_to_the_cell() {
+        let cases = [
+            ("\"a\tb\"\ty\n1\t2\n", Separator::Tab, "a\tb"),
+            ("\"a;b\";y\n1;2\n", Separator::Semicolon, "a;b"),
+            ("\"a,b\",y\n1,2\n", Separator::Comma, "a,b"),
+        ];
+        for (text, separator, label) in cases {
+            let parsed = parse_table(text).unwrap();
+            assert_eq!(parsed.separator, separator, "{text:?}");
+            assert_eq!(parsed.table.labels, Labels::new(label, "y"), "{text:?}");
+            assert_eq!(parsed.rows_with_extra_cells, 0, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn an_unterminated_quote_runs_to_the_end_of_its_line_only() {
+        assert_eq!(split_quoted_line("1,\"2,3", ','), ["1", "2,3"]);
+        let parsed = parse_table("x,y\n1,\"2\n3,4\n").unwrap();
+        assert_eq!(parsed.table.rows[0], ["1", "2"]);
+        assert_eq!(parsed.table.rows[1], ["3", "4"]);
+    }
+
+    #[test]
+    fn quotes_not_opening_a_field_are_literal_as_in_the_csv_crate() {
+        let cases: [(&str, &[&str]); 3] = [
+            (r#"4"5,2"#, &["4\"5", "2"]),
+            // The quote follows a space, so it does not open a quoted field.
+            (r#"2, "19,6""#, &["2", "\"19", "6\""]),
+            // Text after the closing quote is appended, and its quotes are literal.
+            (r#""4"5,"a" ,"b"c"d""#, &["45", "a", "bc\"d\""]),
+        ];
+        for (line, cells) in cases {
+            assert_eq!(split_quoted_line(line, ','), cells, "{line:?}");
+            assert_eq!(
+                csv_crate_cells(line, ',').unwrap().unwrap(),
+                cells,
+                "{line:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_line_break_outside_quotes_ends_the_line_as_in_the_csv_crate() {
+        let cases: [(&str, &[&str]); 2] = [
+            ("\r\"1\",2\r3,4", &["1", "2"]),
+            ("\"1\r2\",3", &["1\r2", "3"]),
+        ];
+        for (line, cells) in cases {
+            assert_eq!(split_quoted_line(line, ','), cells, "{line:?}");
+            assert_eq!(
+                csv_crate_cells(line, ',').unwrap().unwrap(),
+                cells,
+                "{line:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_byte_order_mark_before_the_header_is_dropped() {
+        let parsed = parse_table("\u{feff}m,F\n2,19.6").unwrap();
+        assert!(parsed.had_header);
+        assert_eq!(parsed.table.labels, Labels::new("m", "F"));
+        let parsed = parse_table("\u{feff}\"m\";F\n2;19,6").unwrap();
+        assert_eq!(parsed.table.labels, Labels::new("m", "F"));
+        let parsed = parse_table("\u{feff}2\t19,6\n").unwrap();
+        assert!(!parsed.had_header);
+        assert_eq!(parsed.table.rows, [["2", "19,6"]]);
+    }
+
+    #[test]
     fn more_than_the_row_limit_is_refused() {
         let text = "1\t2\n".repeat(MAX_ROWS + 1);
         assert!(matches!(
             parse_table(&text),
             Err(TableError::TooManyRows { .. })
         ));
+    }
+
+    /// The first record as the `csv` crate reads it, configured as `split_csv` once used
+    /// it, with each cell trimmed.
+    fn csv_crate_cells(line: &str, delimiter: char) -> Option<csv::Result<Vec<String>>> {
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(u8::try_from(delimiter).unwrap())
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(line.as_bytes());
+        let record = reader.records().next()?;
+        Some(record.map(|r| r.iter().map(|c| c.trim().to_owned()).collect()))
+    }
+
+    /// One-line text rich in what CSV parsing turns on: quotes, the three delimiters,
+    /// spaces and line breaks, with a few digits, letters and non-ASCII characters.
+    fn csv_like_line() -> impl Strategy<Value = String> {
+        let alphabet = vec![
+            '"', '"', '"', '"', ',', ',', ';', ';', '\t', '\t', ' ', ' ', '\r', '\n', '1', '4',
+            '.', 'a', 'F', '\u{a0}', 'ė',
+        ];
+        prop::collection::vec(prop::sample::select(alphabet), 0..24)
+            .prop_map(|chars| chars.into_iter().collect())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(10_000))]
+
+        #[test]
+        fn the_quoted_line_splitter_reads_what_the_csv_crate_reads(
+            line in csv_like_line(),
+            delimiter in prop::sample::select(vec!['\t', ';', ',']),
+        ) {
+            match csv_crate_cells(&line, delimiter) {
+                Some(Ok(cells)) => {
+                    prop_assert_eq!(split_quoted_line(&line, delimiter), cells, "{:?}", line);
+                }
+                // The csv crate finds no record in text made only of line breaks (and
+                // `parse_table` never splits such a line: it has no `"`, and is blank).
+                None => prop_assert!(
+                    line.trim_start_matches(['\r', '\n']).is_empty(),
+                    "no record in {:?}",
+                    line
+                ),
+                // With flexible records and text that is valid UTF-8 split at ASCII
+                // delimiters, the csv crate never fails, so its old error fallback was
+                // never taken.
+                Some(Err(error)) => prop_assert!(false, "{:?}: {}", line, error),
+            }
+        }
     }
 }
