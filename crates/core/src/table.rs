@@ -271,12 +271,19 @@ impl std::fmt::Display for TableError {
 impl std::error::Error for TableError {}
 
 /// Splits pasted text into a table (see the module docs for the rules). Bad cells are
-/// kept as typed; [`Table::to_dataset`] reports them. Blank lines are ignored.
+/// kept as typed; [`Table::to_dataset`] reports them. Blank lines are ignored; a line
+/// ends at `\n`, `\r\n` or a lone `\r`.
 pub fn parse_table(text: &str) -> Result<ParsedTable, TableError> {
     // Spreadsheets start a CSV file with a byte-order mark; kept, it would become part of
     // the first column label (`str::trim` does not remove it).
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    // Rows end at `\n`, `\r\n` or a lone `\r` (what "CSV (Macintosh)" files and old Mac
+    // spreadsheets write; `str::lines` would keep such a table on one line). The empty
+    // piece between `\r` and `\n` is a blank line, ignored like every other.
+    let lines: Vec<&str> = text
+        .split(['\n', '\r'])
+        .filter(|l| !l.trim().is_empty())
+        .collect();
     if lines.len() > MAX_ROWS + 1 {
         return Err(TableError::TooManyRows {
             limit: MAX_ROWS,
@@ -588,6 +595,21 @@ mod tests {
         let parsed = parse_table("\u{feff}2\t19,6\n").unwrap();
         assert!(!parsed.had_header);
         assert_eq!(parsed.table.rows, [["2", "19,6"]]);
+    }
+
+    #[test]
+    fn rows_end_at_any_line_ending() {
+        let lecture = [["2", "19.6"], ["4.5", "44.1"], ["10", "98"]];
+        for text in [
+            "x,y\n2,19.6\n4.5,44.1\n10,98\n",
+            "x,y\r\n2,19.6\r\n4.5,44.1\r\n10,98\r\n",
+            // "CSV (Macintosh)": a lone carriage return, quotes included.
+            "x,y\r2,19.6\r4.5,\"44.1\"\r10,98\r",
+        ] {
+            let parsed = parse_table(text).unwrap();
+            assert_eq!(parsed.table.labels, Labels::new("x", "y"), "{text:?}");
+            assert_eq!(parsed.table.rows, lecture, "{text:?}");
+        }
     }
 
     #[test]
