@@ -76,7 +76,7 @@ pub fn Lesson(
                     <Parameters state />
                     <Readouts state />
                     <DescentControls state />
-                    <StatusMessage state />
+                    <StatusMessage state classroom />
                     <Worked state />
                     <History state />
                 </div>

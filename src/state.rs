@@ -21,6 +21,17 @@ pub struct Notice {
     pub text: String,
     /// Whether it reports a problem (shown as a warning) or just informs.
     pub is_warning: bool,
+    /// What it offers to do, as a button beside the text; the offer stands as long as the
+    /// notice is shown.
+    pub action: Option<NoticeAction>,
+}
+
+/// Something a notice offers to do about what it reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticeAction {
+    /// Open the saved work that a share link which could not be read left closed
+    /// (`crate::classroom::open_saved_work`).
+    OpenSavedWork,
 }
 
 /// The lesson's reactive state. Cheap to copy: every field is a signal handle.
@@ -233,6 +244,27 @@ impl LessonState {
         self.notice.set(Some(Notice {
             text: text.into(),
             is_warning,
+            action: None,
         }));
+    }
+
+    /// Shows a notice that offers `action` as a button.
+    pub fn notify_with_action(
+        &self,
+        text: impl Into<String>,
+        is_warning: bool,
+        action: NoticeAction,
+    ) {
+        self.notice.set(Some(Notice {
+            text: text.into(),
+            is_warning,
+            action: Some(action),
+        }));
+    }
+
+    /// Whether the notice shown offers `action` (untracked).
+    pub fn offers(&self, action: NoticeAction) -> bool {
+        self.notice
+            .with_untracked(|n| n.as_ref().and_then(|n| n.action) == Some(action))
     }
 }

@@ -7,10 +7,25 @@
 //!
 //! Where a lesson comes from when the app opens, first match wins:
 //! 1. a share link in the URL's fragment (one that cannot be read opens the default
-//!    lesson with a notice, and leaves the saved work alone);
+//!    lesson with a notice, and leaves the saved work alone: see below);
 //! 2. the saved work in `localStorage` (unreadable saved work: the default lesson and a
 //!    notice);
 //! 3. the lecture's lesson.
+//!
+//! ## Saved work a bad link pushed aside
+//! A share link that cannot be read still opens the default lesson: the student asked for
+//! some other lesson than their saved work, and the default one is a known place to start.
+//! But the saved work is theirs, and bad input never loses what the user made:
+//! - When the saved work can be read and is more than the default lesson, the notice
+//!   offers to open it (a button, [`NoticeAction::OpenSavedWork`]; [`open_saved_work`]).
+//!   That is a normal opening, as without the link: fresh undo and edit histories, no
+//!   preset, and the notice goes away.
+//! - Every change is saved, so the first change to the default lesson would replace the
+//!   saved work. Before that write (or "New lesson" forgetting the saved work) it is
+//!   copied to [`storage::BEFORE_LINK_KEY`], where the button then reads it for as long
+//!   as the offer stands. If the copy cannot be written (storage full), the saved work is
+//!   not replaced either, and the change is reported as not saved.
+//! - A later bad-link start copies over that key: it keeps the work pushed aside last.
 
 pub mod clipboard;
 pub mod export;
@@ -21,13 +36,13 @@ pub mod share;
 pub mod storage;
 
 use crate::i18n::{strings, Lang, Strings};
-use crate::state::LessonState;
+use crate::state::{LessonState, NoticeAction};
 use descent_core::presets::Preset;
 use descent_core::{HistoryTable, Lesson, LessonError};
 use keys::Overlay;
 use leptos::prelude::*;
 use std::time::Duration;
-use storage::{StorageProblem, LANG_KEY, LESSON_KEY};
+use storage::{StorageProblem, BEFORE_LINK_KEY, LANG_KEY, LESSON_KEY};
 
 /// How long after a change the lesson is saved, at the least. Changes in between (a
 /// slider being dragged, autoplay) are saved together, so storage is written at most
@@ -75,6 +90,9 @@ pub struct Start {
     /// Whether to save it at once: a shared lesson replaces the saved work, so that a
     /// reload (the fragment is gone by then) shows it again.
     pub save_now: bool,
+    /// Whether the notice offers to open the saved work instead (a bad link's start,
+    /// with saved work worth opening; see the module docs).
+    pub offer_saved_work: bool,
 }
 
 impl Start {
@@ -84,7 +102,17 @@ impl Start {
             preset: Some(Preset::Lecture),
             notice,
             save_now: false,
+            offer_saved_work: false,
         }
+    }
+}
+
+/// Whether saved work, as storage gave it, is worth offering in place of the default
+/// lesson: it reads as a lesson, and it is not just the default lesson already open.
+fn worth_offering(saved: &Result<Option<String>, StorageProblem>) -> bool {
+    match saved {
+        Ok(Some(json)) => Lesson::from_json(json).is_ok_and(|l| l != Preset::Lecture.lesson()),
+        Ok(None) | Err(_) => false,
     }
 }
 
@@ -100,8 +128,12 @@ pub fn choose_start(
             preset: None,
             notice: None,
             save_now: true,
+            offer_saved_work: false,
         },
-        Some(Err(_)) => Start::default_lesson(Some(StartNotice::BadShareLink)),
+        Some(Err(_)) => Start {
+            offer_saved_work: worth_offering(&saved),
+            ..Start::default_lesson(Some(StartNotice::BadShareLink))
+        },
         None => match saved {
             Ok(Some(json)) => match Lesson::from_json(&json) {
                 Ok(lesson) => Start {
@@ -109,6 +141,7 @@ pub fn choose_start(
                     preset: None,
                     notice: None,
                     save_now: false,
+                    offer_saved_work: false,
                 },
                 Err(_) => Start::default_lesson(Some(StartNotice::SavedWorkUnreadable)),
             },
@@ -133,11 +166,8 @@ pub fn restore(browser_language: Lang) -> LessonState {
         share::Fragment::Link(result) => Some(result),
         share::Fragment::Empty | share::Fragment::Anchor => None,
     };
-    let saved = if link.is_some() {
-        Ok(None)
-    } else {
-        storage::read(LESSON_KEY)
-    };
+    // Read even with a link: a bad one offers the saved work instead.
+    let saved = storage::read(LESSON_KEY);
     if link.is_some() {
         share::clear_fragment();
     }
@@ -146,7 +176,11 @@ pub fn restore(browser_language: Lang) -> LessonState {
     state.preset.set(start.preset);
     let t = strings(lang);
     if let Some(notice) = start.notice {
-        state.notify(notice.text(t), true);
+        if start.offer_saved_work {
+            state.notify_with_action(notice.text(t), true, NoticeAction::OpenSavedWork);
+        } else {
+            state.notify(notice.text(t), true);
+        }
     } else if start.save_now {
         let json = state.session.with_untracked(|s| s.lesson().to_json());
         if let Err(problem) = storage::write(LESSON_KEY, &json) {
@@ -163,6 +197,30 @@ fn storage_text(problem: StorageProblem, t: &Strings) -> &'static str {
     }
 }
 
+/// Where the saved work a bad link pushed aside is now (see the module docs).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum EarlierWork {
+    /// No saved work was pushed aside, or it was opened again: saves simply replace what
+    /// is under the main key.
+    #[default]
+    None,
+    /// Still under [`LESSON_KEY`]: copy it aside before anything replaces it.
+    UnderMainKey,
+    /// Copied to [`BEFORE_LINK_KEY`]; the main key holds this page's lesson.
+    CopiedAside,
+}
+
+impl EarlierWork {
+    /// The key "Open my saved work" reads it from.
+    fn key(self) -> Option<&'static str> {
+        match self {
+            EarlierWork::None => None,
+            EarlierWork::UnderMainKey => Some(LESSON_KEY),
+            EarlierWork::CopiedAside => Some(BEFORE_LINK_KEY),
+        }
+    }
+}
+
 /// What the saving machinery remembers between changes.
 #[derive(Debug, Default)]
 struct Saver {
@@ -174,6 +232,8 @@ struct Saver {
     reported: Option<StorageProblem>,
     /// How long the last save took, in milliseconds.
     last_cost_ms: f64,
+    /// The saved work a bad link pushed aside.
+    earlier_work: EarlierWork,
 }
 
 impl Saver {
@@ -260,9 +320,17 @@ fn use_saved_work(state: LessonState, classroom: ClassroomState) {
     // What is on screen at mount is what storage holds, or what must not overwrite it
     // yet (a default lesson opened for an unreadable link): save only real changes.
     let opened = state.session.with_untracked(|s| s.lesson().to_json());
-    classroom
-        .saver
-        .update_value(|s| s.last_saved = Some(opened));
+    // A start that offers the saved work (a bad link's: the notice is still the one
+    // `restore` showed) must not replace that work unasked.
+    let earlier_work = if state.offers(NoticeAction::OpenSavedWork) {
+        EarlierWork::UnderMainKey
+    } else {
+        EarlierWork::None
+    };
+    classroom.saver.update_value(|s| {
+        s.last_saved = Some(opened);
+        s.earlier_work = earlier_work;
+    });
     Effect::new(move |_| {
         state.session.track();
         let delay = classroom
@@ -299,6 +367,12 @@ fn save_now(state: LessonState, classroom: ClassroomState) {
     if unchanged {
         return;
     }
+    // Without its copy, the saved work a bad link pushed aside is left where it is, and
+    // this change goes unsaved (and is reported so) rather than replacing it.
+    if let Err(problem) = keep_earlier_work(classroom) {
+        report_storage_problem(state, classroom, problem);
+        return;
+    }
     let written = storage::write(LESSON_KEY, &json);
     let cost_ms = js_sys::Date::now() - started;
     classroom.saver.update_value(|s| s.last_cost_ms = cost_ms);
@@ -307,17 +381,68 @@ fn save_now(state: LessonState, classroom: ClassroomState) {
             s.last_saved = Some(json);
             s.reported = None;
         }),
-        Err(problem) => {
-            let first_time = classroom
-                .saver
-                .try_update_value(|s| s.reported.replace(problem) != Some(problem))
-                .unwrap_or(false);
-            if first_time {
-                let t = strings(state.lang.get_untracked());
-                state.notify(storage_text(problem, t), true);
-            }
-        }
+        Err(problem) => report_storage_problem(state, classroom, problem),
     }
+}
+
+/// Says a storage problem once, not again until a write succeeds.
+fn report_storage_problem(state: LessonState, classroom: ClassroomState, problem: StorageProblem) {
+    let first_time = classroom
+        .saver
+        .try_update_value(|s| s.reported.replace(problem) != Some(problem))
+        .unwrap_or(false);
+    if first_time {
+        let t = strings(state.lang.get_untracked());
+        state.notify(storage_text(problem, t), true);
+    }
+}
+
+/// Copies the saved work a bad link pushed aside to [`BEFORE_LINK_KEY`] while it is still
+/// under the main key, which is about to be replaced or removed. On an error the main key
+/// must be left as it is.
+fn keep_earlier_work(classroom: ClassroomState) -> Result<(), StorageProblem> {
+    let under_main_key = classroom
+        .saver
+        .try_with_value(|s| s.earlier_work == EarlierWork::UnderMainKey)
+        .unwrap_or(false);
+    if !under_main_key {
+        return Ok(());
+    }
+    let now = match storage::read(LESSON_KEY)? {
+        Some(json) => {
+            storage::write(BEFORE_LINK_KEY, &json)?;
+            EarlierWork::CopiedAside
+        }
+        // Removed meanwhile (another tab started a new lesson): nothing is left to keep.
+        None => EarlierWork::None,
+    };
+    classroom.saver.try_update_value(|s| s.earlier_work = now);
+    Ok(())
+}
+
+/// Opens the saved work a bad link pushed aside (the button of that notice) from where it
+/// is now, as the app opens saved work: fresh undo and edit histories, no preset, and the
+/// notice goes away. Saved work that cannot be read (changed in another tab meanwhile)
+/// leaves the lesson as it is, with a notice.
+pub fn open_saved_work(state: LessonState, classroom: ClassroomState) {
+    let lesson = classroom
+        .saver
+        .try_with_value(|s| s.earlier_work.key())
+        .flatten()
+        .and_then(|key| storage::read(key).ok().flatten())
+        .and_then(|json| Lesson::from_json(&json).ok());
+    let Some(lesson) = lesson else {
+        let t = strings(state.lang.get_untracked());
+        state.notify(t.status_saved_work_unreadable, true);
+        return;
+    };
+    // Once it is on screen, saving it replaces nothing the student did not choose.
+    classroom
+        .saver
+        .update_value(|s| s.earlier_work = EarlierWork::None);
+    state.load(lesson);
+    state.preset.set(None);
+    state.notice.set(None);
 }
 
 /// Remembers the language whenever the student switches it.
@@ -337,7 +462,12 @@ fn use_language_memory(state: LessonState) {
 /// confirmation).
 pub fn start_new_lesson(state: LessonState, classroom: ClassroomState) {
     state.load_preset(Preset::Lecture);
-    storage::remove(LESSON_KEY);
+    // The question was about the lesson on screen: saved work a bad link pushed aside is
+    // kept, not forgotten, and stays where it is if it cannot be copied.
+    match keep_earlier_work(classroom) {
+        Ok(()) => storage::remove(LESSON_KEY),
+        Err(problem) => report_storage_problem(state, classroom, problem),
+    }
     // The lecture's lesson is what an empty storage opens anyway: no need to write it.
     let json = state.session.with_untracked(|s| s.lesson().to_json());
     classroom.saver.update_value(|s| s.last_saved = Some(json));
@@ -450,17 +580,70 @@ mod tests {
         assert!(start.save_now);
     }
 
+    fn bad_link() -> Option<Result<Lesson, LessonError>> {
+        let error = Lesson::from_link("v1.truncat").map(|_| ());
+        Some(Err(error.err().unwrap_or(LessonError::Encoding)))
+    }
+
     #[test]
     fn a_bad_link_opens_the_lecture_with_a_notice_and_keeps_saved_work() {
-        let error = Lesson::from_link("v1.truncat").map(|_| ());
-        let start = choose_start(
-            Some(Err(error.err().unwrap_or(LessonError::Encoding))),
-            saved(&Preset::Force.lesson()),
-        );
+        let start = choose_start(bad_link(), saved(&Preset::Force.lesson()));
         assert_eq!(start.lesson, Preset::Lecture.lesson());
         assert_eq!(start.preset, Some(Preset::Lecture));
         assert_eq!(start.notice, Some(StartNotice::BadShareLink));
         assert!(!start.save_now);
+    }
+
+    #[test]
+    fn a_bad_link_offers_the_saved_work_instead() {
+        let mut work = Preset::Lecture.lesson();
+        work.table.rows[1][1] = "44".into();
+        for saved_work in [work, Preset::Force.lesson(), Preset::Empty.lesson()] {
+            let start = choose_start(bad_link(), saved(&saved_work));
+            assert!(start.offer_saved_work, "{saved_work:?}");
+            // The offer is only an offer: the default lesson is what opens.
+            assert_eq!(start.lesson, Preset::Lecture.lesson());
+        }
+    }
+
+    #[test]
+    fn a_bad_link_offers_nothing_without_saved_work_worth_opening() {
+        let mut stepped = Preset::Lecture.lesson();
+        stepped.params = vec![9.3419];
+        let nothing_to_offer = [
+            Ok(None),
+            Err(StorageProblem::Unavailable),
+            Ok(Some("not json at all {".into())),
+            Ok(Some("{\"version\":99,\"table\":{}}".into())),
+            // Just the default lesson, which is open already.
+            saved(&Preset::Lecture.lesson()),
+        ];
+        for saved_work in nothing_to_offer {
+            let start = choose_start(bad_link(), saved_work.clone());
+            assert!(!start.offer_saved_work, "{saved_work:?}");
+            assert_eq!(start.notice, Some(StartNotice::BadShareLink));
+        }
+        // Steps taken are work too.
+        assert!(choose_start(bad_link(), saved(&stepped)).offer_saved_work);
+    }
+
+    #[test]
+    fn only_a_bad_link_offers_the_saved_work() {
+        let work = saved(&Preset::Force.lesson());
+        let shared = Preset::LocalMinima.lesson();
+        assert!(!choose_start(Some(Ok(shared)), work.clone()).offer_saved_work);
+        assert!(!choose_start(None, work).offer_saved_work);
+        assert!(!choose_start(None, Ok(Some("{".into()))).offer_saved_work);
+        assert!(!choose_start(None, Err(StorageProblem::Unavailable)).offer_saved_work);
+    }
+
+    #[test]
+    fn the_saved_work_is_opened_from_where_it_is_now() {
+        assert_eq!(EarlierWork::default(), EarlierWork::None);
+        assert_eq!(EarlierWork::None.key(), None);
+        assert_eq!(EarlierWork::UnderMainKey.key(), Some(LESSON_KEY));
+        assert_eq!(EarlierWork::CopiedAside.key(), Some(BEFORE_LINK_KEY));
+        assert_ne!(BEFORE_LINK_KEY, LESSON_KEY);
     }
 
     #[test]

@@ -9,6 +9,11 @@ use wasm_bindgen::JsValue;
 /// Where the lesson is kept: versioned, so a later format can sit beside this one.
 pub const LESSON_KEY: &str = "descent-lab/lesson/v1";
 
+/// Where the saved work goes when a page opened for a bad share link is about to replace
+/// it: the student did not choose to give it up, so it is copied here first (see
+/// [`super`], "Saved work a bad link pushed aside").
+pub const BEFORE_LINK_KEY: &str = "descent-lab/lesson/v1/before-link";
+
 /// Where the chosen interface language is kept (`lt` or `en`).
 pub const LANG_KEY: &str = "descent-lab/lang";
 

@@ -1,10 +1,12 @@
 //! The status line: what is going on, in words a student understands — why rows are
-//! ignored, why Step is disabled, why a run stopped.
+//! ignored, why Step is disabled, why a run stopped — and any notice, with the button
+//! of what it offers.
 
+use crate::classroom::{self, ClassroomState};
 use crate::i18n::{
     diverged, format_number, loss_too_large, rows_ignored, step_limit_reached, Lang, Strings,
 };
-use crate::state::LessonState;
+use crate::state::{LessonState, NoticeAction};
 use descent_core::optimizer::Divergence;
 use descent_core::{Optimum, Outcome, Session};
 use leptos::prelude::*;
@@ -88,11 +90,15 @@ pub fn status_lines(session: &Session, t: &Strings, lang: Lang) -> Vec<(Level, S
     lines
 }
 
-/// The status line (`data-testid="status-message"`), and any notice beside it.
+/// The status line (`data-testid="status-message"`), and any notice beside it
+/// (`data-testid="notice"`, its text) with the button of what it offers
+/// (`data-testid="open-saved-work"`).
 #[component]
 pub fn StatusMessage(
     /// The lesson's reactive state.
     state: LessonState,
+    /// The classroom, which carries out what a notice offers.
+    classroom: ClassroomState,
 ) -> impl IntoView {
     let lines = move || {
         let lang = state.lang.get();
@@ -107,7 +113,27 @@ pub fn StatusMessage(
                     .get()
                     .map(|n| {
                         let level = if n.is_warning { Level::Warning } else { Level::Info };
-                        view! { <p class=level.class() data-testid="notice">{n.text}</p> }
+                        let action = n
+                            .action
+                            .map(|action| match action {
+                                NoticeAction::OpenSavedWork => {
+                                    view! {
+                                        <button
+                                            type="button"
+                                            data-testid="open-saved-work"
+                                            on:click=move |_| classroom::open_saved_work(state, classroom)
+                                        >
+                                            {move || state.t().open_saved_work}
+                                        </button>
+                                    }
+                                }
+                            });
+                        view! {
+                            <div class=format!("{} notice", level.class())>
+                                <p data-testid="notice">{n.text}</p>
+                                {action}
+                            </div>
+                        }
                     })
             }}
             {move || {

@@ -123,6 +123,7 @@ pub(super) static EN: Strings = Strings {
                                    as 0.003.",
     status_bad_share_link: "The link could not be read; the default lesson is open \
                             instead.",
+    open_saved_work: "Open my saved work",
     status_bad_share_link_kept: "The link could not be read; your lesson is unchanged.",
     status_saved_work_unreadable: "The saved lesson could not be read; the default \
                                    lesson is open instead.",

@@ -128,6 +128,7 @@ pub(super) static LT: Strings = Strings {
                                    pavyzdžiui, 0,003.",
     status_bad_share_link: "Nuorodos nepavyko perskaityti, todėl atverta numatytoji \
                             pamoka.",
+    open_saved_work: "Atverti išsaugotą darbą",
     status_bad_share_link_kept: "Nuorodos nepavyko perskaityti; jūsų pamoka nepakeista.",
     status_saved_work_unreadable: "Išsaugotos pamokos nepavyko perskaityti, todėl \
                                    atverta numatytoji pamoka.",

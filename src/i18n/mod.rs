@@ -347,6 +347,9 @@ strings_table! {
     status_invalid_learning_rate,
     /// The share link could not be read; the default lesson opened instead.
     status_bad_share_link,
+    /// Button in that notice, when there is saved work: open it instead of the default
+    /// lesson.
+    open_saved_work,
     /// A link opened in a running tab could not be read; the lesson stayed as it was.
     status_bad_share_link_kept,
     /// The saved lesson could not be read; the default lesson opened instead.

@@ -1,6 +1,8 @@
 import { expect, test } from '../lesson-test';
 import {
+  BEFORE_LINK_KEY,
   expectNoPanic,
+  expectSaved,
   expectStepMovesA,
   LESSON_KEY,
   lectureLesson,
@@ -13,10 +15,14 @@ import {
 
 // Share links that cannot be read: the app opens the lecture's lesson with a notice —
 // never a blank page — and leaves the saved work alone, so nothing the student made is
-// lost. Links are opened as a fresh page load (from about:blank), as when a student
-// clicks one in a chat.
+// lost: the notice offers to open it ("Open my saved work"), and a change to the default
+// lesson copies it aside before replacing it. Links are opened as a fresh page load (from
+// about:blank), as when a student clicks one in a chat.
 
 const BAD_LINK = 'The link could not be read; the default lesson is open instead.';
+
+/** A malformed link, as a chat app that cut it short might leave it. */
+const MALFORMED = '#v1.!!!';
 
 function withChanges(changes: Record<string, unknown>): string {
   return JSON.stringify({ ...lectureLesson(), ...changes });
@@ -131,5 +137,135 @@ test('a valid link full of hostile cells opens with every bad cell flagged', asy
   await lesson.setCell(0, 'y', '98');
   await expectStepMovesA(lesson);
   expect(dialogs).toEqual([]);
+  await expectNoPanic(lesson);
+});
+
+test('a bad link offers the saved work, and the button opens it as the app opens saved work', async ({
+  lesson,
+  page,
+}) => {
+  const dialogs = watchDialogs(page);
+  await openFresh(lesson, `/${MALFORMED}`);
+  await expect(lesson.byTestId('notice')).toHaveText(BAD_LINK);
+  await expect(lesson.cell(1, 'y')).toHaveValue('44.1');
+  const open = lesson.byTestId('open-saved-work');
+  await expect(open).toHaveText('Open my saved work');
+  await screenshotBadState(lesson, 'bad-link-offers-saved-work');
+  expect(await lesson.axeViolations(), 'WCAG 2.1 AA with the offer shown').toEqual([]);
+  expect(await savedLesson(page)).toBe(SAVED_WORK);
+
+  // A real button, which the keyboard reaches and presses.
+  await expect(open).toHaveJSProperty('tagName', 'BUTTON');
+  await open.focus();
+  await expect(open).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(lesson.cell(1, 'y')).toHaveValue('44');
+  await expect(lesson.byTestId('notice')).toHaveCount(0);
+  await expect(open).toHaveCount(0);
+  // A normal opening: nothing to undo, no steps, the picker shows no preset.
+  await expect(lesson.byTestId('undo-edit')).toBeDisabled();
+  await expect(lesson.historyRows()).toHaveCount(0);
+  await expect(lesson.byTestId('preset-select')).toHaveValue('');
+  await expectStepMovesA(lesson);
+  // It is the saved work again, so a reload opens it.
+  await expectSaved(page, (json) => json.includes('"44"') && !json.includes('"44.1"'));
+  await openFresh(lesson, '/');
+  await expect(lesson.cell(1, 'y')).toHaveValue('44');
+  expect(dialogs).toEqual([]);
+  await expectNoPanic(lesson);
+});
+
+test('a change after a bad link copies the saved work aside first, and the button still opens it', async ({
+  lesson,
+  page,
+}) => {
+  await openFresh(lesson, `/${MALFORMED}`);
+  await expect(lesson.byTestId('notice')).toHaveText(BAD_LINK);
+  await lesson.setCell(0, 'x', '3');
+  // The change is saved, replacing the saved work under the main key…
+  await expectSaved(page, (json) => json.includes('"3"'));
+  // …which was copied aside, exactly as it was, before that.
+  expect(
+    await page.evaluate((key) => localStorage.getItem(key), BEFORE_LINK_KEY),
+  ).toBe(SAVED_WORK);
+
+  await lesson.byTestId('open-saved-work').click();
+  await expect(lesson.cell(1, 'y')).toHaveValue('44');
+  await expect(lesson.cell(0, 'x')).toHaveValue('2');
+  await expect(lesson.byTestId('notice')).toHaveCount(0);
+  await expect(lesson.byTestId('undo-edit')).toBeDisabled();
+  await expectSaved(page, (json) => json.includes('"44"') && !json.includes('"3"'));
+  await openFresh(lesson, '/');
+  await expect(lesson.cell(1, 'y')).toHaveValue('44');
+  await expect(lesson.cell(0, 'x')).toHaveValue('2');
+  await expectNoPanic(lesson);
+});
+
+test('after a bad link and a change, the earlier saved work stays in storage under the backup key', async ({
+  lesson,
+  page,
+}) => {
+  await openFresh(lesson, `/${MALFORMED}`);
+  await lesson.setCell(2, 'y', '97');
+  await lesson.setA('9');
+  await expectSaved(page, (json) => json.includes('"97"') && json.includes('"params":[9'));
+  // The offer was not taken: a reload opens what the student made since (the main key),
+  // and the earlier work is still kept aside, whole.
+  await openFresh(lesson, '/');
+  await expect(lesson.cell(2, 'y')).toHaveValue('97');
+  const kept = await page.evaluate((key) => localStorage.getItem(key), BEFORE_LINK_KEY);
+  expect(kept).toBe(SAVED_WORK);
+  await expectNoPanic(lesson);
+});
+
+test('saved work that cannot be copied aside is not replaced: the change is reported as not saved', async ({
+  lesson,
+  page,
+}) => {
+  await openFresh(lesson, `/${MALFORMED}`);
+  await page.evaluate((backupKey) => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key: string, value: string) {
+      if (key === backupKey) {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      setItem.call(this, key, value);
+    };
+  }, BEFORE_LINK_KEY);
+  await lesson.setCell(0, 'x', '3');
+  await expect(lesson.byTestId('notice')).toHaveText(
+    'The browser’s storage is full, so the latest changes were not saved.',
+  );
+  await expect(lesson.cell(0, 'x')).toHaveValue('3');
+  expect(await savedLesson(page)).toBe(SAVED_WORK);
+  // Leaving the page (pagehide saves) does not replace it either.
+  await openFresh(lesson, '/');
+  await expect(lesson.cell(1, 'y')).toHaveValue('44');
+  await expect(lesson.cell(0, 'x')).toHaveValue('2');
+  await expectNoPanic(lesson);
+});
+
+test('a bad link offers nothing when there is no saved work or it is just the default lesson', async ({
+  lesson,
+  page,
+}) => {
+  for (const stored of [null, JSON.stringify(lectureLesson())]) {
+    await page.evaluate(
+      ([key, json]) => (json === null ? localStorage.removeItem(key) : localStorage.setItem(key, json)),
+      [LESSON_KEY, stored] as const,
+    );
+    await openFresh(lesson, `/${MALFORMED}`);
+    await expect(lesson.byTestId('notice')).toHaveText(BAD_LINK);
+    await expect(lesson.byTestId('open-saved-work')).toHaveCount(0);
+  }
+  await expectNoPanic(lesson);
+});
+
+test('the offer speaks the student’s language', async ({ lesson, page }) => {
+  await page.evaluate(() => localStorage.setItem('descent-lab/lang', 'lt'));
+  await openFresh(lesson, `/${MALFORMED}`);
+  await expect(lesson.byTestId('open-saved-work')).toHaveText('Atverti išsaugotą darbą');
+  await lesson.byTestId('open-saved-work').click();
+  await expect(lesson.cell(1, 'y')).toHaveValue('44');
   await expectNoPanic(lesson);
 });

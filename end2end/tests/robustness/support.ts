@@ -10,6 +10,9 @@ import type { LessonPage } from '../lesson-page';
 /** Where src/classroom/storage.rs keeps the lesson. */
 export const LESSON_KEY = 'descent-lab/lesson/v1';
 
+/** Where src/classroom/storage.rs copies the saved work before a bad link's page replaces it. */
+export const BEFORE_LINK_KEY = 'descent-lab/lesson/v1/before-link';
+
 /** U+2212, the minus sign the readouts write. */
 export const MINUS = '\u2212';
 
