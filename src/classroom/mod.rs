@@ -9,7 +9,8 @@
 //! 1. a share link in the URL's fragment (one that cannot be read opens the default
 //!    lesson with a notice, and leaves the saved work alone: see below);
 //! 2. the saved work in `localStorage` (unreadable saved work: the default lesson and a
-//!    notice);
+//!    notice, and the unreadable text is copied to [`storage::UNREADABLE_KEY`] before a
+//!    change replaces it);
 //! 3. the lecture's lesson.
 //!
 //! ## Saved work a bad link pushed aside
@@ -42,7 +43,7 @@ use descent_core::{HistoryTable, Lesson, LessonError};
 use keys::Overlay;
 use leptos::prelude::*;
 use std::time::Duration;
-use storage::{StorageProblem, BEFORE_LINK_KEY, LANG_KEY, LESSON_KEY};
+use storage::{StorageProblem, BEFORE_LINK_KEY, LANG_KEY, LESSON_KEY, UNREADABLE_KEY};
 
 /// How long after a change the lesson is saved, at the least. Changes in between (a
 /// slider being dragged, autoplay) are saved together, so storage is written at most
@@ -171,7 +172,14 @@ pub fn restore(browser_language: Lang) -> LessonState {
     if link.is_some() {
         share::clear_fragment();
     }
-    let start = choose_start(link, saved);
+    let start = choose_start(link, saved.clone());
+    if start.notice == Some(StartNotice::SavedWorkUnreadable) {
+        // The first change will replace text this app cannot read (a damaged or a newer
+        // format): it is kept aside first, as it was, for whoever can still use it.
+        if let Ok(Some(text)) = &saved {
+            let _ = storage::write(UNREADABLE_KEY, text);
+        }
+    }
     let state = LessonState::new(start.lesson, lang);
     state.preset.set(start.preset);
     let t = strings(lang);

@@ -14,6 +14,11 @@ pub const LESSON_KEY: &str = "descent-lab/lesson/v1";
 /// [`super`], "Saved work a bad link pushed aside").
 pub const BEFORE_LINK_KEY: &str = "descent-lab/lesson/v1/before-link";
 
+/// Where saved work this version cannot read (damaged, or from a newer version) is copied,
+/// as it was, when the app opens the default lesson in its place: the first change would
+/// otherwise replace it.
+pub const UNREADABLE_KEY: &str = "descent-lab/lesson/v1/unreadable";
+
 /// Where the chosen interface language is kept (`lt` or `en`).
 pub const LANG_KEY: &str = "descent-lab/lang";
 

@@ -11,7 +11,11 @@ import {
 
 // Saved work in localStorage that cannot be used: corrupt, from another version, out of
 // bounds, or a storage that refuses to work at all. The app opens the lecture with a
-// notice and never throws the stored text away behind the student's back.
+// notice and never throws the stored text away behind the student's back: it stays under
+// its key until a change, and is copied aside before that change replaces it.
+
+/** Where unreadable saved work is kept aside (src/classroom/storage.rs). */
+const UNREADABLE_KEY = 'descent-lab/lesson/v1/unreadable';
 
 const UNREADABLE = 'The saved lesson could not be read; the default lesson is open instead.';
 
@@ -40,6 +44,8 @@ for (const [what, text] of corrupt) {
     if (what === 'garbage') await screenshotBadState(lesson, 'corrupt-storage');
     await expectStepMovesA(lesson);
     await expectSaved(page, (json) => json.startsWith('{"version":1'));
+    // The change replaced the stored text, which was kept aside first, exactly as it was.
+    expect(await page.evaluate((key) => localStorage.getItem(key), UNREADABLE_KEY)).toBe(text);
     await expectNoPanic(lesson);
   });
 }
