@@ -479,6 +479,61 @@ fn the_loss_view_ignores_an_outlier_at_the_end_of_the_range() {
     assert!(view.y.0 <= 0.0);
 }
 
+/// The lecture's second example: data (−0.3, 1.9), (−0.2, 1.85), (0.2, 1.85), (0.3, 1.85),
+/// ŷ = a·x + b − 2a² with b = 2, its loss over the app's range of a, [−0.5, 0.75].
+fn two_minima_chart() -> LossChart {
+    let data = [(-0.3, 1.9), (-0.2, 1.85), (0.2, 1.85), (0.3, 1.85)];
+    let loss = |a: f64| -> f64 {
+        data.iter()
+            .map(|(x, y)| (y - (a * x + 2.0 - 2.0 * a * a)).powi(2))
+            .sum()
+    };
+    LossChart {
+        curve: (0..=200)
+            .map(|i| -0.5 + 1.25 * f64::from(i) / 200.0)
+            .map(|a| (a, loss(a)))
+            .collect(),
+        minima: vec![(-0.25, loss(-0.25)), (0.242, loss(0.242))],
+        maxima: vec![(0.008, loss(0.008))],
+        ..LossChart::default()
+    }
+}
+
+#[test]
+fn a_loss_with_two_minima_is_shown_tall_enough_to_see_the_bump_between_them() {
+    let chart = two_minima_chart();
+    // The walls reach L = 4.07 at a = 0.75; fitted to them, the bump between the minima
+    // (0.026 up to 0.078) was 1 % of the chart's height: one flat line.
+    assert!(loss_view(&chart.curve).y.1 > 4.0);
+    let view = chart.fitted_view();
+    let height = view.y.1 - view.y.0;
+    let bump = chart.maxima[0].1 - chart.minima[1].1;
+    assert!(
+        bump / height > 0.07,
+        "the bump is {} of {view:?}",
+        bump / height
+    );
+    // Both natural starting points, a = −0.5 (L = 0.5775) and a = 0.5 (L = 0.6075), are
+    // on the chart.
+    let start = chart
+        .curve
+        .iter()
+        .find(|p| (p.0 - 0.5).abs() < 1e-9)
+        .unwrap();
+    assert!(start.1 < view.y.1, "{start:?} in {view:?}");
+    assert!(chart.curve[0].1 < view.y.1);
+    assert!(view.y.0 <= 0.0);
+}
+
+#[test]
+fn a_loss_without_a_local_maximum_is_fitted_to_its_whole_curve() {
+    let chart = lecture_loss_chart(3);
+    assert_eq!(chart.fitted_view(), loss_view(&chart.curve));
+    let mut one_minimum = two_minima_chart();
+    one_minimum.maxima.clear();
+    assert_eq!(one_minimum.fitted_view(), loss_view(&one_minimum.curve));
+}
+
 #[test]
 fn an_empty_loss_chart_shows_its_message() {
     let (svg, _) = loss_svg(LossChart {

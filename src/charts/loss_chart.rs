@@ -50,7 +50,7 @@ pub struct LossChart {
     pub maximum_label: String,
     /// Shown in the middle of the chart when the curve has no finite sample.
     pub empty_message: String,
-    /// A fixed data window; `None` fits [`loss_view`] to the curve. Points outside are clipped
+    /// A fixed data window; `None` fits one to the curve ([`LossChart::fitted_view`]). Points outside are clipped
     /// (an arrow at the edge shows where the current point went).
     pub view: Option<ChartView>,
 }
@@ -79,6 +79,43 @@ impl Default for LossChart {
 /// (such as 1e300 at the end of the range): then it ends at ten times the 80th percentile's
 /// height, and the curve leaves the chart at the top. Falls back to 0..1 without samples.
 pub fn loss_view(curve: &[(f64, f64)]) -> ChartView {
+    fit_loss_view(curve, None)
+}
+
+/// How high a loss chart with a local maximum reaches, in multiples of its highest local
+/// extremum (see [`LossChart::fitted_view`]). At 8 the lecture's second example shows the
+/// bump between its minima as an eighth of the height, and both of its natural starting
+/// points, a = ±0.5, on the chart.
+pub const NON_CONVEX_ZOOM: f64 = 8.0;
+
+impl LossChart {
+    /// The data window drawn when [`Self::view`] is `None`: [`loss_view`] of the curve,
+    /// except that a loss with a local maximum (several minima, as in the lecture's second
+    /// example) reaches at most [`NON_CONVEX_ZOOM`] times its highest extremum. Steep walls
+    /// at the ends of the range (a quartic there grows to 150 times the bump's height)
+    /// would otherwise flatten the minima and the maximum between them into one line, and
+    /// the point of the example — two valleys — would not be seen.
+    pub fn fitted_view(&self) -> ChartView {
+        if self.maxima.is_empty() {
+            return loss_view(&self.curve);
+        }
+        let highest = self
+            .minima
+            .iter()
+            .chain(&self.maxima)
+            .map(|p| p.1)
+            .filter(|l| l.is_finite())
+            .fold(f64::NEG_INFINITY, f64::max);
+        let ceiling = NON_CONVEX_ZOOM * highest;
+        fit_loss_view(
+            &self.curve,
+            (ceiling.is_finite() && ceiling > 0.0).then_some(ceiling),
+        )
+    }
+}
+
+/// [`loss_view`], its top at most `ceiling` (when that is above the lowest sample).
+fn fit_loss_view(curve: &[(f64, f64)], ceiling: Option<f64>) -> ChartView {
     let finite: Vec<(f64, f64)> = curve
         .iter()
         .copied()
@@ -92,11 +129,14 @@ pub fn loss_view(curve: &[(f64, f64)]) -> ChartView {
             let index = ((losses.len() - 1) as f64 * 0.8).round() as usize;
             let p80 = losses.get(index).copied().unwrap_or(hi);
             let cap = lo + 10.0 * (p80 - lo);
-            let hi = if p80 > lo && cap.is_finite() {
+            let mut hi = if p80 > lo && cap.is_finite() {
                 hi.min(cap)
             } else {
                 hi
             };
+            if let Some(ceiling) = ceiling.filter(|c| *c > lo) {
+                hi = hi.min(ceiling);
+            }
             (if lo >= 0.0 { 0.0 } else { lo }, hi)
         }
         _ => (0.0, 1.0),
@@ -129,7 +169,7 @@ pub fn draw_loss_axes<DB: DrawingBackend>(
     chart: &LossChart,
     style: &ChartStyle,
 ) -> DrawResult<Option<PlotFrame>, DB> {
-    let view = chart.view.unwrap_or_else(|| loss_view(&chart.curve));
+    let view = chart.view.unwrap_or_else(|| chart.fitted_view());
     let axes = Axes {
         view,
         x_name: &chart.parameter_name,
@@ -175,8 +215,11 @@ pub fn draw_loss_marks<DB: DrawingBackend>(
         }));
         let slope_label = draw_current(area, frame, chart, style, &mut occupied)?;
         // Labels of fixed things first, so they stay put while the slope label moves around.
+        // A lone extremum is always named; of several (the same words beside the same
+        // markers), one with no free place is left out rather than written over another.
+        let name_all = extremum_labels.len() == 1;
         for label in &extremum_labels {
-            place_label(area, frame, label, style, &mut occupied, true)?;
+            place_label(area, frame, label, style, &mut occupied, name_all)?;
         }
         if let Some(label) = &slope_label {
             place_label(area, frame, label, style, &mut occupied, true)?;
@@ -318,14 +361,21 @@ fn draw_extrema<'a, DB: DrawingBackend>(
             let above = ((x, y - size - gap), HPos::Center, VPos::Bottom);
             let right = ((x + size + gap, y), HPos::Left, VPos::Center);
             let left = ((x - size - gap, y), HPos::Right, VPos::Center);
+            let upper_right = ((x + size, y - size - gap), HPos::Left, VPos::Bottom);
+            let upper_left = ((x - size, y - size - gap), HPos::Right, VPos::Bottom);
+            let higher = (
+                (x, y - size - gap - text_height),
+                HPos::Center,
+                VPos::Bottom,
+            );
             labels.push(Label {
                 text,
                 font: font.clone(),
                 size: (approximate_text_width(text, style.px(font_px)), text_height),
                 candidates: if is_minimum {
-                    vec![below, right, left, above]
+                    vec![below, right, left, above, upper_right, upper_left, higher]
                 } else {
-                    vec![above, right, left, below]
+                    vec![above, right, left, below, upper_right, upper_left, higher]
                 },
                 backdrop: false,
             });
