@@ -319,7 +319,24 @@ pub fn use_classroom(state: LessonState) -> ClassroomState {
     share::use_hash_links(state);
     use_saved_work(state, classroom);
     use_language_memory(state);
+    use_document_language(state);
     classroom
+}
+
+/// Keeps the page's own language and title in step with the interface language: a
+/// screen reader picks its voice from `<html lang>`, and the tab and a bookmark show the
+/// title.
+fn use_document_language(state: LessonState) {
+    Effect::new(move |_| {
+        let lang = state.lang.get();
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        if let Some(root) = document.document_element() {
+            let _ = root.set_attribute("lang", lang.code());
+        }
+        document.set_title(strings(lang).app_title);
+    });
 }
 
 /// Saves the lesson after every change, at most once per [`SAVE_DELAY`], and at once

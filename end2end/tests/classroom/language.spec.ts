@@ -116,3 +116,17 @@ test('a browser whose language is lt-LT opens in Lithuanian, an en-US one in Eng
     await english.close();
   }
 });
+
+test('the page itself takes the language: <html lang> for screen readers, and the tab title', async ({
+  lesson,
+  page,
+}) => {
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page).toHaveTitle('Descent Lab');
+  await lesson.byTestId('language-select').selectOption('lt');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'lt');
+  await expect(page).toHaveTitle(LITHUANIAN_TITLE);
+  await lesson.byTestId('language-select').selectOption('en');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page).toHaveTitle('Descent Lab');
+});
