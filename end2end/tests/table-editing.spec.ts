@@ -148,3 +148,29 @@ test('the empty preset shows an empty table with a message, and Step is disabled
   await expect(lesson.stepButton()).toBeDisabled();
   await expect(lesson.playButton()).toBeDisabled();
 });
+
+test('a table with no row left shows no value for L, not a perfect 0', async ({ lesson }) => {
+  for (let i = 0; i < 3; i++) await lesson.deleteRow(0);
+  await expect(lesson.rows()).toHaveCount(0);
+  // An empty sum is 0, which would read as a perfect fit: the readouts say "no value".
+  await expect(lesson.lossValue()).toHaveText('—');
+  await expect(lesson.gradientValue()).toHaveText('—');
+  await expect(lesson.workedSum()).toHaveText('L = —');
+  await expect(lesson.stepButton()).toBeDisabled();
+  // Undo brings the last deleted row back, (10, 98): (98 − 8·10)² = 324.
+  await lesson.byTestId('undo-edit').click();
+  await lesson.expectLoss('324');
+});
+
+test('a fourth row is written out in the worked sum, not hidden behind "… (4 terms)"', async ({
+  lesson,
+}) => {
+  await lesson.addRow();
+  await lesson.setCell(3, 'x', '1');
+  await lesson.setCell(3, 'y', '10');
+  // 402.57 + (10 − 8·1)² = 406.57
+  await lesson.expectLoss('406.57');
+  await expect(lesson.workedSum()).toHaveText(
+    `L = (19.6 ${MINUS} 8·2)² + (44.1 ${MINUS} 8·4.5)² + (98 ${MINUS} 8·10)² + (10 ${MINUS} 8·1)² = 406.57`,
+  );
+});

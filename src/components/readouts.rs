@@ -13,7 +13,11 @@ pub fn Readouts(
 ) -> impl IntoView {
     let lang = move || state.lang.get();
     let evaluation = Memo::new(move |_| state.session.with(|s| s.evaluation()));
-    let loss = move || evaluation.with(|e| e.loss);
+    // With no usable row, L is an empty sum: 0, which would read as a perfect fit. The
+    // readouts show "—" (no value) instead, and the status line says why.
+    let no_data = Memo::new(move |_| state.session.with(|s| s.problem().data.is_empty()));
+    let shown = move |v: f64| if no_data.get() { f64::NAN } else { v };
+    let loss = move || shown(evaluation.with(|e| e.loss));
     let names = Memo::new(move |_| state.session.with(|s| s.lesson().model.param_names()));
     let free = Memo::new(move |_| {
         state.session.with(|s| {
@@ -47,7 +51,7 @@ pub fn Readouts(
                 key=|i| *i
                 children=move |i| {
                     let name = move || names.get().get(i).copied().unwrap_or("a");
-                    let value = move || evaluation.with(|e| e.gradient.get(i).copied().unwrap_or(0.0));
+                    let value = move || shown(evaluation.with(|e| e.gradient.get(i).copied().unwrap_or(0.0)));
                     let testid = if i == 0 { "gradient-value".to_owned() } else { format!("gradient-value-{i}") };
                     view! {
                         <div class="readout">
