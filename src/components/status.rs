@@ -84,7 +84,9 @@ pub fn status_lines(session: &Session, t: &Strings, lang: Lang) -> Vec<(Level, S
         )),
         Outcome::Running => {}
     }
-    if lines.is_empty() {
+    // The invitation to press Step is for a run not yet started; once steps are taken
+    // (during Play too) it would only be stale.
+    if lines.is_empty() && session.history().is_empty() {
         lines.push((Level::Info, t.status_ready.to_owned()));
     }
     lines
@@ -166,6 +168,17 @@ mod tests {
         session.step();
         let lines = texts(&session);
         assert_eq!(lines, vec![loss_too_large(Lang::En)], "{lines:?}");
+    }
+
+    #[test]
+    fn press_step_is_said_before_the_first_step_only() {
+        let ready = strings(Lang::En).status_ready.to_owned();
+        let mut session = Session::new(Preset::Lecture.lesson());
+        assert_eq!(texts(&session), vec![ready.clone()]);
+        session.step();
+        assert_eq!(texts(&session), Vec::<String>::new());
+        session.reset();
+        assert_eq!(texts(&session), vec![ready]);
     }
 
     #[test]

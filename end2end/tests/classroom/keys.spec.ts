@@ -239,5 +239,24 @@ test('on a 1280×720 projector, in Lithuanian, both charts keep a plotting area 
     parseFloat(getComputedStyle(e).lineHeight) || parseFloat(getComputedStyle(e).fontSize) * 1.2,
   ]);
   expect(height).toBeLessThan(lineHeight * 1.5);
+  // After a few steps the right column still shows everything a lecture reads, without
+  // scrolling: a, L, ∂L/∂a, γ, Step and the update line with its numbers.
+  for (let i = 0; i < 3; i++) await lesson.step();
+  const column = page.locator('.column.right');
+  const [clientHeight, scrollHeight] = await column.evaluate((e) => [
+    e.clientHeight,
+    e.scrollHeight,
+  ]);
+  expect(scrollHeight).toBeLessThanOrEqual(clientHeight + 1);
+  for (const locator of [
+    lesson.paramField(),
+    lesson.lossValue(),
+    lesson.gradientValue(),
+    lesson.byTestId('learning-rate'),
+    lesson.stepButton(),
+    lesson.workedUpdate(),
+  ]) {
+    await expect(locator).toBeInViewport({ ratio: 1 });
+  }
   await lesson.screenshot('classroom-keys--projector-1280x720-lt');
 });
