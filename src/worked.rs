@@ -33,8 +33,8 @@ pub fn prediction_text(model: Model, params: &[f64], x: f64, lang: Lang) -> Stri
 
 /// The loss written out term by term, ending in its value:
 /// `L = (19.6 − 8·2)² + (44.1 − 8·4.5)² + (98 − 8·10)² = 402.57`. Long tables show the
-/// first [`SHOWN_TERMS`] terms and "… (n terms)" (a table of one row more is written in
-/// full); the value is always the whole sum. A table without rows writes `L = —`.
+/// first [`SHOWN_TERMS`] terms and "… (n terms)"; the value is always the whole sum. A
+/// table without rows writes `L = —`.
 pub fn loss_sum_text(problem: &Problem, params: &[f64], lang: Lang, terms_word: &str) -> String {
     let points = problem.data.points();
     if points.is_empty() {
@@ -53,14 +53,12 @@ pub fn loss_sum_text(problem: &Problem, params: &[f64], lang: Lang, terms_word: 
             Loss::L1 => format!("|{inner}|"),
         }
     };
-    // "… (4 terms)" would hide a single term: then all of them are written.
-    let shown = if points.len() > SHOWN_TERMS + 1 {
-        SHOWN_TERMS
-    } else {
-        points.len()
-    };
-    let mut parts: Vec<String> = points.iter().take(shown).map(|p| term(p.x, p.y)).collect();
-    if points.len() > shown {
+    let mut parts: Vec<String> = points
+        .iter()
+        .take(SHOWN_TERMS)
+        .map(|p| term(p.x, p.y))
+        .collect();
+    if points.len() > SHOWN_TERMS {
         parts.push(format!("… ({} {terms_word})", points.len()));
     }
     let sum = parts.join(" + ");

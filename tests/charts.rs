@@ -526,6 +526,40 @@ fn a_loss_with_two_minima_is_shown_tall_enough_to_see_the_bump_between_them() {
 }
 
 #[test]
+fn of_two_minima_the_lower_is_named_the_global_one() {
+    let chart = LossChart {
+        minimum_label: "local minimum".to_owned(),
+        lowest_minimum_label: Some("global minimum".to_owned()),
+        maximum_label: "local maximum".to_owned(),
+        ..two_minima_chart()
+    };
+    let (svg, frame) = loss_svg(chart.clone());
+    let drawn = texts(&svg);
+    let count = |word: &str, drawn: &[String]| drawn.iter().filter(|t| *t == word).count();
+    assert_eq!(count("global minimum", &drawn), 1, "{drawn:?}");
+    assert_eq!(count("local minimum", &drawn), 1, "{drawn:?}");
+    assert_eq!(count("local maximum", &drawn), 1, "{drawn:?}");
+    // The global one is a ≈ −0.25 (L ≈ 0.01125), not a ≈ 0.242 (L ≈ 0.026): its label
+    // is nearer the first diamond.
+    let label = svg
+        .split("<text ")
+        .find(|chunk| chunk.contains(">global minimum<") || chunk.contains(">\nglobal minimum"))
+        .expect("the label is drawn");
+    let x = attribute(&format!(" {label}"), "x");
+    let (global_x, _) = frame.to_pixel(chart.minima[0]);
+    let (local_x, _) = frame.to_pixel(chart.minima[1]);
+    assert!((x - global_x).abs() < (x - local_x).abs(), "label at {x}");
+
+    // Two minima of the same height: neither is "the" global one.
+    let mut level = chart;
+    level.minima[1].1 = level.minima[0].1;
+    let (svg, _) = loss_svg(level);
+    let drawn = texts(&svg);
+    assert_eq!(count("global minimum", &drawn), 0, "{drawn:?}");
+    assert_eq!(count("local minimum", &drawn), 2, "{drawn:?}");
+}
+
+#[test]
 fn a_loss_without_a_local_maximum_is_fitted_to_its_whole_curve() {
     let chart = lecture_loss_chart(3);
     assert_eq!(chart.fitted_view(), loss_view(&chart.curve));

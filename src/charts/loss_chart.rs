@@ -46,6 +46,10 @@ pub struct LossChart {
     pub maxima: Vec<(f64, f64)>,
     /// The word beside a minimum, e.g. "min".
     pub minimum_label: String,
+    /// The word beside the lowest of several minima, when it is the global one (e.g.
+    /// "global minimum" while the others are "local minimum"); `None` names every minimum
+    /// alike. Two minima within a billionth of each other have no lowest.
+    pub lowest_minimum_label: Option<String>,
     /// The word beside a maximum, e.g. "max".
     pub maximum_label: String,
     /// Shown in the middle of the chart when the curve has no finite sample.
@@ -67,6 +71,7 @@ impl Default for LossChart {
             minima: Vec::new(),
             maxima: Vec::new(),
             minimum_label: "min".to_owned(),
+            lowest_minimum_label: None,
             maximum_label: "max".to_owned(),
             empty_message: String::new(),
             view: None,
@@ -307,6 +312,16 @@ fn place_label<DB: DrawingBackend>(
     Ok(true)
 }
 
+/// The index of the minimum lower than every other by more than a billionth of the
+/// loss's scale; `None` when there is no such one (a single minimum has no rival).
+fn lowest_minimum(minima: &[(f64, f64)]) -> Option<usize> {
+    let finite = || minima.iter().enumerate().filter(|(_, p)| p.1.is_finite());
+    let (index, low) = finite().min_by(|a, b| a.1 .1.total_cmp(&b.1 .1))?;
+    let scale = finite().map(|(_, p)| p.1.abs()).fold(0.0, f64::max);
+    let rivals = finite().filter(|(i, p)| *i != index && p.1 - low.1 <= 1e-9 * scale);
+    (minima.len() > 1 && rivals.count() == 0).then_some(index)
+}
+
 /// Minima as hollow diamonds, maxima as hollow triangles. Returns their labels, to be placed
 /// once the more important slope label has its place.
 fn draw_extrema<'a, DB: DrawingBackend>(
@@ -323,13 +338,21 @@ fn draw_extrema<'a, DB: DrawingBackend>(
     let font = style.font(font_px, palette.text);
     let text_height = style.px(font_px) * 1.2;
     let gap = style.px(5.0);
+    let lowest = chart
+        .lowest_minimum_label
+        .as_deref()
+        .and_then(|label| lowest_minimum(&chart.minima).map(|i| (i, label)));
     let kinds = [
         (&chart.minima, chart.minimum_label.as_str(), true),
         (&chart.maxima, chart.maximum_label.as_str(), false),
     ];
     let mut labels = Vec::new();
     for (points, text, is_minimum) in kinds {
-        for &(a, l) in points.iter() {
+        for (index, &(a, l)) in points.iter().enumerate() {
+            let text = match lowest {
+                Some((i, label)) if is_minimum && i == index => label,
+                _ => text,
+            };
             let unit = frame.unit_of((a, l));
             if !(a.is_finite() && l.is_finite() && unit_visible(unit)) {
                 continue;

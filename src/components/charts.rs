@@ -248,6 +248,10 @@ pub fn loss_chart(
             words.local_minimum
         }
         .to_owned(),
+        // Of several local minima the lowest is the global one, as the lecture says of
+        // its second example.
+        lowest_minimum_label: (!landscape.global && landscape.minima.len() > 1)
+            .then(|| words.global_minimum.to_owned()),
         maximum_label: words.local_maximum.to_owned(),
         empty_message: words.empty.to_owned(),
         view: None,
