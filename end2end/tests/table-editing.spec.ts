@@ -161,3 +161,19 @@ test('a table with no row left shows no value for L, not a perfect 0', async ({ 
   await lesson.byTestId('undo-edit').click();
   await lesson.expectLoss('324');
 });
+
+test('an edited example shows "—" in the picker, so picking it again reloads it', async ({
+  lesson,
+}) => {
+  const picker = lesson.byTestId('preset-select');
+  await expect(picker).toHaveValue('lecture');
+  // Stepping through the example does not leave it.
+  await lesson.step();
+  await expect(picker).toHaveValue('lecture');
+  await lesson.setCell(1, 'y', '44');
+  await expect(picker).toHaveValue('');
+  await picker.selectOption('lecture');
+  await expect(lesson.cell(1, 'y')).toHaveValue('44.1');
+  await lesson.expectLoss('402.57');
+  await expect(picker).toHaveValue('lecture');
+});

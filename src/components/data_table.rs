@@ -136,6 +136,14 @@ pub fn DataTable(
             </th>
         }
     };
+    // The picker names the example only while the lesson still holds it: once its data
+    // is edited it shows "—", so that picking the example again reloads it.
+    let shown_preset = Memo::new(move |_| {
+        state
+            .preset
+            .get()
+            .filter(|p| state.session.with(|s| p.matches(s.lesson())))
+    });
     view! {
         <section class="panel data-panel" aria-labelledby="data-heading">
             <h2 id="data-heading">{move || state.t().panel_data}</h2>
@@ -143,7 +151,7 @@ pub fn DataTable(
                 <span>{move || state.t().preset_label}</span>
                 <select
                     data-testid="preset-select"
-                    prop:value=move || state.preset.get().map(Preset::id).unwrap_or("")
+                    prop:value=move || shown_preset.get().map(Preset::id).unwrap_or("")
                     on:change=move |ev| {
                         if let Some(p) = Preset::from_id(&event_target_value(&ev)) {
                             state.load_preset(p);

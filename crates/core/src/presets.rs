@@ -47,6 +47,17 @@ impl Preset {
         Preset::ALL.into_iter().find(|p| p.id() == id)
     }
 
+    /// Whether `lesson` still holds this example: its table (cells as typed, column
+    /// names), model, loss and frozen parameters. Parameters, γ and the run may differ:
+    /// stepping through an example does not leave it, editing its table does.
+    pub fn matches(self, lesson: &Lesson) -> bool {
+        let example = self.lesson();
+        lesson.table == example.table
+            && lesson.model == example.model
+            && lesson.loss == example.loss
+            && lesson.frozen == example.frozen
+    }
+
     /// The lesson this preset opens.
     pub fn lesson(self) -> Lesson {
         match self {
@@ -114,5 +125,35 @@ pub fn empty() -> Lesson {
         params: vec![1.0],
         start: vec![1.0],
         ..lecture()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_example_is_left_by_editing_its_data_not_by_stepping_through_it() {
+        for preset in Preset::ALL {
+            let mut lesson = preset.lesson();
+            assert!(preset.matches(&lesson), "{preset:?}");
+            lesson.params[0] += 1.0;
+            lesson.learning_rate *= 2.0;
+            assert!(
+                preset.matches(&lesson),
+                "{preset:?}: a and γ are not the example"
+            );
+        }
+        let mut edited = Preset::Lecture.lesson();
+        edited.table.rows[1][1] = "44".to_owned();
+        assert!(!Preset::Lecture.matches(&edited));
+        let mut renamed = Preset::Lecture.lesson();
+        renamed.table.labels = Labels::new("m", "F");
+        assert!(!Preset::Lecture.matches(&renamed));
+        assert!(Preset::Force.matches(&renamed));
+        let mut other_loss = Preset::Lecture.lesson();
+        other_loss.loss = Loss::L1;
+        assert!(!Preset::Lecture.matches(&other_loss));
+        assert!(!Preset::Empty.matches(&Preset::Lecture.lesson()));
     }
 }
