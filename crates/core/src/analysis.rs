@@ -115,6 +115,17 @@ pub fn closed_form(problem: &Problem, params: &[f64]) -> Optimum {
     };
     let a = best[0];
     let tiny = |d: f64, scale: f64| d.abs() <= 1e-12 * scale.abs() || d == 0.0;
+    // b = (Σy − a·Σx)/n cancels when the line passes through the origin (the lecture's
+    // F = 9.8·m): what is left is rounding noise (−3.8e−14), which a readout would show
+    // as a real intercept. Below a trillionth of the terms it is 0.
+    let intercept = |a: f64| {
+        let numerator = s.y - a * s.x;
+        if tiny(numerator, s.y.abs() + (a * s.x).abs()) {
+            0.0
+        } else {
+            numerator / s.n
+        }
+    };
     match (a_free, b_free) {
         (false, false) => return Optimum::NotAvailable,
         (true, false) => {
@@ -127,7 +138,7 @@ pub fn closed_form(problem: &Problem, params: &[f64]) -> Optimum {
             if s.n == 0.0 {
                 return Optimum::NoUniqueMinimum;
             }
-            best[1] = (s.y - a * s.x) / s.n;
+            best[1] = intercept(a);
         }
         (true, true) => {
             let det = s.n * s.xx - s.x * s.x;
@@ -135,7 +146,7 @@ pub fn closed_form(problem: &Problem, params: &[f64]) -> Optimum {
                 return Optimum::NoUniqueMinimum;
             }
             best[0] = (s.n * s.xy - s.x * s.y) / det;
-            best[1] = (s.y - best[0] * s.x) / s.n;
+            best[1] = intercept(best[0]);
         }
     }
     if best.iter().all(|v| v.is_finite()) {

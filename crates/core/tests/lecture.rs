@@ -57,6 +57,41 @@ fn closed_form_minimum_is_9_8() {
 }
 
 #[test]
+fn a_line_with_intercept_through_the_lecture_data_passes_through_the_origin_exactly() {
+    // F = 9.8·m exactly: the intercept b* = (Σy − a*·Σx)/n cancels to rounding noise
+    // (−3.8e−14), which a readout would show as a real intercept. It is 0.
+    let mut lesson = presets::lecture();
+    lesson.model = descent_core::Model::Affine;
+    lesson.frozen = vec![false, false];
+    lesson.params = vec![8.0, 0.0];
+    lesson.start = lesson.params.clone();
+    match lesson.problem().optimum(&lesson.params) {
+        Optimum::Unique(best) => {
+            close(best[0], 9.8);
+            assert_eq!(best[1], 0.0);
+        }
+        other => panic!("expected a unique optimum, got {other:?}"),
+    }
+    // A real intercept is kept: y = 2x + 1 through the lecture's x.
+    let mut shifted = lesson.clone();
+    shifted.table = descent_core::Table::new(
+        descent_core::Labels::default(),
+        vec![
+            ["2".into(), "5".into()],
+            ["4.5".into(), "10".into()],
+            ["10".into(), "21".into()],
+        ],
+    );
+    match shifted.problem().optimum(&shifted.params) {
+        Optimum::Unique(best) => {
+            close(best[0], 2.0);
+            close(best[1], 1.0);
+        }
+        other => panic!("expected a unique optimum, got {other:?}"),
+    }
+}
+
+#[test]
 fn descent_from_8_with_gamma_0_003_follows_the_lecture_path() {
     let problem = lecture();
     let mut run = Run::new(vec![8.0]);
