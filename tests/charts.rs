@@ -560,6 +560,37 @@ fn of_two_minima_the_lower_is_named_the_global_one() {
 }
 
 #[test]
+fn a_long_minimum_label_on_a_small_chart_stays_inside_the_plot() {
+    // The loss chart on a phone (351 × 265 CSS px at scale 2), in Lithuanian: the label
+    // is wider than the room on either side of the minimum, and was written over the
+    // axis's tick labels below the plot.
+    let chart = LossChart {
+        curve: (0..=200)
+            .map(|i| 6.2 + 5.4 * f64::from(i) / 200.0)
+            .map(|a| (a, lecture_loss(a)))
+            .collect(),
+        minimum_label: "globalusis minimumas".to_owned(),
+        ..lecture_loss_chart(3)
+    };
+    let style = ChartStyle {
+        scale: 2.0,
+        high_contrast: false,
+    };
+    let (svg, drawn) = render_loss(chart, style, (702, 530));
+    let frame = drawn.expect("drawing succeeds").expect("a plotting area");
+    let label = svg
+        .split("<text ")
+        .find(|chunk| chunk.contains("globalusis minimumas"))
+        .expect("the label is drawn");
+    let y = attribute(&format!(" {label}"), "y");
+    assert!(
+        y < frame.bottom,
+        "label at y = {y}, the plot ends at {}",
+        frame.bottom
+    );
+}
+
+#[test]
 fn a_loss_without_a_local_maximum_is_fitted_to_its_whole_curve() {
     let chart = lecture_loss_chart(3);
     assert_eq!(chart.fitted_view(), loss_view(&chart.curve));

@@ -391,15 +391,31 @@ fn draw_extrema<'a, DB: DrawingBackend>(
                 HPos::Center,
                 VPos::Bottom,
             );
+            // Last: above, slid sideways to lie within the plot, for a label wider than
+            // the room on either side (a long Lithuanian name on a phone).
+            let width = approximate_text_width(text, style.px(font_px));
+            let slid_x = if frame.right - frame.left > width {
+                x.clamp(frame.left + width / 2.0, frame.right - width / 2.0)
+            } else {
+                x
+            };
+            let above_slid = ((slid_x, y - size - gap), HPos::Center, VPos::Bottom);
+            let higher_slid = (
+                (slid_x, y - size - gap - text_height),
+                HPos::Center,
+                VPos::Bottom,
+            );
+            let mut candidates = if is_minimum {
+                vec![below, right, left, above, upper_right, upper_left, higher]
+            } else {
+                vec![above, right, left, below, upper_right, upper_left, higher]
+            };
+            candidates.extend([above_slid, higher_slid]);
             labels.push(Label {
                 text,
                 font: font.clone(),
-                size: (approximate_text_width(text, style.px(font_px)), text_height),
-                candidates: if is_minimum {
-                    vec![below, right, left, above, upper_right, upper_left, higher]
-                } else {
-                    vec![above, right, left, below, upper_right, upper_left, higher]
-                },
+                size: (width, text_height),
+                candidates,
                 backdrop: false,
             });
         }
