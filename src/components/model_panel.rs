@@ -97,7 +97,7 @@ pub fn ModelPanel(
                                 prop:checked=frozen
                                 on:change=move |ev| state.set_frozen(i, event_target_checked(&ev))
                             />
-                            <span>{move || format!("{} {}", name(), state.t().parameter_freeze)}</span>
+                            <span>{move || format!("{} {}", state.t().parameter_freeze, name())}</span>
                         </label>
                     }
                 }

@@ -146,8 +146,8 @@ pub(super) static EN: Strings = Strings {
     copy_link: "Copy link",
     link_copied: "Link copied",
     new_lesson: "New lesson",
-    new_lesson_confirm: "Start a new lesson? The current table and steps will be \
-                         cleared.",
+    new_lesson_confirm: "Start a new lesson? The lecture's table comes back, and the \
+                         current table and steps are forgotten.",
     export_label: "Export",
     export_data_png: "Data chart (PNG)",
     export_loss_png: "Loss chart (PNG)",

@@ -151,8 +151,8 @@ pub(super) static LT: Strings = Strings {
     copy_link: "Kopijuoti nuorodą",
     link_copied: "Nuoroda nukopijuota",
     new_lesson: "Nauja pamoka",
-    new_lesson_confirm: "Pradėti naują pamoką? Dabartinė lentelė ir žingsniai bus \
-                         ištrinti.",
+    new_lesson_confirm: "Pradėti naują pamoką? Grįš paskaitos lentelė, o dabartinė \
+                         lentelė ir žingsniai bus ištrinti.",
     export_label: "Eksportuoti",
     export_data_png: "Duomenų grafikas (PNG)",
     export_loss_png: "Nuostolių grafikas (PNG)",

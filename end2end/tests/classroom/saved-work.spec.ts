@@ -51,6 +51,8 @@ test('New lesson asks first: Cancel keeps the work, OK goes back to the lecture'
   await lesson.byTestId('new-lesson').click();
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText('Start a new lesson?');
+  // It says what OK does: the lecture's table comes back.
+  await expect(dialog).toContainText("The lecture's table comes back");
   // Cancel has the focus, so a stray Enter changes nothing.
   await expect(lesson.byTestId('confirm-cancel')).toBeFocused();
   await lesson.screenshot('classroom-saved-work--confirm-dialog');
