@@ -46,14 +46,17 @@ fn lecture_figures_format_in_both_languages() {
     assert_formats(-1192.8, "−1192.8", "−1192,8");
     assert_formats(4.97, "4.97", "4,97");
     assert_formats(49.7, "49.7", "49,7");
-    assert_formats(359.0825, "359.083", "359,083");
+    assert_formats(359.0825, "359.0825", "359,0825");
     assert_formats(422.45, "422.45", "422,45");
     assert_formats(9.8, "9.8", "9,8");
     assert_formats(0.003, "0.003", "0,003");
     assert_formats(9.3419, "9.3419", "9,3419");
-    assert_formats(9.683414, "9.68341", "9,68341");
+    assert_formats(9.683414, "9.683414", "9,683414");
+    assert_formats(9.770329, "9.770329", "9,770329");
     assert_formats(0.2545, "0.2545", "0,2545");
     assert_formats(0.008048, "0.008048", "0,008048");
+    // The γ limit 1/Σx² = 0.0080482897…: seven digits end in a zero, which is dropped.
+    assert_formats(1.0 / 124.25, "0.00804829", "0,00804829");
     assert_formats(1217.65, "1217.65", "1217,65");
     assert_formats(124.25, "124.25", "124,25");
     assert_formats(29.7, "29.7", "29,7");
@@ -75,7 +78,7 @@ fn computed_lecture_figures_lose_their_float_noise() {
         (9.0, "79.52", "−198.8"),
         (9.8, "0", "0"),
         (10.0, "4.97", "49.7"),
-        (11.5, "359.083", "422.45"),
+        (11.5, "359.0825", "422.45"),
     ];
     for (a, loss, derivative) in expected {
         assert_eq!(format_number(lecture_loss(a), Lang::En), loss, "L({a})");
@@ -95,17 +98,34 @@ fn descent_from_eight_shows_the_lecture_steps() {
         a -= 0.003 * lecture_derivative(a);
         shown.push(format_number(a, Lang::Lt));
     }
+    // The lecture lists these to seven significant digits; computed, the second is
+    // 9.683413550000001.
     assert_eq!(
         shown,
-        ["9,3419", "9,68341", "9,77033", "9,79245", "9,79808"]
+        ["9,3419", "9,683414", "9,770329", "9,792449", "9,798078"]
     );
+}
+
+#[test]
+fn readouts_carry_the_lecture_figures_to_seven_digits_in_both_languages() {
+    // Computed the way the app computes them, binary noise included.
+    assert_formats(lecture_loss(11.5), "359.0825", "359,0825");
+    let mut a = 8.0;
+    let mut shown = Vec::new();
+    for _ in 0..3 {
+        a -= 0.003 * lecture_derivative(a);
+        shown.push(a);
+    }
+    assert_formats(shown[1], "9.683414", "9,683414");
+    assert_formats(shown[2], "9.770329", "9,770329");
 }
 
 #[test]
 fn rounding_carries_into_a_new_digit() {
     assert_formats(9.9999995, "10", "10");
     assert_formats(-9.9999995, "−10", "−10");
-    assert_formats(99.99996, "100", "100");
+    assert_formats(99.999_996, "100", "100");
+    assert_formats(99.99996, "99.99996", "99,99996");
     assert_formats(0.1 + 0.2, "0.3", "0,3");
 }
 
@@ -122,13 +142,15 @@ fn very_large_and_very_small_numbers_use_scientific_notation() {
     assert_formats(1.5e-7, "1.5e−7", "1,5e−7");
     assert_formats(-2.5e-9, "−2.5e−9", "−2,5e−9");
     assert_formats(1e308, "1e308", "1e308");
-    assert_formats(1.234567e6, "1.23457e6", "1,23457e6");
-    assert_formats(5e-324, "4.94066e−324", "4,94066e−324");
+    assert_formats(1.234567e6, "1.234567e6", "1,234567e6");
+    assert_formats(1.2345678e6, "1.234568e6", "1,234568e6");
+    assert_formats(5e-324, "4.940656e−324", "4,940656e−324");
     // The switch happens on the rounded value, at 10⁶ and 10⁻⁴.
     assert_formats(999_999.0, "999999", "999999");
-    assert_formats(999_999.5, "1e6", "1e6");
+    assert_formats(999_999.5, "999999.5", "999999,5");
+    assert_formats(999_999.95, "1e6", "1e6");
     assert_formats(0.0001, "0.0001", "0,0001");
-    assert_formats(0.000_099_999_95, "0.0001", "0,0001");
+    assert_formats(0.000_099_999_995, "0.0001", "0,0001");
     assert_formats(0.000_099, "9.9e−5", "9,9e−5");
 }
 
@@ -157,7 +179,8 @@ fn every_readout_reads_back_through_the_table_parser() {
             let Ok(read) = read else {
                 panic!("{text:?} does not parse: {read:?}");
             };
-            let tolerance = value.abs() * 1e-5;
+            // Seven significant digits are within half a unit in the seventh place.
+            let tolerance = value.abs() * 1e-6;
             assert!((read - value).abs() <= tolerance, "{text:?} read as {read}");
         }
     }

@@ -201,7 +201,7 @@ export class LessonPage {
     return this.byTestId('gradient-value');
   }
 
-  /** L as shown (six significant digits, U+2212 minus) and as carried in `data-value`. */
+  /** L as shown (seven significant digits, U+2212 minus) and as carried in `data-value`. */
   async readLoss(): Promise<{ text: string; value: number }> {
     return readReadout(this.lossValue());
   }

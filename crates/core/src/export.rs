@@ -1,13 +1,23 @@
 //! The step history as text a lecturer takes elsewhere: CSV for a spreadsheet, a Markdown
 //! table and a LaTeX `tabular` to paste into slides.
 //!
-//! Every number is written exactly: the shortest decimal that reads back as the same
-//! `f64` (Rust's `{}`), so 9.3419 after one step from a = 8 shows whatever gradient
-//! descent really computed, rounding error included. Only numbers so large or so small
-//! that `{}` would write hundreds of digits switch to exponent form (`1.5e-7`), which is
-//! just as exact. The headers are formulas, not words, so the text is the same in every
-//! interface language.
+//! The two kinds of output write numbers differently, because they are read by different
+//! readers:
+//! - **CSV** is for a spreadsheet that computes with the numbers, so every number is
+//!   written exactly: the shortest decimal that reads back as the same `f64` (Rust's
+//!   `{}`), rounding error included (`402.57000000000005`). Only numbers so large or so
+//!   small that `{}` would write hundreds of digits switch to exponent form (`1.5e-7`),
+//!   which is just as exact.
+//! - **Markdown and LaTeX** are for slides, so every number is written as the screen
+//!   shows it: rounded to seven significant digits by [`crate::number`], the same
+//!   rounding as the app's readouts (402.57, 9.683414). Markdown uses the typographic
+//!   minus `−` like the screen; LaTeX puts every number in math mode, where a plain `-`
+//!   already typesets as a minus sign.
+//!
+//! The headers are formulas, not words, so the text is the same in every interface
+//! language.
 
+use crate::number::{Notation, Rounded};
 use crate::optimizer::Step;
 use crate::session::Session;
 
@@ -15,6 +25,9 @@ use crate::session::Session;
 const SMALLEST_PLAIN: f64 = 1e-6;
 /// From this magnitude on a number is written with an exponent.
 const LARGEST_PLAIN: f64 = 1e16;
+
+/// The typographic minus sign, U+2212, that Markdown numbers use as the screen does.
+const MINUS: char = '\u{2212}';
 
 /// A history of steps ready to be written out, with the names of the parameters.
 #[derive(Clone, Debug, PartialEq)]
@@ -98,7 +111,8 @@ impl<'a> HistoryTable<'a> {
 
     /// A Markdown (GitHub-flavoured) table: `k`, each shown parameter, `L`, each
     /// `∂L/∂θ`, each `θ − γ·∂L/∂θ` (the value after the step), and `γ` when it changed
-    /// during the run. Numbers are right-aligned.
+    /// during the run. Numbers are right-aligned and written as the screen shows them
+    /// (`402.57`, `−447.3`, `9.683414`), with the typographic minus.
     pub fn to_markdown(&self) -> String {
         let with_gamma = self.learning_rate_varies();
         let mut header = vec!["k".to_owned()];
@@ -114,7 +128,7 @@ impl<'a> HistoryTable<'a> {
         }));
         let mut out = markdown_row(&header);
         out.push_str(&markdown_row(&vec!["---:".to_owned(); header.len()]));
-        for (k, row) in self.slide_rows(with_gamma, exact) {
+        for (k, row) in self.slide_rows(with_gamma, slide_number) {
             let mut cells = vec![k.to_string()];
             cells.extend(row);
             out.push_str(&markdown_row(&cells));
@@ -124,7 +138,8 @@ impl<'a> HistoryTable<'a> {
 
     /// A LaTeX `tabular` with the same columns as [`HistoryTable::to_markdown`], every
     /// header and number in math mode (so a negative number gets a true minus sign), and
-    /// `\hline` rules; it needs no package.
+    /// `\hline` rules; it needs no package. Numbers are rounded as on screen; an exponent
+    /// becomes `\times 10^{…}`.
     pub fn to_latex(&self) -> String {
         let with_gamma = self.learning_rate_varies();
         let mut header = vec!["$k$".to_owned()];
@@ -201,12 +216,41 @@ pub fn exact(v: f64) -> String {
     }
 }
 
-/// [`exact`] in LaTeX math: an exponent becomes `\times 10^{…}`.
+/// A number for a Markdown slide, written as the screen writes it in English: rounded to
+/// seven significant digits, the typographic minus `−`, scientific notation from 10⁶ and
+/// below 10⁻⁴ (`1.5e−7`); NaN is `—` and the infinities `∞` and `−∞`. Markdown has no
+/// maths of its own, so this is the text a student already knows from the readouts.
+fn slide_number(v: f64) -> String {
+    match Rounded::new(v) {
+        Some(rounded) => rounded.write(Notation {
+            decimal_separator: '.',
+            minus: MINUS,
+        }),
+        None if v.is_nan() => "—".to_owned(),
+        None if v > 0.0 => "∞".to_owned(),
+        None => format!("{MINUS}∞"),
+    }
+}
+
+/// A number for LaTeX math mode, rounded as on screen: `-447.3` (in math mode the ASCII
+/// `-` is a minus sign), `1.5 \times 10^{-7}` for what the screen writes `1.5e−7`;
+/// `\infty`, `-\infty`, and `\mbox{---}` (an em dash, no value) for NaN.
 fn latex_number(v: f64) -> String {
-    let text = exact(v);
-    match text.split_once('e') {
-        Some((mantissa, exponent)) => format!("{mantissa} \\times 10^{{{exponent}}}"),
-        None => text,
+    let Some(rounded) = Rounded::new(v) else {
+        return if v.is_nan() {
+            "\\mbox{---}"
+        } else if v > 0.0 {
+            "\\infty"
+        } else {
+            "-\\infty"
+        }
+        .to_owned();
+    };
+    let sign = if rounded.is_negative() { "-" } else { "" };
+    let significand = rounded.significand('.');
+    match rounded.scientific_exponent() {
+        Some(exponent) => format!("{sign}{significand} \\times 10^{{{exponent}}}"),
+        None => format!("{sign}{significand}"),
     }
 }
 
@@ -269,14 +313,7 @@ mod tests {
         let lines: Vec<&str> = md.lines().collect();
         assert_eq!(lines[0], "| k | a | L | ∂L/∂a | a − γ·∂L/∂a |");
         assert_eq!(lines[1], "| ---: | ---: | ---: | ---: | ---: |");
-        let step = &session.history()[0];
-        assert_eq!(
-            lines[2],
-            format!(
-                "| 1 | 8 | {} | {} | {} |",
-                step.loss_before, step.gradient[0], step.after[0]
-            )
-        );
+        assert_eq!(lines[2], "| 1 | 8 | 402.57 | −447.3 | 9.3419 |");
         assert_eq!(lines.len(), 3);
     }
 
@@ -293,17 +330,47 @@ mod tests {
              $a - \\gamma\\,\\partial L/\\partial a$ \\\\"
         );
         assert_eq!(lines[3], "\\hline");
-        let step = &session.history()[0];
-        assert_eq!(
-            lines[4],
-            format!(
-                "$1$ & $8$ & ${}$ & ${}$ & ${}$ \\\\",
-                step.loss_before, step.gradient[0], step.after[0]
-            )
-        );
-        assert!(lines[4].contains("$-447.3"));
+        // In math mode an ASCII hyphen is typeset as a minus sign.
+        assert_eq!(lines[4], "$1$ & $8$ & $402.57$ & $-447.3$ & $9.3419$ \\\\");
         assert_eq!(lines[5], "\\hline");
         assert_eq!(lines[6], "\\end{tabular}");
+    }
+
+    /// Whether `text` has `run` or more of `digit` in a row: the mark of a number written
+    /// with its binary noise (402.57000000000005, 9.683413550000001, 113.83784999999978).
+    fn has_run_of(text: &str, digit: char, run: usize) -> bool {
+        text.split(|c| c != digit).any(|part| part.len() >= run)
+    }
+
+    #[test]
+    fn slides_show_the_lecture_figures_as_the_screen_does() {
+        let session = lecture_after(2);
+        let table = HistoryTable::from_session(&session);
+        let md = table.to_markdown();
+        let lines: Vec<&str> = md.lines().collect();
+        assert_eq!(lines[2], "| 1 | 8 | 402.57 | −447.3 | 9.3419 |");
+        assert_eq!(lines[3], "| 2 | 9.3419 | 26.07456 | −113.8379 | 9.683414 |");
+        let tex = table.to_latex();
+        assert!(tex.contains("$1$ & $8$ & $402.57$ & $-447.3$ & $9.3419$ \\\\"));
+        assert!(
+            tex.contains("$9.3419$") && tex.contains("$9.683414$"),
+            "{tex}"
+        );
+        for text in [&md, &tex] {
+            assert!(!has_run_of(text, '0', 6), "{text}");
+            assert!(!has_run_of(text, '9', 6), "{text}");
+        }
+        // Below the alignment row, Markdown writes the typographic minus, never a hyphen.
+        assert!(lines[2..].iter().all(|line| !line.contains('-')), "{md}");
+    }
+
+    #[test]
+    fn csv_keeps_the_exact_values_the_slides_round() {
+        let session = lecture_after(2);
+        let csv = HistoryTable::from_session(&session).to_csv();
+        let step = &session.history()[1];
+        assert!(csv.contains(&format!(",{},", step.after[0])));
+        assert_ne!(format!("{}", step.after[0]), "9.683414");
     }
 
     #[test]
@@ -357,7 +424,21 @@ mod tests {
         assert_eq!(exact(-0.0), "0");
         assert_eq!(exact(0.003), "0.003");
         assert_eq!(exact(1.5e-7), "1.5e-7");
+    }
+
+    #[test]
+    fn slide_numbers_are_rounded_like_the_screen() {
+        assert_eq!(slide_number(402.570_000_000_000_05), "402.57");
+        assert_eq!(slide_number(-447.3), "−447.3");
+        assert_eq!(slide_number(9.683_413_550_000_001), "9.683414");
+        assert_eq!(slide_number(-1.5e-7), "−1.5e−7");
+        assert_eq!(slide_number(-0.0), "0");
+        assert_eq!(slide_number(f64::INFINITY), "∞");
+        assert_eq!(slide_number(f64::NAN), "—");
+        assert_eq!(latex_number(-113.837_849_999_999_78), "-113.8379");
         assert_eq!(latex_number(1.5e-7), "1.5 \\times 10^{-7}");
+        assert_eq!(latex_number(-2.5e20), "-2.5 \\times 10^{20}");
         assert_eq!(latex_number(-447.3), "-447.3");
+        assert_eq!(latex_number(f64::NEG_INFINITY), "-\\infty");
     }
 }

@@ -2,8 +2,9 @@
 //!
 //! Everything the lesson computes lives here, with no screen attached: data, models,
 //! losses and their derivatives, gradient descent, the analysis behind the charts, table
-//! parsing, presets, the lesson state with its encodings, and the step history written out
-//! as CSV, Markdown or LaTeX. The web app only calls it.
+//! parsing, presets, the lesson state with its encodings, the rounding of numbers for
+//! people to read, and the step history written out as CSV, Markdown or LaTeX. The web app
+//! only calls it.
 //!
 //! ## Conventions
 //! - `f64` everywhere.
@@ -30,6 +31,7 @@ mod json;
 pub mod lesson;
 pub mod loss;
 pub mod model;
+pub mod number;
 pub mod optimizer;
 pub mod presets;
 pub mod problem;
@@ -42,6 +44,7 @@ pub use export::HistoryTable;
 pub use lesson::{Lesson, LessonError};
 pub use loss::{Evaluation, Loss, Residual};
 pub use model::Model;
+pub use number::{Notation, Rounded};
 pub use optimizer::{GradientDescent, Outcome, Run, Step, StopRule};
 pub use problem::Problem;
 pub use session::Session;

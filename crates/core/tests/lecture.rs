@@ -4,10 +4,24 @@ use approx::assert_relative_eq;
 use descent_core::analysis::ExtremumKind;
 use descent_core::optimizer::Divergence;
 use descent_core::presets::{self, Preset};
-use descent_core::{GradientDescent, Loss, Optimum, Outcome, Problem, Run, StopRule};
+use descent_core::{
+    GradientDescent, Loss, Notation, Optimum, Outcome, Problem, Rounded, Run, StopRule,
+};
 
 fn lecture() -> Problem {
     presets::lecture().problem()
+}
+
+/// `value` rounded as the readouts and slides show it, with an ASCII minus so that it
+/// compares with Rust's `{}` of the lecture's figure.
+fn shown(value: f64) -> String {
+    let notation = Notation {
+        decimal_separator: '.',
+        minus: '-',
+    };
+    Rounded::new(value)
+        .map(|rounded| rounded.write(notation))
+        .unwrap_or_default()
 }
 
 /// Relative 1e-9, or absolute 1e-9 near zero.
@@ -31,6 +45,14 @@ fn loss_and_derivative_match_the_lecture_table() {
         close(eval.loss, loss);
         close(eval.gradient[0], derivative);
         close(problem.loss_at(&[a]), loss);
+        // Rounded for reading, the computed values are the lecture's figures, digit for
+        // digit (359.0825 included).
+        assert_eq!(shown(eval.loss), format!("{loss}"), "L({a})");
+        assert_eq!(
+            shown(eval.gradient[0]),
+            format!("{derivative}"),
+            "∂L/∂a({a})"
+        );
     }
 }
 
@@ -97,12 +119,12 @@ fn descent_from_8_with_gamma_0_003_follows_the_lecture_path() {
     let mut run = Run::new(vec![8.0]);
     let descent = GradientDescent::new(0.003);
     let printed = [9.3419, 9.683414, 9.770329, 9.792449, 9.798078];
-    for (k, shown) in printed.iter().enumerate() {
+    for (k, printed) in printed.iter().enumerate() {
         run.step(&problem, descent, &StopRule::default());
         let a = run.params()[0];
         // Each step shrinks the distance to 9.8 by 1 − 2γΣx² = 0.2545.
         close(a, 9.8 - 1.8 * 0.2545f64.powi(k as i32 + 1));
-        assert_eq!(format!("{a:.6}").trim_end_matches('0'), format!("{shown}"));
+        assert_eq!(shown(a), format!("{printed}"));
     }
     let first = &run.history()[0];
     close(first.loss_before, 402.57);
