@@ -136,12 +136,27 @@ impl LessonState {
         }
     }
 
-    /// Sets parameter `index` by hand (slider or field).
+    /// Sets parameter `index` by hand (its number field).
     pub fn set_param(&self, index: usize, value: f64) {
         self.playing.set(false);
         self.session.update(|s| {
             s.set_param(index, value);
         });
+    }
+
+    /// Sets parameter `index` from its slider: the range holds still during a drag
+    /// ([`Session::slide_param`]).
+    pub fn slide_param(&self, index: usize, value: f64) {
+        self.playing.set(false);
+        self.session.update(|s| {
+            s.slide_param(index, value);
+        });
+    }
+
+    /// A slider drag (or key press) has ended: the ranges fit the values again
+    /// ([`Session::end_slide`]). Nothing is notified when no range changed.
+    pub fn end_slide(&self) {
+        self.session.maybe_update(Session::end_slide);
     }
 
     /// Sets the γ field's text (kept as typed).

@@ -1,14 +1,14 @@
 //! The parameters: for each one a slider and a number field, always in sync. The field
-//! takes exact values (8, 11.5, 11,5); the slider's range covers the current value and
-//! the minimum, and widens when a value outside it is typed.
+//! takes exact values (8, 11.5, 11,5). The slider spans the session's range for the
+//! parameter ([`descent_core::Session::range`]: the range fitted to the problem, widened
+//! only while the value lies outside it) in round steps ([`slider_grid`]), so a drag lands
+//! on 8, 9.8 or 10 exactly.
 
 use crate::i18n::{format_exact, format_number};
 use crate::state::LessonState;
+use descent_core::analysis::slider_grid;
 use descent_core::parse_number;
 use leptos::prelude::*;
-
-/// How many slider positions span the range.
-const SLIDER_STEPS: f64 = 1000.0;
 
 /// A slider and a field for every parameter of the model (frozen ones have only the
 /// field, and are marked frozen).
@@ -56,7 +56,8 @@ fn Parameter(
             .session
             .with(|s| s.params().get(index).copied().unwrap_or(0.0))
     });
-    let range = Memo::new(move |_| state.session.with(|s| s.range(index)));
+    // (min, max, step) of the slider: round numbers, computed by the core.
+    let grid = Memo::new(move |_| state.session.with(|s| slider_grid(s.range(index))));
     let frozen = Memo::new(move |_| state.session.with(|s| s.problem().is_frozen(index)));
     // The field's own text while the student types in it, so a half-typed number
     // ("11,") is neither rewritten nor lost.
@@ -66,10 +67,6 @@ fn Parameter(
         typed
             .get()
             .unwrap_or_else(|| format_number(value.get(), lang()))
-    };
-    let step = move || {
-        let (lo, hi) = range.get();
-        format_exact((hi - lo) / SLIDER_STEPS)
     };
     view! {
         <div class="parameter" class:frozen=frozen>
@@ -107,16 +104,27 @@ fn Parameter(
                     class="slider"
                     data-testid=move || format!("slider-{}", name.get())
                     aria-label=move || name.get()
-                    min=move || format_exact(range.get().0)
-                    max=move || format_exact(range.get().1)
-                    step=step
-                    prop:value=move || format_exact(value.get())
+                    min=move || format_exact(grid.get().0)
+                    max=move || format_exact(grid.get().1)
+                    step=move || format_exact(grid.get().2)
+                    // The browser snaps the value to the grid whenever min, max or step
+                    // change, with whichever of them is already new: after 9 on a scale
+                    // from 6.2 in 0.1 came home to 6.28 in 0.01, it showed 8.98. So the
+                    // value is written again after every change of the grid (this
+                    // attribute comes last, and its effect runs after theirs).
+                    prop:value=move || {
+                        grid.track();
+                        format_exact(value.get())
+                    }
                     on:input=move |ev| {
                         if let Ok(v) = event_target_value(&ev).parse::<f64>() {
                             typed.set(None);
-                            state.set_param(index, v);
+                            state.slide_param(index, v);
                         }
                     }
+                    // A drag ends (or an arrow key moved the slider): only now may the
+                    // range change, never under the pointer.
+                    on:change=move |_| state.end_slide()
                 />
             </Show>
             <Show when=move || frozen.get()>

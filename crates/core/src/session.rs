@@ -7,6 +7,10 @@
 //! - editing the data, the model, the loss or a frozen parameter restarts the run where
 //!   it stands (the old history described another loss);
 //! - moving a parameter by hand restarts the run there (a new start);
+//! - each parameter's range (its slider and the loss chart's axis) is fitted when the
+//!   problem changes, its *home* range, and otherwise only ever shows the home range
+//!   widened as far as the run's values need, never more: a typo that widened it is
+//!   forgotten as soon as the value is back home (see [`Session::range`]);
 //! - changing γ keeps the history: γ may change mid-run;
 //! - text typed into the table or the γ field is kept exactly, even when it is not a
 //!   number;
@@ -59,6 +63,9 @@ pub struct Session {
     outcome: Outcome,
     rule: StopRule,
     learning_rate_text: String,
+    /// Each parameter's range fitted to the problem when it last changed.
+    home_ranges: Vec<(f64, f64)>,
+    /// Each parameter's range as shown: its home range widened to cover the run.
     ranges: Vec<(f64, f64)>,
     /// The tables before each edit, oldest first.
     edits: VecDeque<Table>,
@@ -88,6 +95,7 @@ impl Session {
             outcome: Outcome::Running,
             rule: StopRule::default(),
             learning_rate_text,
+            home_ranges: Vec::new(),
             ranges: Vec::new(),
             edits: VecDeque::new(),
             open_edit: None,
@@ -153,8 +161,18 @@ impl Session {
         self.learning_rate().is_some() && !self.problem.data.is_empty()
     }
 
-    /// The range shown for parameter `index` (slider and loss chart): it covers the
-    /// current value and the minimum, and widens when a value outside it is set.
+    /// The range shown for parameter `index` (its slider and the loss chart's axis).
+    ///
+    /// When the problem changes (a lesson opens, the table, the model, the loss or a
+    /// frozen parameter changes) a *home* range is fitted around the current value and
+    /// the minimum ([`analysis::default_range`]). The range shown is the home range
+    /// widened just enough (plus a margin) to cover the current value and the values of
+    /// the run that led to it since it last (re)started ([`analysis::covering_range`]):
+    /// gradient descent that diverges stays in view with its whole trail, and as soon as
+    /// the value and its run are back inside — typed, undone, reset or stepped there —
+    /// the range is the home range again; nothing remembers an earlier widening. The one
+    /// exception is a slider drag ([`Session::slide_param`]). Always on its own
+    /// [`analysis::slider_grid`], so a slider over it produces only values inside it.
     pub fn range(&self, index: usize) -> (f64, f64) {
         self.ranges.get(index).copied().unwrap_or((-1.0, 1.0))
     }
@@ -173,7 +191,7 @@ impl Session {
             &self.rule,
         );
         self.sync_params();
-        self.widen_ranges();
+        self.cover_ranges();
         self.outcome
     }
 
@@ -183,6 +201,7 @@ impl Session {
         if undone {
             self.sync_params();
             self.outcome = Outcome::Running;
+            self.cover_ranges();
         }
         undone
     }
@@ -192,10 +211,12 @@ impl Session {
         self.run.reset();
         self.outcome = Outcome::Running;
         self.sync_params();
+        self.cover_ranges();
     }
 
-    /// Sets parameter `index` by hand (the slider or the number field): the run restarts
-    /// there. Non-finite values are refused (`false`); values are clamped to ±10¹².
+    /// Sets parameter `index` by hand (the number field; a slider uses
+    /// [`Session::slide_param`]): the run restarts there. Non-finite values are refused
+    /// (`false`); values are clamped to ±10¹².
     pub fn set_param(&mut self, index: usize, value: f64) -> bool {
         if !value.is_finite() || index >= self.lesson.model.param_count() {
             return false;
@@ -205,8 +226,36 @@ impl Session {
         self.run.restart_at(params);
         self.outcome = Outcome::Running;
         self.sync_params();
-        self.widen_ranges();
+        self.cover_ranges();
         true
+    }
+
+    /// Sets parameter `index` from its slider, while the slider may still be dragged: as
+    /// [`Session::set_param`], except that the parameter's range holds still as long as
+    /// the value lies inside it. A slider only produces values inside its range, so the
+    /// scale never moves under the pointer — which matters when the range was widened for
+    /// a value outside home and the drag heads back home. [`Session::end_slide`] fits the
+    /// range to the value when the drag ends.
+    pub fn slide_param(&mut self, index: usize, value: f64) -> bool {
+        let held = self.ranges.get(index).copied();
+        if !self.set_param(index, value) {
+            return false;
+        }
+        let value = self.run.params().get(index).copied();
+        if let (Some((lo, hi)), Some(v), Some(range)) = (held, value, self.ranges.get_mut(index)) {
+            if lo <= v && v <= hi {
+                *range = (lo, hi);
+            }
+        }
+        true
+    }
+
+    /// A slider drag (or one key press on a slider) has ended: every range is fitted to
+    /// its value again, as [`Session::range`] describes. Returns whether a range changed.
+    pub fn end_slide(&mut self) -> bool {
+        let before = self.ranges.clone();
+        self.cover_ranges();
+        self.ranges != before
     }
 
     /// Sets the γ field's text. The text is kept whatever it is; γ is used only while it
@@ -432,25 +481,39 @@ impl Session {
         self.lesson.start = self.run.start().to_vec();
     }
 
-    /// Chooses every parameter's range afresh from the current value and the minimum.
+    /// Fits every parameter's home range afresh to the current value and the minimum
+    /// (on the slider's grid), and shows it.
     fn fit_ranges(&mut self) {
-        self.ranges = (0..self.lesson.model.param_count())
-            .map(|i| analysis::default_range(&self.problem, self.run.params(), i))
+        self.home_ranges = (0..self.lesson.model.param_count())
+            .map(|i| {
+                let (min, max, _) = analysis::slider_grid(analysis::default_range(
+                    &self.problem,
+                    self.run.params(),
+                    i,
+                ));
+                (min, max)
+            })
             .collect();
+        self.cover_ranges();
     }
 
-    /// Widens a range that no longer shows its parameter's value.
-    fn widen_ranges(&mut self) {
-        for (i, range) in self.ranges.iter_mut().enumerate() {
-            let Some(&v) = self.run.params().get(i) else {
-                continue;
-            };
-            let (lo, hi) = *range;
-            if v < lo || v > hi {
-                let span = hi - lo;
-                *range = analysis::finite_range((lo.min(v - 0.1 * span), hi.max(v + 0.1 * span)));
-            }
-        }
+    /// Shows every parameter's home range, widened as far as the current value and the
+    /// run's earlier values need. Computed from the home range every time, so a widening
+    /// lasts only as long as the value that caused it.
+    fn cover_ranges(&mut self) {
+        let run = &self.run;
+        self.ranges = self
+            .home_ranges
+            .iter()
+            .enumerate()
+            .map(|(i, &home)| {
+                let trail = run
+                    .history()
+                    .iter()
+                    .filter_map(|s| s.before.get(i).copied());
+                analysis::covering_range(home, trail.chain(run.params().get(i).copied()))
+            })
+            .collect();
     }
 }
 

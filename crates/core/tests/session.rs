@@ -121,6 +121,163 @@ fn moving_the_slider_restarts_the_run_there_and_widens_the_range() {
     close(s.params()[0], 1e12);
 }
 
+/// Types `text` into the field of a the way a student does, one key at a time: every
+/// prefix that reads as a number sets a (what the app's field does on each keystroke).
+fn type_a(s: &mut Session, text: &str) {
+    for end in 1..=text.len() {
+        if let Ok(v) = descent_core::parse_number(&text[..end]) {
+            s.set_param(0, v);
+        }
+    }
+}
+
+#[test]
+fn typing_1_then_10_then_8_leaves_the_range_where_it_started() {
+    let mut s = Session::new(Preset::Lecture.lesson());
+    let home = s.range(0);
+    assert!(home.0 <= 8.0 && 9.8 <= home.1, "{home:?}");
+    s.set_param(0, 1.0);
+    let (lo, _) = s.range(0);
+    assert!(lo < 1.0, "a = 1 is shown: {:?}", s.range(0));
+    // "10" passes through "1" on the way.
+    type_a(&mut s, "10");
+    assert_eq!(s.range(0), home);
+    type_a(&mut s, "8");
+    assert_eq!(s.range(0), home);
+}
+
+#[test]
+fn a_typo_as_large_as_1e12_is_forgotten_once_a_is_back_home() {
+    let mut s = Session::new(Preset::Lecture.lesson());
+    let home = s.range(0);
+    for typo in ["80", "1e308", "-5e11"] {
+        type_a(&mut s, typo);
+        let (lo, hi) = s.range(0);
+        let a = s.params()[0];
+        assert!(lo <= a && a <= hi && (lo, hi) != home, "{typo}: {lo}..{hi}");
+        type_a(&mut s, "8");
+        assert_eq!(s.range(0), home, "after {typo} and 8");
+    }
+    // Reset goes back to the start, which typing moved: a typo, then Reset, is home too.
+    s.set_param(0, 1e12);
+    s.set_param(0, 9.0);
+    s.step();
+    s.reset();
+    assert_eq!(s.range(0), home);
+}
+
+#[test]
+fn diverging_descent_widens_the_range_and_undo_and_reset_bring_it_back() {
+    let mut s = Session::new(Preset::Lecture.lesson());
+    let home = s.range(0);
+    s.set_learning_rate_text("0.01");
+    let mut widths = vec![home.1 - home.0];
+    for _ in 0..4 {
+        s.step();
+        let (lo, hi) = s.range(0);
+        // The loss chart's axis shows every point of the trail, the newest included.
+        for a in s.history().iter().map(|step| step.before[0]) {
+            assert!(lo <= a && a <= hi, "trail point {a} outside {lo}..{hi}");
+        }
+        let a = s.params()[0];
+        assert!(lo <= a && a <= hi, "a = {a} outside {lo}..{hi}");
+        widths.push(hi - lo);
+    }
+    assert!(widths[4] > 2.0 * widths[0], "diverging: {widths:?}");
+    for _ in 0..4 {
+        s.undo();
+        let (lo, hi) = s.range(0);
+        assert!(hi - lo <= *widths.last().unwrap_or(&f64::INFINITY));
+        widths.pop();
+    }
+    assert_eq!(s.range(0), home, "every step undone");
+    for _ in 0..4 {
+        s.step();
+    }
+    assert_ne!(s.range(0), home);
+    s.reset();
+    assert_eq!(s.range(0), home, "reset");
+}
+
+#[test]
+fn a_run_that_started_outside_home_keeps_its_start_in_view_until_it_restarts() {
+    let mut s = Session::new(Preset::Lecture.lesson());
+    let home = s.range(0);
+    s.set_param(0, 13.0);
+    assert_ne!(s.range(0), home);
+    // γ = 0.003 shrinks the distance to 9.8 by 0.2545 a step: 13 → 10.6144, inside
+    // home, but the loss chart still draws the trail from 13.
+    s.step();
+    close(s.params()[0], 10.6144);
+    let (_, hi) = s.range(0);
+    assert!(hi >= 13.0);
+    // Undo goes back to 13; a value typed (or dragged) inside home restarts the run there.
+    s.undo();
+    s.step();
+    s.set_param(0, s.params()[0]);
+    assert_eq!(s.range(0), home);
+}
+
+#[test]
+fn the_range_sits_on_the_slider_grid_so_the_slider_reaches_9_8_exactly() {
+    let mut s = Session::new(Preset::Lecture.lesson());
+    let (lo, hi) = s.range(0);
+    let (min, max, step) = descent_core::analysis::slider_grid((lo, hi));
+    assert_eq!((min, max), (lo, hi));
+    assert_eq!(step, 0.01);
+    // The slider's 352nd position from 6.28 is 9.8, as the browser computes it in decimal.
+    assert!(s.slide_param(0, 9.8));
+    close(s.evaluation().loss, 0.0);
+    assert_eq!(s.range(0), (lo, hi));
+}
+
+#[test]
+fn a_slider_drag_inside_home_never_moves_the_range() {
+    let mut s = Session::new(Preset::Lecture.lesson());
+    let home = s.range(0);
+    for a in [home.0, 7.0, 9.8, 10.0, home.1] {
+        assert!(s.slide_param(0, a));
+        assert_eq!(s.range(0), home, "dragged to {a}");
+    }
+    assert!(!s.end_slide(), "nothing to fit at the end of the drag");
+    assert_eq!(s.range(0), home);
+}
+
+#[test]
+fn a_slider_drag_from_a_widened_range_holds_it_until_the_drag_ends() {
+    let mut s = Session::new(Preset::Lecture.lesson());
+    let home = s.range(0);
+    s.set_param(0, 80.0);
+    let wide = s.range(0);
+    assert_ne!(wide, home);
+    // Dragging back towards home: the scale stays put under the pointer…
+    for a in [60.0, 30.0, 12.0, 9.8] {
+        assert!(s.slide_param(0, a));
+        assert_eq!(s.range(0), wide, "dragged to {a}");
+        close(s.params()[0], a);
+    }
+    // …and the drag's end shows home again.
+    assert!(s.end_slide());
+    assert_eq!(s.range(0), home);
+    // A value from outside the range (no slider makes one) is covered as typed.
+    assert!(s.slide_param(0, 40.0));
+    let (lo, hi) = s.range(0);
+    assert!(lo <= 40.0 && 40.0 <= hi);
+}
+
+#[test]
+fn a_new_problem_fits_a_new_home_range() {
+    let mut s = Session::new(Preset::Lecture.lesson());
+    let lecture_home = s.range(0);
+    s.load(Preset::LocalMinima.lesson());
+    let (lo, hi) = s.range(0);
+    assert!(lo < -0.25 && 0.242 < hi && hi < 5.0, "{lo}..{hi}");
+    s.load(Preset::Lecture.lesson());
+    s.set_param(0, 80.0);
+    s.load(Preset::Lecture.lesson());
+    assert_eq!(s.range(0), lecture_home, "picking the example again");
+}
+
 #[test]
 fn switching_model_and_loss_keeps_a() {
     let mut s = Session::new(Preset::Lecture.lesson());
