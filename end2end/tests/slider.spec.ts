@@ -221,3 +221,17 @@ test('diverging descent widens the slider, and Reset brings it back', async ({ l
   await expect(slider).toHaveValue('8');
   expect(await sliderScale(slider)).toEqual(home);
 });
+
+test('a that is not a number is flagged with a message that says a keeps its value', async ({
+  lesson,
+}) => {
+  await lesson.paramField().fill('abc');
+  await expect(lesson.paramField()).toHaveAttribute('aria-invalid', 'true');
+  await expect(lesson.byTestId('param-error-a')).toHaveText('“abc” is not a number: a stays 8.');
+  // Kept as typed, and the lesson goes on with a = 8.
+  await expect(lesson.paramField()).toHaveValue('abc');
+  await lesson.expectLoss('402.57');
+  await lesson.paramField().fill('9');
+  await expect(lesson.byTestId('param-error-a')).toHaveCount(0);
+  await lesson.expectLoss('79.52');
+});

@@ -4,7 +4,7 @@
 //! only while the value lies outside it) in round steps ([`slider_grid`]), so a drag lands
 //! on 8, 9.8 or 10 exactly.
 
-use crate::i18n::{format_exact, format_number};
+use crate::i18n::{format_exact, format_number, parameter_not_a_number};
 use crate::state::LessonState;
 use descent_core::analysis::slider_grid;
 use descent_core::parse_number;
@@ -129,6 +129,23 @@ fn Parameter(
             </Show>
             <Show when=move || frozen.get()>
                 <span class="hint">{move || state.t().parameter_frozen}</span>
+            </Show>
+            // The red field alone does not say that the value was not taken.
+            <Show when=invalid>
+                <p
+                    class="param-error"
+                    role="alert"
+                    data-testid=move || format!("param-error-{}", name.get())
+                >
+                    {move || {
+                        parameter_not_a_number(
+                            lang(),
+                            name.get(),
+                            &typed.get().unwrap_or_default(),
+                            &format_number(value.get(), lang()),
+                        )
+                    }}
+                </p>
             </Show>
         </div>
     }

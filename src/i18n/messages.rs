@@ -100,6 +100,16 @@ pub fn cell_not_a_number(lang: Lang, row: usize, column: &str, raw: &str) -> Str
     }
 }
 
+/// A parameter field whose text is not a number: "“abc” is not a number: a stays 8."
+/// `value` is the value kept, already formatted.
+pub fn parameter_not_a_number(lang: Lang, name: &str, raw: &str, value: &str) -> String {
+    let raw = quoted_cell(raw);
+    match lang {
+        Lang::Lt => format!("„{raw}“ nėra skaičius: {name} lieka {value}."),
+        Lang::En => format!("“{raw}” is not a number: {name} stays {value}."),
+    }
+}
+
 /// A cell that is empty while the other cell of its row is filled: "Row 3, column y is
 /// empty." Arguments as for [`cell_not_a_number`].
 pub fn cell_empty(lang: Lang, row: usize, column: &str) -> String {

@@ -28,8 +28,8 @@ mod plural;
 
 pub use messages::{
     cell_empty, cell_not_a_number, cell_not_finite, data_chart_alt, delete_row_label, diverged,
-    learning_rate_limit, loss_chart_alt, loss_too_large, more_rows, row_count, rows_ignored,
-    step_count, step_limit_reached, too_many_rows,
+    learning_rate_limit, loss_chart_alt, loss_too_large, more_rows, parameter_not_a_number,
+    row_count, rows_ignored, step_count, step_limit_reached, too_many_rows,
 };
 pub use number::{format_exact, format_number};
 pub use plural::{en_plural, lt_plural};
