@@ -37,6 +37,7 @@ pub mod presets;
 pub mod problem;
 pub mod session;
 pub mod table;
+pub mod tour;
 
 pub use analysis::{Curve, Extremum, ExtremumKind, Optimum};
 pub use data::{Dataset, Labels, Point};
