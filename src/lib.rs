@@ -10,4 +10,5 @@ pub mod classroom;
 pub mod components;
 pub mod i18n;
 pub mod state;
+pub mod walkthrough;
 pub mod worked;

@@ -13,6 +13,7 @@ pub mod parameters;
 pub mod readouts;
 pub mod status;
 pub mod toolbar;
+pub mod tour_bar;
 pub mod worked;
 
 pub use charts::{DataChartView, LossChartView};
@@ -27,4 +28,5 @@ pub use parameters::Parameters;
 pub use readouts::Readouts;
 pub use status::StatusMessage;
 pub use toolbar::Toolbar;
+pub use tour_bar::TourBar;
 pub use worked::Worked;

@@ -25,6 +25,7 @@ mod lt;
 mod messages;
 mod number;
 mod plural;
+mod tour;
 
 pub use messages::{
     cell_empty, cell_not_a_number, cell_not_finite, data_chart_alt, delete_row_label, diverged,
@@ -33,6 +34,7 @@ pub use messages::{
 };
 pub use number::{format_exact, format_number};
 pub use plural::{en_plural, lt_plural};
+pub use tour::{tour_caption, tour_link_nearest, tour_link_not_a_number, tour_words, TourWords};
 
 /// A language of the interface.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]

@@ -1,0 +1,125 @@
+//! The lecture as a walkthrough on the live app: descent-core's scenes
+//! ([`descent_core::tour`]) applied to the [`LessonState`].
+//!
+//! The position and the clicker's logic are the core's [`Tour`]; this module only carries
+//! out its [`Move`]s: entering a beat loads the beat's lesson (so Back re-enters a scene in
+//! its defined state), a stepping beat steps or undoes. While the walkthrough runs the app
+//! stays fully interactive; leaving it (Esc) keeps the lesson as it stands.
+
+use crate::state::LessonState;
+use descent_core::tour::{scenes, Highlight, Move, Scene, Tour};
+use leptos::prelude::*;
+
+/// The walkthrough's reactive state. Cheap to copy: every field is a handle.
+#[derive(Clone, Copy)]
+pub struct Walkthrough {
+    /// Where the walkthrough stands; `None` when it is not running.
+    pub tour: RwSignal<Option<Tour>>,
+    scenes: StoredValue<Vec<Scene>>,
+}
+
+impl Default for Walkthrough {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Walkthrough {
+    /// A walkthrough that is not running.
+    pub fn new() -> Self {
+        Self {
+            tour: RwSignal::new(None),
+            scenes: StoredValue::new(scenes()),
+        }
+    }
+
+    /// How many scenes there are.
+    pub fn scene_count(&self) -> usize {
+        self.scenes.with_value(Vec::len)
+    }
+
+    /// Whether the walkthrough runs (tracked).
+    pub fn is_running(&self) -> bool {
+        self.tour.with(Option::is_some)
+    }
+
+    /// Whether the walkthrough runs (untracked, for key handlers).
+    pub fn is_running_untracked(&self) -> bool {
+        self.tour.with_untracked(Option::is_some)
+    }
+
+    /// Starts the walkthrough at scene `index` (0-based) and enters its first beat.
+    pub fn start(&self, state: LessonState, index: usize) {
+        let tour = self.scenes.with_value(|s| Tour::at_scene(index, s));
+        self.tour.set(Some(tour));
+        self.apply(state, Move::Enter);
+    }
+
+    /// The clicker's "next": a step in a stepping beat whose run goes on, else the next
+    /// beat or scene.
+    pub fn next(&self, state: LessonState) {
+        let finished = state.session.with_untracked(|s| s.outcome().is_final());
+        self.advance(state, |tour, scenes| tour.next(scenes, finished));
+    }
+
+    /// The clicker's "previous": an undone step in a stepping beat, else the previous
+    /// beat or scene.
+    pub fn previous(&self, state: LessonState) {
+        let taken = state.session.with_untracked(|s| s.history().len());
+        self.advance(state, |tour, scenes| tour.previous(scenes, taken));
+    }
+
+    /// Leaves the walkthrough; the lesson stays as it stands, an ordinary lesson.
+    pub fn exit(&self, state: LessonState) {
+        self.tour.set(None);
+        state.show_squares.set(false);
+    }
+
+    /// What the caption talks about, while the walkthrough runs (tracked).
+    pub fn highlight(&self) -> Option<Highlight> {
+        let tour = self.tour.get()?;
+        self.scenes
+            .with_value(|s| tour.beat(s).map(|beat| beat.highlight))
+    }
+
+    /// The caption of the beat the walkthrough stands at (tracked).
+    pub fn caption(&self) -> Option<descent_core::tour::Caption> {
+        let tour = self.tour.get()?;
+        self.scenes
+            .with_value(|s| tour.beat(s).map(|beat| beat.caption))
+    }
+
+    fn advance(&self, state: LessonState, decide: impl FnOnce(&mut Tour, &[Scene]) -> Move) {
+        let Some(mut tour) = self.tour.get_untracked() else {
+            return;
+        };
+        let action = self.scenes.with_value(|s| decide(&mut tour, s));
+        self.tour.set(Some(tour));
+        self.apply(state, action);
+    }
+
+    fn apply(&self, state: LessonState, action: Move) {
+        match action {
+            Move::Enter => {
+                let Some(tour) = self.tour.get_untracked() else {
+                    return;
+                };
+                let Some(beat) = self.scenes.with_value(|s| tour.beat(s).cloned()) else {
+                    return;
+                };
+                state.load(beat.lesson);
+                state.preset.set(None);
+                state.notice.set(None);
+                state.show_squares.set(beat.squares);
+                for _ in 0..beat.steps_on_enter {
+                    state.session.update(|s| {
+                        s.step();
+                    });
+                }
+            }
+            Move::Step => state.step(),
+            Move::Undo => state.undo(),
+            Move::Stay => {}
+        }
+    }
+}
