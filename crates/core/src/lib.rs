@@ -26,6 +26,7 @@
 
 pub mod analysis;
 pub mod data;
+mod encoding;
 pub mod export;
 mod json;
 pub mod lesson;
@@ -35,6 +36,7 @@ pub mod number;
 pub mod optimizer;
 pub mod presets;
 pub mod problem;
+pub mod range;
 pub mod session;
 pub mod table;
 

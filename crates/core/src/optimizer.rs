@@ -1,8 +1,8 @@
 //! Gradient descent: `θ := θ − γ·∂L/∂θ` for every free parameter at once, one recorded
 //! step at a time, with undo, reset and typed stopping outcomes.
 
-use crate::analysis::PARAM_BOUND;
 use crate::problem::Problem;
+use crate::range::PARAM_BOUND;
 
 /// Plain gradient descent with a fixed learning rate γ.
 #[derive(Clone, Copy, Debug, PartialEq)]

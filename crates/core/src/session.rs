@@ -19,13 +19,14 @@
 //!   [`Session::undo_edit`]. A run of changes to one thing — the keystrokes in one cell,
 //!   the moves of one drag — is taken back as one, until [`Session::end_edit`] closes it.
 
-use crate::analysis::{self, PARAM_BOUND};
+use crate::analysis;
 use crate::lesson::{Lesson, MAX_LABEL_CHARS};
 use crate::loss::Evaluation;
 use crate::model::Model;
 use crate::optimizer::{Outcome, Run, Step, StopRule};
 use crate::presets::Preset;
 use crate::problem::Problem;
+use crate::range::{self, PARAM_BOUND};
 use crate::table::{
     parse_number, parse_table, Conversion, ParsedTable, Table, TableError, MAX_ROWS,
 };
@@ -167,12 +168,12 @@ impl Session {
     /// frozen parameter changes) a *home* range is fitted around the current value and
     /// the minimum ([`analysis::default_range`]). The range shown is the home range
     /// widened just enough (plus a margin) to cover the current value and the values of
-    /// the run that led to it since it last (re)started ([`analysis::covering_range`]):
+    /// the run that led to it since it last (re)started ([`range::covering_range`]):
     /// gradient descent that diverges stays in view with its whole trail, and as soon as
     /// the value and its run are back inside — typed, undone, reset or stepped there —
     /// the range is the home range again; nothing remembers an earlier widening. The one
     /// exception is a slider drag ([`Session::slide_param`]). Always on its own
-    /// [`analysis::slider_grid`], so a slider over it produces only values inside it.
+    /// [`range::slider_grid`], so a slider over it produces only values inside it.
     pub fn range(&self, index: usize) -> (f64, f64) {
         self.ranges.get(index).copied().unwrap_or((-1.0, 1.0))
     }
@@ -486,7 +487,7 @@ impl Session {
     fn fit_ranges(&mut self) {
         self.home_ranges = (0..self.lesson.model.param_count())
             .map(|i| {
-                let (min, max, _) = analysis::slider_grid(analysis::default_range(
+                let (min, max, _) = range::slider_grid(analysis::default_range(
                     &self.problem,
                     self.run.params(),
                     i,
@@ -511,7 +512,7 @@ impl Session {
                     .history()
                     .iter()
                     .filter_map(|s| s.before.get(i).copied());
-                analysis::covering_range(home, trail.chain(run.params().get(i).copied()))
+                range::covering_range(home, trail.chain(run.params().get(i).copied()))
             })
             .collect();
     }
