@@ -23,6 +23,7 @@ use crate::analysis;
 use crate::lesson::{Lesson, MAX_LABEL_CHARS};
 use crate::loss::Evaluation;
 use crate::model::Model;
+use crate::number::exact;
 use crate::optimizer::{Outcome, Run, Step, StopRule};
 use crate::presets::Preset;
 use crate::problem::Problem;
@@ -300,7 +301,7 @@ impl Session {
         if !(x.is_finite() && y.is_finite()) || row >= self.lesson.table.rows.len() {
             return false;
         }
-        let cells = [cell_text(x), cell_text(y)];
+        let cells = [exact(x), exact(y)];
         if self.lesson.table.rows.get(row) == Some(&cells) {
             return true;
         }
@@ -321,7 +322,7 @@ impl Session {
         }
         self.record_edit(None);
         let row = self.lesson.table.rows.len();
-        self.lesson.table.rows.push([cell_text(x), cell_text(y)]);
+        self.lesson.table.rows.push([exact(x), exact(y)]);
         self.open_edit = Some(EditTarget::Point(row));
         self.data_changed();
         Some(row)
@@ -522,18 +523,4 @@ impl Session {
 /// that every lesson made by editing can be saved and shared ([`Lesson::validate`]).
 fn label_text(text: &str) -> String {
     text.chars().take(MAX_LABEL_CHARS).collect()
-}
-
-/// A number as a cell holds it after a drag: the shortest text that reads back exactly
-/// (the same rule as the app's `format_exact`), in plain notation from 10⁻⁶ up to 10²¹
-/// and with an exponent outside, so no cell is hundreds of digits long. −0 is `0`.
-fn cell_text(value: f64) -> String {
-    let magnitude = value.abs();
-    if value == 0.0 {
-        "0".to_owned()
-    } else if (1e-6..1e21).contains(&magnitude) {
-        format!("{value}")
-    } else {
-        format!("{value:e}")
-    }
 }
