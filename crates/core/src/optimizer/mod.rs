@@ -12,7 +12,7 @@
 //! module here implementing [`Optimizer`], plus its line in [`REGISTRY`] and its `mod`
 //! line below.
 
-mod gd;
+pub mod gd;
 mod run;
 
 pub use gd::GradientDescent;

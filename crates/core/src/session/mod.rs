@@ -19,12 +19,16 @@
 //!   [`Session::undo_edit`]. A run of changes to one thing — the keystrokes in one cell,
 //!   the moves of one drag — is taken back as one, until [`Session::end_edit`] closes it.
 
+mod views;
+
+pub use views::{LossLandscape, Tangent};
+
 use crate::analysis;
 use crate::lesson::{Lesson, MAX_LABEL_CHARS};
 use crate::loss::Evaluation;
 use crate::model::Model;
 use crate::number::exact;
-use crate::optimizer::{Outcome, Run, Step, StopRule};
+use crate::optimizer::{self, Optimizer, Outcome, Run, Step, StopRule};
 use crate::presets::Preset;
 use crate::problem::Problem;
 use crate::range::{self, PARAM_BOUND};
@@ -64,6 +68,8 @@ pub struct Session {
     run: Run,
     outcome: Outcome,
     rule: StopRule,
+    /// The id of the optimizer Step uses (see [`optimizer::REGISTRY`]).
+    optimizer: &'static str,
     learning_rate_text: String,
     /// Each parameter's range fitted to the problem when it last changed.
     home_ranges: Vec<(f64, f64)>,
@@ -96,6 +102,7 @@ impl Session {
             run,
             outcome: Outcome::Running,
             rule: StopRule::default(),
+            optimizer: optimizer::gd::ID,
             learning_rate_text,
             home_ranges: Vec::new(),
             ranges: Vec::new(),
@@ -179,19 +186,42 @@ impl Session {
         self.ranges.get(index).copied().unwrap_or((-1.0, 1.0))
     }
 
-    /// One step of gradient descent; does nothing but report when it cannot act.
-    pub fn step(&mut self) -> Outcome {
-        if !self.can_step() {
-            return self.outcome;
+    /// The id of the optimizer Step uses; gradient descent (`gd`) unless
+    /// [`Session::set_optimizer`] chose another.
+    pub fn optimizer_id(&self) -> &'static str {
+        self.optimizer
+    }
+
+    /// Chooses the optimizer Step uses by its id in [`optimizer::REGISTRY`]; `false` for
+    /// an unknown id. The run restarts where it stands: the steps so far, and the state
+    /// they built, belonged to the other optimizer.
+    pub fn set_optimizer(&mut self, id: &str) -> bool {
+        let Some(&(known, _)) = optimizer::REGISTRY.iter().find(|(k, _)| *k == id) else {
+            return false;
+        };
+        if known != self.optimizer {
+            self.optimizer = known;
+            self.run.resume_here();
+            self.outcome = Outcome::Running;
         }
-        let Some(gamma) = self.learning_rate() else {
+        true
+    }
+
+    /// The optimizer Step would use now, with the γ of the field; `None` while Step
+    /// cannot act (see [`Session::can_step`]).
+    fn stepper(&self) -> Option<Box<dyn Optimizer>> {
+        if !self.can_step() {
+            return None;
+        }
+        optimizer::by_id(self.optimizer, self.learning_rate()?)
+    }
+
+    /// One step of the optimizer; does nothing but report when it cannot act.
+    pub fn step(&mut self) -> Outcome {
+        let Some(optimizer) = self.stepper() else {
             return self.outcome;
         };
-        self.outcome = self.run.step(
-            &self.problem,
-            crate::optimizer::GradientDescent::new(gamma),
-            &self.rule,
-        );
+        self.outcome = self.run.step(&self.problem, optimizer, &self.rule);
         self.sync_params();
         self.cover_ranges();
         self.outcome
