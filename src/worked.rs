@@ -4,7 +4,7 @@
 //! module only writes them down.
 
 use crate::i18n::{format_number, Lang};
-use descent_core::{Labels, Loss, Model, Problem, Step};
+use descent_core::{Labels, Loss, Model, Session, Step};
 
 /// How many terms of a sum are written out before "… (n terms)".
 pub const SHOWN_TERMS: usize = 3;
@@ -34,14 +34,17 @@ pub fn prediction_text(model: Model, params: &[f64], x: f64, lang: Lang) -> Stri
 /// The loss written out term by term, ending in its value:
 /// `L = (19.6 − 8·2)² + (44.1 − 8·4.5)² + (98 − 8·10)² = 402.57`. Long tables show the
 /// first [`SHOWN_TERMS`] terms and "… (n terms)"; the value is always the whole sum. A
-/// table without rows writes `L = —`.
-pub fn loss_sum_text(problem: &Problem, params: &[f64], lang: Lang, terms_word: &str) -> String {
+/// table without rows writes `L = —`. Every number is the session's: the data, the
+/// parameters and L itself.
+pub fn loss_sum_text(session: &Session, lang: Lang, terms_word: &str) -> String {
+    let problem = session.problem();
+    let params = session.params();
     let points = problem.data.points();
     if points.is_empty() {
         // No term to write, and the empty sum's 0 would read as a perfect fit.
         return "L = —".to_owned();
     }
-    let value = problem.loss_at(params);
+    let value = session.loss();
     let term = |x: f64, y: f64| {
         let inner = format!(
             "{} − {}",

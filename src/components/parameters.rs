@@ -1,12 +1,11 @@
 //! The parameters: for each one a slider and a number field, always in sync. The field
 //! takes exact values (8, 11.5, 11,5). The slider spans the session's range for the
 //! parameter ([`descent_core::Session::range`]: the range fitted to the problem, widened
-//! only while the value lies outside it) in round steps ([`slider_grid`]), so a drag lands
+//! only while the value lies outside it) in round steps ([`descent_core::Session::slider`]), so a drag lands
 //! on 8, 9.8 or 10 exactly.
 
 use crate::i18n::{format_exact, format_number, parameter_not_a_number};
 use crate::state::LessonState;
-use descent_core::analysis::slider_grid;
 use descent_core::parse_number;
 use leptos::prelude::*;
 
@@ -57,8 +56,8 @@ fn Parameter(
             .with(|s| s.params().get(index).copied().unwrap_or(0.0))
     });
     // (min, max, step) of the slider: round numbers, computed by the core.
-    let grid = Memo::new(move |_| state.session.with(|s| slider_grid(s.range(index))));
-    let frozen = Memo::new(move |_| state.session.with(|s| s.problem().is_frozen(index)));
+    let grid = Memo::new(move |_| state.session.with(|s| s.slider(index)));
+    let frozen = Memo::new(move |_| state.session.with(|s| s.is_frozen(index)));
     // The field's own text while the student types in it, so a half-typed number
     // ("11,") is neither rewritten nor lost.
     let typed: RwSignal<Option<String>> = RwSignal::new(None);

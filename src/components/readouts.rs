@@ -15,24 +15,22 @@ pub fn Readouts(
     let evaluation = Memo::new(move |_| state.session.with(|s| s.evaluation()));
     // With no usable row, L is an empty sum: 0, which would read as a perfect fit. The
     // readouts show "—" (no value) instead, and the status line says why.
-    let no_data = Memo::new(move |_| state.session.with(|s| s.problem().data.is_empty()));
+    let no_data = Memo::new(move |_| state.session.with(|s| !s.has_data()));
     let shown = move |v: f64| if no_data.get() { f64::NAN } else { v };
     let loss = move || shown(evaluation.with(|e| e.loss));
     let names = Memo::new(move |_| state.session.with(|s| s.lesson().model.param_names()));
     let free = Memo::new(move |_| {
         state.session.with(|s| {
             (0..s.lesson().model.param_count())
-                .filter(|i| !s.problem().is_frozen(*i))
+                .filter(|i| !s.is_frozen(*i))
                 .collect::<Vec<_>>()
         })
     });
     let minimum = Memo::new(move |_| {
-        state
-            .session
-            .with(|s| match s.problem().optimum(s.params()) {
-                Optimum::Unique(best) => Some(best),
-                _ => None,
-            })
+        state.session.with(|s| match s.optimum() {
+            Optimum::Unique(best) => Some(best),
+            _ => None,
+        })
     });
     view! {
         <section class="panel readouts" aria-live="polite">

@@ -37,14 +37,13 @@ pub fn status_lines(session: &Session, t: &Strings, lang: Lang) -> Vec<(Level, S
     let mut lines = Vec::new();
     let table = &session.lesson().table;
     let conversion = session.conversion();
-    let data = &session.problem().data;
     if table
         .rows
         .iter()
         .all(|r| r.iter().all(|c| c.trim().is_empty()))
     {
         lines.push((Level::Warning, t.status_empty_table.to_owned()));
-    } else if data.is_empty() {
+    } else if !session.has_data() {
         lines.push((Level::Warning, t.status_no_valid_rows.to_owned()));
     }
     if !conversion.ignored_rows.is_empty() {
@@ -57,16 +56,13 @@ pub fn status_lines(session: &Session, t: &Strings, lang: Lang) -> Vec<(Level, S
     // A loss too large for f64 (a cell of 1e308) also leaves no closed-form minimum and
     // refuses every step; it is said as what it is, not as "every x is 0" or "choose a
     // smaller γ".
-    let overflow = !data.is_empty() && !session.evaluation().is_finite();
+    let overflow = session.has_data() && !session.evaluation().is_finite();
     if overflow {
         lines.push((Level::Warning, loss_too_large(lang)));
-    } else if !data.is_empty()
-        && session.problem().optimum(session.params()) == Optimum::NoUniqueMinimum
-    {
+    } else if session.has_data() && session.optimum() == Optimum::NoUniqueMinimum {
         lines.push((Level::Warning, t.status_all_x_zero.to_owned()));
     }
     let limit = session
-        .problem()
         .learning_rate_limit()
         .map(|l| format_number(l, lang));
     match session.outcome() {

@@ -15,20 +15,10 @@ pub fn Worked(
     let sum = move || {
         let lang = lang();
         let word = state.t().worked_terms;
-        state
-            .session
-            .with(|s| loss_sum_text(s.problem(), s.params(), lang, word))
+        state.session.with(|s| loss_sum_text(s, lang, word))
     };
     // What the next Step would do, computed by descent-core without taking it.
-    let next = Memo::new(move |_| {
-        state.session.with(|s| {
-            let gamma = s.learning_rate()?;
-            if s.problem().data.is_empty() {
-                return None;
-            }
-            descent_core::GradientDescent::new(gamma).step(s.problem(), s.params())
-        })
-    });
+    let next = Memo::new(move |_| state.session.with(|s| s.preview_step()));
     let updates = move || {
         let lang = lang();
         next.get()
@@ -36,7 +26,7 @@ pub fn Worked(
                 state.session.with(|s| {
                     let names = s.lesson().model.param_names();
                     (0..names.len())
-                        .filter(|i| !s.problem().is_frozen(*i))
+                        .filter(|i| !s.is_frozen(*i))
                         .map(|i| update_text(&step, i, names[i], lang))
                         .collect::<Vec<_>>()
                 })

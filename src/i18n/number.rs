@@ -41,23 +41,9 @@ pub fn format_number(value: f64, lang: Lang) -> String {
 }
 
 /// A number written so that it reads back exactly, for `data-*` attributes, exports and
-/// tests: Rust's shortest round-trip form, always with a decimal point.
-///
-/// It is plain `{}` for magnitudes from 10⁻⁶ up to 10²¹ and `{:e}` (`1e308`, `1.5e-7`)
-/// outside them, the same limits as JavaScript's `String(number)`, so no value is
-/// hundreds of digits long. −0 is written `0`; NaN and the infinities are `NaN`,
-/// `Infinity` and `-Infinity`, which both Rust's `str::parse::<f64>` and JavaScript's
-/// `Number()` read.
+/// tests: descent-core's one exact form, [`descent_core::number::exact`] (shortest
+/// round-trip decimal, plain from 10⁻⁶ up to 10²¹ and `1e308`, `1.5e-7` outside; −0 is
+/// `0`; `NaN`, `Infinity`, `-Infinity`).
 pub fn format_exact(value: f64) -> String {
-    if value.is_nan() {
-        "NaN".to_owned()
-    } else if value.is_infinite() {
-        if value > 0.0 { "Infinity" } else { "-Infinity" }.to_owned()
-    } else if value == 0.0 {
-        "0".to_owned()
-    } else if (1e-6..1e21).contains(&value.abs()) {
-        format!("{value}")
-    } else {
-        format!("{value:e}")
-    }
+    descent_core::number::exact(value)
 }

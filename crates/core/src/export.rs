@@ -17,14 +17,10 @@
 //! The headers are formulas, not words, so the text is the same in every interface
 //! language.
 
+pub use crate::number::exact;
 use crate::number::{Notation, Rounded};
 use crate::optimizer::Step;
 use crate::session::Session;
-
-/// Below this magnitude (and above zero) a number is written with an exponent.
-const SMALLEST_PLAIN: f64 = 1e-6;
-/// From this magnitude on a number is written with an exponent.
-const LARGEST_PLAIN: f64 = 1e16;
 
 /// The typographic minus sign, U+2212, that Markdown numbers use as the screen does.
 const MINUS: char = '\u{2212}';
@@ -199,21 +195,6 @@ impl<'a> HistoryTable<'a> {
 /// Entry `i` of a parameter vector; 0 when absent (a step always has every entry).
 fn value(values: &[f64], i: usize) -> f64 {
     values.get(i).copied().unwrap_or(0.0)
-}
-
-/// A number written exactly: the shortest decimal that reads back as the same `f64`,
-/// with an exponent (`1.5e-7`) only when the plain form would be very long. `-0` is
-/// written `0`.
-pub fn exact(v: f64) -> String {
-    if v == 0.0 {
-        return "0".to_owned();
-    }
-    let magnitude = v.abs();
-    if v.is_finite() && !(SMALLEST_PLAIN..LARGEST_PLAIN).contains(&magnitude) {
-        format!("{v:e}")
-    } else {
-        format!("{v}")
-    }
 }
 
 /// A number for a Markdown slide, written as the screen writes it in English: rounded to

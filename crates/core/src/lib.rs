@@ -16,6 +16,24 @@
 //!   may be *frozen*: it keeps its value and its gradient entry is reported as 0.
 //! - Nothing here panics on user data: bad input comes back as a typed error.
 //!
+//! ## Imports run one way
+//! Each module imports only modules of a lower layer (`tests/import_graph.rs` keeps it so):
+//!
+//! | layer | module | imports |
+//! |---|---|---|
+//! | 0 | `range`, `number`, `data`, `model` | nothing of the core |
+//! | 1 | `loss` | `data`, `model` |
+//! | 1 | `table` | `data`, `number` |
+//! | 2 | `problem` | `data`, `loss`, `model` |
+//! | 3 | `analysis` (adds the analysing `Problem` methods) | `problem`, `loss`, `range` |
+//! | 3 | `optimizer` (`gd`, `run`) | `problem`, `range` |
+//! | 4 | `lesson` | `data`, `loss`, `model`, `optimizer`, `problem`, `range`, `table` |
+//! | 5 | `json` | `lesson`, `data`, `loss`, `model`, `table` |
+//! | 5 | `presets` | `lesson`, `data`, `loss`, `model`, `table` |
+//! | 6 | `encoding` (`Lesson::to_json`, `to_link`, …) | `json`, `lesson` |
+//! | 7 | `session` (`views`: what the screen shows) | `analysis`, `lesson`, `loss`, `model`, `number`, `optimizer`, `presets`, `problem`, `range`, `table` |
+//! | 8 | `export` | `number`, `optimizer`, `session` |
+//!
 //! ```
 //! use descent_core::{presets, Loss, Model};
 //! let lesson = presets::lecture();
@@ -26,6 +44,7 @@
 
 pub mod analysis;
 pub mod data;
+mod encoding;
 pub mod export;
 mod json;
 pub mod lesson;
@@ -35,6 +54,7 @@ pub mod number;
 pub mod optimizer;
 pub mod presets;
 pub mod problem;
+pub mod range;
 pub mod session;
 pub mod table;
 pub mod tour;
@@ -44,9 +64,9 @@ pub use data::{Dataset, Labels, Point};
 pub use export::HistoryTable;
 pub use lesson::{Lesson, LessonError};
 pub use loss::{Evaluation, Loss, Residual};
-pub use model::Model;
+pub use model::{Model, ParametricModel, MAX_PARAMS};
 pub use number::{Notation, Rounded};
-pub use optimizer::{GradientDescent, Outcome, Run, Step, StopRule};
+pub use optimizer::{GradientDescent, Optimizer, Outcome, Run, Step, StopRule};
 pub use problem::Problem;
-pub use session::Session;
+pub use session::{LossLandscape, Session, Tangent};
 pub use table::{parse_number, CellError, NumberError, ParsedTable, Table, TableError};

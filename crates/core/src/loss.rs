@@ -7,7 +7,7 @@
 //! - L1: `L = Σ |r|`, `∂L/∂θ = Σ −sign(r) · ∂ŷ/∂θ`, with the subgradient 0 where r = 0.
 
 use crate::data::Point;
-use crate::model::{Model, MAX_PARAMS};
+use crate::model::{ParametricModel, MAX_PARAMS};
 use serde::{Deserialize, Serialize};
 
 /// A loss function.
@@ -128,13 +128,17 @@ pub struct Residual {
 }
 
 /// The loss value alone (cheaper than [`evaluate`] when no gradient is needed).
-pub fn loss_value(model: Model, loss: Loss, points: &[Point], params: &[f64]) -> f64 {
-    let sum = match model {
-        Model::Linear => {
-            let a = params.first().copied().unwrap_or(0.0);
-            sum_terms(points, loss, |x| a * x)
-        }
-        _ => sum_terms(points, loss, |x| model.predict(params, x)),
+pub fn loss_value(
+    model: impl ParametricModel,
+    loss: Loss,
+    points: &[Point],
+    params: &[f64],
+) -> f64 {
+    let sum = if model.is_proportional() {
+        let a = params.first().copied().unwrap_or(0.0);
+        sum_terms(points, loss, |x| a * x)
+    } else {
+        sum_terms(points, loss, |x| model.predict(params, x))
     };
     sum * loss.scale(points.len())
 }
@@ -160,25 +164,24 @@ fn sum_terms(points: &[Point], loss: Loss, predict: impl Fn(f64) -> f64) -> f64 
 /// `free[i] == false` freezes parameter i: its gradient entry is 0. A `free` slice that
 /// is too short leaves the missing parameters free.
 pub fn evaluate(
-    model: Model,
+    model: impl ParametricModel,
     loss: Loss,
     points: &[Point],
     params: &[f64],
     free: &[bool],
 ) -> Evaluation {
-    let (sum, grad) = match (model, loss) {
-        // The lecture's case gets a loop of its own: it is the one benchmarked against
-        // numpy, and it is what every slider movement computes.
-        (Model::Linear, Loss::L2 | Loss::Mse) => {
-            let a = params.first().copied().unwrap_or(0.0);
-            linear_l2(points, a)
-        }
-        _ => accumulate(points, loss, |x| {
+    // The lecture's case gets a loop of its own: it is the one benchmarked against
+    // numpy, and it is what every slider movement computes.
+    let (sum, grad) = if model.is_proportional() && loss.is_quadratic() {
+        let a = params.first().copied().unwrap_or(0.0);
+        linear_l2(points, a)
+    } else {
+        accumulate(points, loss, |x| {
             (
                 model.predict(params, x),
                 model.prediction_gradient(params, x),
             )
-        }),
+        })
     };
     let scale = loss.scale(points.len());
     let gradient = (0..model.param_count())
@@ -216,7 +219,9 @@ fn linear_l2(points: &[Point], a: f64) -> (f64, [f64; MAX_PARAMS]) {
     }
     let loss = (l[0] + l[1]) + (l[2] + l[3]);
     let rx = (g[0] + g[1]) + (g[2] + g[3]);
-    (loss, [-2.0 * rx, 0.0])
+    let mut gradient = [0.0; MAX_PARAMS];
+    gradient[0] = -2.0 * rx;
+    (loss, gradient)
 }
 
 fn accumulate(
@@ -239,7 +244,12 @@ fn accumulate(
 }
 
 /// Each point's residual and contribution, in table order.
-pub fn residuals(model: Model, loss: Loss, points: &[Point], params: &[f64]) -> Vec<Residual> {
+pub fn residuals(
+    model: impl ParametricModel,
+    loss: Loss,
+    points: &[Point],
+    params: &[f64],
+) -> Vec<Residual> {
     let scale = loss.scale(points.len());
     points
         .iter()
@@ -260,6 +270,7 @@ pub fn residuals(model: Model, loss: Loss, points: &[Point], params: &[f64]) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Model;
 
     #[test]
     fn l1_subgradient_is_zero_at_a_zero_residual() {

@@ -1,9 +1,74 @@
 //! Models: a prediction ŷ(x) with parameters, and its derivatives ∂ŷ/∂θ.
+//!
+//! What the losses, the problem and the optimizers need of a model is the trait
+//! [`ParametricModel`]: its parameters' names, ŷ and ∂ŷ/∂θ for 1 to [`MAX_PARAMS`]
+//! parameters, and two facts about its shape. The built-in [`Model`] enum implements it;
+//! a typed formula will be another implementation (and a variant of [`Model`] holding
+//! it, so that a [`crate::Problem`] stays plain data: `Clone`, `PartialEq`, serialisable
+//! by name).
 
 use serde::{Deserialize, Serialize};
 
-/// The most parameters any model here has; lets the hot loops use fixed arrays.
-pub const MAX_PARAMS: usize = 2;
+/// The most parameters a model may have; lets the hot loops use fixed arrays.
+pub const MAX_PARAMS: usize = 4;
+
+/// A model ŷ(x; θ) with 1 to [`MAX_PARAMS`] parameters, as the losses use it.
+///
+/// Parameters are passed as a slice in the order of [`ParametricModel::param_name`]; a
+/// slice that is too short reads the missing values as 0.
+pub trait ParametricModel {
+    /// How many parameters θ has (1 to [`MAX_PARAMS`]).
+    fn param_count(&self) -> usize;
+
+    /// The name of parameter `index` as the lecture writes it (`a`, `b`); `None` past
+    /// the last.
+    fn param_name(&self, index: usize) -> Option<&str>;
+
+    /// The prediction ŷ(x).
+    fn predict(&self, params: &[f64], x: f64) -> f64;
+
+    /// ∂ŷ/∂θ at x, one entry per parameter; entries past [`ParametricModel::param_count`]
+    /// are 0.
+    fn prediction_gradient(&self, params: &[f64], x: f64) -> [f64; MAX_PARAMS];
+
+    /// Whether ŷ is linear in the parameters (then the L2 loss is a quadratic in θ).
+    fn is_linear_in_params(&self) -> bool;
+
+    /// Whether ŷ is a straight line in x for fixed parameters (then two points draw it).
+    fn is_linear_in_x(&self) -> bool;
+
+    /// Whether ŷ is exactly θ₀·x, the lecture's line through the origin: the losses then
+    /// use a loop of their own, the one benchmarked against numpy.
+    fn is_proportional(&self) -> bool {
+        false
+    }
+}
+
+impl<M: ParametricModel + ?Sized> ParametricModel for &M {
+    fn param_count(&self) -> usize {
+        (**self).param_count()
+    }
+    fn param_name(&self, index: usize) -> Option<&str> {
+        (**self).param_name(index)
+    }
+    #[inline]
+    fn predict(&self, params: &[f64], x: f64) -> f64 {
+        (**self).predict(params, x)
+    }
+    #[inline]
+    fn prediction_gradient(&self, params: &[f64], x: f64) -> [f64; MAX_PARAMS] {
+        (**self).prediction_gradient(params, x)
+    }
+    fn is_linear_in_params(&self) -> bool {
+        (**self).is_linear_in_params()
+    }
+    fn is_linear_in_x(&self) -> bool {
+        (**self).is_linear_in_x()
+    }
+    fn is_proportional(&self) -> bool {
+        (**self).is_proportional()
+    }
+}
 
 /// A model ŷ(x; θ). Parameters are passed as a slice in the order of
 /// [`Model::param_names`]; a slice that is too short reads the missing values as 0.
@@ -92,9 +157,9 @@ impl Model {
     #[inline]
     pub fn prediction_gradient(self, params: &[f64], x: f64) -> [f64; MAX_PARAMS] {
         match self {
-            Model::Linear => [x, 0.0],
-            Model::Affine => [x, 1.0],
-            Model::NonConvex => [x - 4.0 * param(params, 0), 1.0],
+            Model::Linear => [x, 0.0, 0.0, 0.0],
+            Model::Affine => [x, 1.0, 0.0, 0.0],
+            Model::NonConvex => [x - 4.0 * param(params, 0), 1.0, 0.0, 0.0],
         }
     }
 
@@ -105,6 +170,32 @@ impl Model {
             Model::Affine => vec![1.0, 0.0],
             Model::NonConvex => vec![0.0, 2.0],
         }
+    }
+}
+
+impl ParametricModel for Model {
+    fn param_count(&self) -> usize {
+        Model::param_count(*self)
+    }
+    fn param_name(&self, index: usize) -> Option<&str> {
+        self.param_names().get(index).copied()
+    }
+    #[inline]
+    fn predict(&self, params: &[f64], x: f64) -> f64 {
+        Model::predict(*self, params, x)
+    }
+    #[inline]
+    fn prediction_gradient(&self, params: &[f64], x: f64) -> [f64; MAX_PARAMS] {
+        Model::prediction_gradient(*self, params, x)
+    }
+    fn is_linear_in_params(&self) -> bool {
+        Model::is_linear_in_params(*self)
+    }
+    fn is_linear_in_x(&self) -> bool {
+        Model::is_linear_in_x(*self)
+    }
+    fn is_proportional(&self) -> bool {
+        matches!(self, Model::Linear)
     }
 }
 

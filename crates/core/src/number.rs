@@ -9,8 +9,11 @@
 //!
 //! What differs between readers stays with the caller: the decimal separator, the minus
 //! sign, how an exponent is written, and the signs for NaN and the infinities, which
-//! [`Rounded::new`] does not take. (Exports for programs, such as CSV, do not round at
-//! all: they write the shortest text that reads back as the same `f64`.)
+//! [`Rounded::new`] does not take.
+//!
+//! Exports for programs (CSV, `data-*` attributes, a dragged point's cell) do not round at
+//! all: they write [`exact`], the one exact form, the shortest text that reads back as the
+//! same `f64`.
 
 /// Significant digits a reader sees: seven, as many as the lecture's own figures carry
 /// (L(11.5) = 359.0825; gradient descent from 8 goes to 9.683414, 9.770329, 9.792449), and
@@ -197,6 +200,35 @@ fn push_digits(text: &mut String, digits: &[u8]) {
     text.extend(digits.iter().map(|&digit| char::from(b'0' + digit)));
 }
 
+/// From this magnitude on, [`exact`] writes an exponent (JavaScript's `String(number)`
+/// switches at the same place).
+pub const EXACT_PLAIN_BELOW: f64 = 1e21;
+
+/// Below this magnitude (and above zero), [`exact`] writes an exponent.
+pub const EXACT_PLAIN_FROM: f64 = 1e-6;
+
+/// A number written exactly, for programs to read: the shortest decimal that reads back as
+/// the same `f64` (Rust's round-trip formatting), plain from 10⁻⁶ up to 10²¹ (`402.57`,
+/// `0.003`, `-447.3`) and with an exponent outside (`1e300`, `1.5e-7`), so no number is
+/// hundreds of digits long. −0 is `0`; NaN and the infinities are `NaN`, `Infinity` and
+/// `-Infinity`, which both Rust's `str::parse::<f64>` and JavaScript's `Number()` read.
+///
+/// The one exact form of the core and the app: CSV exports, the cells a dragged point
+/// writes, a table made from a dataset and the app's machine-readable attributes.
+pub fn exact(value: f64) -> String {
+    if value.is_nan() {
+        "NaN".to_owned()
+    } else if value.is_infinite() {
+        if value > 0.0 { "Infinity" } else { "-Infinity" }.to_owned()
+    } else if value == 0.0 {
+        "0".to_owned()
+    } else if (EXACT_PLAIN_FROM..EXACT_PLAIN_BELOW).contains(&value.abs()) {
+        format!("{value}")
+    } else {
+        format!("{value:e}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -275,5 +307,39 @@ mod tests {
         assert_eq!(written(123_456.7), "123456.7");
         assert_eq!(written(0.0001), "0.0001");
         assert_eq!(Rounded::new(402.57).unwrap().scientific_exponent(), None);
+    }
+
+    #[test]
+    fn exact_numbers_are_short_at_any_magnitude() {
+        assert_eq!(exact(1e300), "1e300");
+        assert_eq!(exact(-1e300), "-1e300");
+        assert_eq!(exact(1.5e-7), "1.5e-7");
+        assert_eq!(exact(402.57), "402.57");
+        assert_eq!(exact(-0.0), "0");
+        assert_eq!(exact(1e20), "100000000000000000000");
+        assert_eq!(exact(1e21), "1e21");
+        assert_eq!(exact(f64::NAN), "NaN");
+        assert_eq!(exact(f64::NEG_INFINITY), "-Infinity");
+        assert_eq!(exact(f64::MAX).parse::<f64>(), Ok(f64::MAX));
+        assert!(exact(f64::MIN_POSITIVE / 3.0).len() < 30);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_exact_number_reads_back_bit_for_bit_and_stays_short(
+            bits in proptest::num::u64::ANY,
+        ) {
+            let value = f64::from_bits(bits);
+            let text = exact(value);
+            proptest::prop_assert!(text.len() <= 24, "{} is {} long", text, text.len());
+            let back: f64 = text.parse().map_err(|e| proptest::test_runner::TestCaseError::fail(format!("{text}: {e}")))?;
+            if value.is_nan() {
+                proptest::prop_assert!(back.is_nan());
+            } else if value == 0.0 {
+                proptest::prop_assert_eq!(back, 0.0);
+            } else {
+                proptest::prop_assert_eq!(back.to_bits(), value.to_bits(), "{}", text);
+            }
+        }
     }
 }

@@ -1,7 +1,6 @@
 //! A problem: data, a model, a loss, and which parameters are frozen. Everything the
 //! lesson computes at a given parameter vector goes through it.
 
-use crate::analysis::{self, Curve, Extremum, Optimum};
 use crate::data::Dataset;
 use crate::loss::{self, Evaluation, Loss, Residual};
 use crate::model::Model;
@@ -91,32 +90,5 @@ impl Problem {
             (false, false) => return None,
         } * scale;
         (lambda > 0.0 && lambda.is_finite()).then(|| 2.0 / lambda)
-    }
-
-    /// The exact minimiser, where a closed form exists (see [`analysis::closed_form`]).
-    pub fn optimum(&self, params: &[f64]) -> Optimum {
-        analysis::closed_form(self, params)
-    }
-
-    /// L sampled as parameter `index` sweeps `range`, the others held at `params`.
-    pub fn loss_curve(
-        &self,
-        params: &[f64],
-        index: usize,
-        range: (f64, f64),
-        samples: usize,
-    ) -> Curve {
-        analysis::sample_loss(self, params, index, range, samples)
-    }
-
-    /// The local minima and maxima of L along parameter `index` within `range`.
-    pub fn extrema(&self, params: &[f64], index: usize, range: (f64, f64)) -> Vec<Extremum> {
-        analysis::extrema(self, params, index, range, analysis::EXTREMA_SAMPLES)
-    }
-
-    /// A range of parameter `index` that shows both its current value and the
-    /// minimum (see [`analysis::default_range`]).
-    pub fn default_range(&self, params: &[f64], index: usize) -> (f64, f64) {
-        analysis::default_range(self, params, index)
     }
 }

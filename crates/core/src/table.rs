@@ -20,6 +20,7 @@
 //! labels.
 
 use crate::data::{Dataset, Labels, Point};
+use crate::number::exact;
 use serde::{Deserialize, Serialize};
 
 /// The most rows a table may hold; a longer paste is refused with [`TableError`].
@@ -134,14 +135,15 @@ impl Table {
         Self { labels, rows }
     }
 
-    /// A table showing a dataset's numbers (each written so that it reads back exactly).
+    /// A table showing a dataset's numbers, each in the exact form of [`exact`] (reads back
+    /// exactly, never hundreds of digits long).
     pub fn from_dataset(data: &Dataset) -> Self {
         Self {
             labels: data.labels().clone(),
             rows: data
                 .points()
                 .iter()
-                .map(|p| [format!("{}", p.x), format!("{}", p.y)])
+                .map(|p| [exact(p.x), exact(p.y)])
                 .collect(),
         }
     }

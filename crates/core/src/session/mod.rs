@@ -19,13 +19,19 @@
 //!   [`Session::undo_edit`]. A run of changes to one thing — the keystrokes in one cell,
 //!   the moves of one drag — is taken back as one, until [`Session::end_edit`] closes it.
 
-use crate::analysis::{self, PARAM_BOUND};
+mod views;
+
+pub use views::{LossLandscape, Tangent};
+
+use crate::analysis;
 use crate::lesson::{Lesson, MAX_LABEL_CHARS};
 use crate::loss::Evaluation;
 use crate::model::Model;
-use crate::optimizer::{Outcome, Run, Step, StopRule};
+use crate::number::exact;
+use crate::optimizer::{self, Optimizer, Outcome, Run, Step, StopRule};
 use crate::presets::Preset;
 use crate::problem::Problem;
+use crate::range::{self, PARAM_BOUND};
 use crate::table::{
     parse_number, parse_table, Conversion, ParsedTable, Table, TableError, MAX_ROWS,
 };
@@ -62,6 +68,8 @@ pub struct Session {
     run: Run,
     outcome: Outcome,
     rule: StopRule,
+    /// The id of the optimizer Step uses (see [`optimizer::REGISTRY`]).
+    optimizer: &'static str,
     learning_rate_text: String,
     /// Each parameter's range fitted to the problem when it last changed.
     home_ranges: Vec<(f64, f64)>,
@@ -94,6 +102,7 @@ impl Session {
             run,
             outcome: Outcome::Running,
             rule: StopRule::default(),
+            optimizer: optimizer::gd::ID,
             learning_rate_text,
             home_ranges: Vec::new(),
             ranges: Vec::new(),
@@ -167,29 +176,52 @@ impl Session {
     /// frozen parameter changes) a *home* range is fitted around the current value and
     /// the minimum ([`analysis::default_range`]). The range shown is the home range
     /// widened just enough (plus a margin) to cover the current value and the values of
-    /// the run that led to it since it last (re)started ([`analysis::covering_range`]):
+    /// the run that led to it since it last (re)started ([`range::covering_range`]):
     /// gradient descent that diverges stays in view with its whole trail, and as soon as
     /// the value and its run are back inside — typed, undone, reset or stepped there —
     /// the range is the home range again; nothing remembers an earlier widening. The one
     /// exception is a slider drag ([`Session::slide_param`]). Always on its own
-    /// [`analysis::slider_grid`], so a slider over it produces only values inside it.
+    /// [`range::slider_grid`], so a slider over it produces only values inside it.
     pub fn range(&self, index: usize) -> (f64, f64) {
         self.ranges.get(index).copied().unwrap_or((-1.0, 1.0))
     }
 
-    /// One step of gradient descent; does nothing but report when it cannot act.
-    pub fn step(&mut self) -> Outcome {
-        if !self.can_step() {
-            return self.outcome;
+    /// The id of the optimizer Step uses; gradient descent (`gd`) unless
+    /// [`Session::set_optimizer`] chose another.
+    pub fn optimizer_id(&self) -> &'static str {
+        self.optimizer
+    }
+
+    /// Chooses the optimizer Step uses by its id in [`optimizer::REGISTRY`]; `false` for
+    /// an unknown id. The run restarts where it stands: the steps so far, and the state
+    /// they built, belonged to the other optimizer.
+    pub fn set_optimizer(&mut self, id: &str) -> bool {
+        let Some(&(known, _)) = optimizer::REGISTRY.iter().find(|(k, _)| *k == id) else {
+            return false;
+        };
+        if known != self.optimizer {
+            self.optimizer = known;
+            self.run.resume_here();
+            self.outcome = Outcome::Running;
         }
-        let Some(gamma) = self.learning_rate() else {
+        true
+    }
+
+    /// The optimizer Step would use now, with the γ of the field; `None` while Step
+    /// cannot act (see [`Session::can_step`]).
+    fn stepper(&self) -> Option<Box<dyn Optimizer>> {
+        if !self.can_step() {
+            return None;
+        }
+        optimizer::by_id(self.optimizer, self.learning_rate()?)
+    }
+
+    /// One step of the optimizer; does nothing but report when it cannot act.
+    pub fn step(&mut self) -> Outcome {
+        let Some(optimizer) = self.stepper() else {
             return self.outcome;
         };
-        self.outcome = self.run.step(
-            &self.problem,
-            crate::optimizer::GradientDescent::new(gamma),
-            &self.rule,
-        );
+        self.outcome = self.run.step(&self.problem, optimizer, &self.rule);
         self.sync_params();
         self.cover_ranges();
         self.outcome
@@ -299,7 +331,7 @@ impl Session {
         if !(x.is_finite() && y.is_finite()) || row >= self.lesson.table.rows.len() {
             return false;
         }
-        let cells = [cell_text(x), cell_text(y)];
+        let cells = [exact(x), exact(y)];
         if self.lesson.table.rows.get(row) == Some(&cells) {
             return true;
         }
@@ -320,7 +352,7 @@ impl Session {
         }
         self.record_edit(None);
         let row = self.lesson.table.rows.len();
-        self.lesson.table.rows.push([cell_text(x), cell_text(y)]);
+        self.lesson.table.rows.push([exact(x), exact(y)]);
         self.open_edit = Some(EditTarget::Point(row));
         self.data_changed();
         Some(row)
@@ -486,7 +518,7 @@ impl Session {
     fn fit_ranges(&mut self) {
         self.home_ranges = (0..self.lesson.model.param_count())
             .map(|i| {
-                let (min, max, _) = analysis::slider_grid(analysis::default_range(
+                let (min, max, _) = range::slider_grid(analysis::default_range(
                     &self.problem,
                     self.run.params(),
                     i,
@@ -511,7 +543,7 @@ impl Session {
                     .history()
                     .iter()
                     .filter_map(|s| s.before.get(i).copied());
-                analysis::covering_range(home, trail.chain(run.params().get(i).copied()))
+                range::covering_range(home, trail.chain(run.params().get(i).copied()))
             })
             .collect();
     }
@@ -521,18 +553,4 @@ impl Session {
 /// that every lesson made by editing can be saved and shared ([`Lesson::validate`]).
 fn label_text(text: &str) -> String {
     text.chars().take(MAX_LABEL_CHARS).collect()
-}
-
-/// A number as a cell holds it after a drag: the shortest text that reads back exactly
-/// (the same rule as the app's `format_exact`), in plain notation from 10⁻⁶ up to 10²¹
-/// and with an exponent outside, so no cell is hundreds of digits long. −0 is `0`.
-fn cell_text(value: f64) -> String {
-    let magnitude = value.abs();
-    if value == 0.0 {
-        "0".to_owned()
-    } else if (1e-6..1e21).contains(&magnitude) {
-        format!("{value}")
-    } else {
-        format!("{value:e}")
-    }
 }

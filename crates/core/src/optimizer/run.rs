@@ -1,15 +1,8 @@
-//! Gradient descent: `θ := θ − γ·∂L/∂θ` for every free parameter at once, one recorded
-//! step at a time, with undo, reset and typed stopping outcomes.
+//! A run: one recorded step at a time with any [`Optimizer`], with undo (the optimizer's
+//! state included), reset and typed stopping outcomes.
 
-use crate::analysis::PARAM_BOUND;
+use super::{take_step, GradientDescent, Optimizer, State};
 use crate::problem::Problem;
-
-/// Plain gradient descent with a fixed learning rate γ.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct GradientDescent {
-    /// γ, the learning rate: how far each step moves against the gradient.
-    pub learning_rate: f64,
-}
 
 /// The record of one step, as the history table shows it.
 #[derive(Clone, Debug, PartialEq)]
@@ -20,7 +13,8 @@ pub struct Step {
     pub loss_before: f64,
     /// ∂L/∂θ before the step (0 for frozen parameters).
     pub gradient: Vec<f64>,
-    /// θ after the step: `before − γ·gradient`.
+    /// θ after the step: `before` plus the optimizer's step (for gradient descent
+    /// `before − γ·gradient`).
     pub after: Vec<f64>,
     /// L after the step.
     pub loss_after: f64,
@@ -32,7 +26,7 @@ pub struct Step {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Divergence {
     /// The next step would produce a number too large to represent (∞ or NaN), or carry
-    /// a parameter beyond ±[`PARAM_BOUND`], the bound every saved or shared lesson keeps;
+    /// a parameter beyond ±[`crate::range::PARAM_BOUND`], the bound every saved or shared lesson keeps;
     /// the step was not taken.
     NonFinite,
     /// The loss grew for [`StopRule::divergence_patience`] steps in a row: γ is so large
@@ -85,55 +79,18 @@ impl Default for StopRule {
     }
 }
 
-impl GradientDescent {
-    /// A descent with learning rate γ.
-    pub fn new(learning_rate: f64) -> Self {
-        Self { learning_rate }
-    }
-
-    /// Whether γ is usable: a finite positive number.
-    pub fn is_valid(&self) -> bool {
-        self.learning_rate.is_finite() && self.learning_rate > 0.0
-    }
-
-    /// One step from `params`: `θ := θ − γ·∂L/∂θ`. Returns `None` when γ is not valid
-    /// or the step would leave the finite numbers or carry a parameter beyond
-    /// ±[`PARAM_BOUND`] (a lesson holding such a value could not be saved or shared).
-    pub fn step(&self, problem: &Problem, params: &[f64]) -> Option<Step> {
-        if !self.is_valid() {
-            return None;
-        }
-        let eval = problem.evaluate(params);
-        if !eval.is_finite() {
-            return None;
-        }
-        let after: Vec<f64> = params
-            .iter()
-            .zip(&eval.gradient)
-            .map(|(p, g)| p - self.learning_rate * g)
-            .collect();
-        let loss_after = problem.loss_at(&after);
-        let in_bounds = |p: &f64| p.is_finite() && p.abs() <= PARAM_BOUND;
-        if !loss_after.is_finite() || !after.iter().all(in_bounds) {
-            return None;
-        }
-        Some(Step {
-            before: params.to_vec(),
-            loss_before: eval.loss,
-            gradient: eval.gradient,
-            after,
-            loss_after,
-            learning_rate: self.learning_rate,
-        })
-    }
-}
-
-/// A run of gradient descent: where it started, where it is, and every step taken.
+/// A run of an optimizer: where it started, where it is, every step taken, and the
+/// optimizer's state before each of them.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Run {
     start: Vec<f64>,
     params: Vec<f64>,
     history: Vec<Step>,
+    /// The optimizer's state now; `None` until the first step of a (re)started run,
+    /// which takes the optimizer's fresh state.
+    state: Option<State>,
+    /// The state before each step of `history`, so Undo restores it exactly.
+    states: Vec<Option<State>>,
 }
 
 impl Run {
@@ -143,6 +100,8 @@ impl Run {
             params: start.clone(),
             start,
             history: Vec::new(),
+            state: None,
+            states: Vec::new(),
         }
     }
 
@@ -153,13 +112,27 @@ impl Run {
             start,
             params,
             history: Vec::new(),
+            state: None,
+            states: Vec::new(),
         }
     }
 
     /// Forgets the history but keeps the start, so Reset still goes back to it (the data
     /// or the loss changed, and the recorded steps described another loss).
     pub fn resume_here(&mut self) {
+        self.clear();
+    }
+
+    /// The optimizer's state after the last step; `None` before the first.
+    pub fn state(&self) -> Option<&State> {
+        self.state.as_ref()
+    }
+
+    /// Forgets the steps and the optimizer's state.
+    fn clear(&mut self) {
         self.history.clear();
+        self.states.clear();
+        self.state = None;
     }
 
     /// The starting parameters.
@@ -182,42 +155,68 @@ impl Run {
     pub fn restart_at(&mut self, params: Vec<f64>) {
         self.start = params.clone();
         self.params = params;
-        self.history.clear();
+        self.clear();
     }
 
-    /// Takes one step and says where the run stands. A step that would leave the finite
-    /// numbers is not taken and reports [`Divergence::NonFinite`].
+    /// Takes one step with `optimizer` and says where the run stands. A step that would
+    /// leave the finite numbers is not taken and reports [`Divergence::NonFinite`].
     pub fn step(
         &mut self,
         problem: &Problem,
-        descent: GradientDescent,
+        optimizer: impl Optimizer,
         rule: &StopRule,
     ) -> Outcome {
-        match descent.step(problem, &self.params) {
-            Some(step) => {
+        let fresh;
+        let state = match &self.state {
+            Some(state) => state,
+            None => {
+                fresh = optimizer.init(self.params.len());
+                &fresh
+            }
+        };
+        match take_step(&optimizer, problem, &self.params, state) {
+            Some((step, next)) => {
+                self.states.push(self.state.replace(next));
                 self.params.clone_from(&step.after);
                 self.history.push(step);
-                self.outcome(problem, rule)
+                self.outcome_with(problem, &optimizer, rule)
             }
             None => Outcome::Diverged(Divergence::NonFinite),
         }
     }
 
+    /// The step [`Run::step`] would take, and the optimizer's state after it, without
+    /// taking it; `None` when it would not be taken.
+    pub fn preview(&self, problem: &Problem, optimizer: impl Optimizer) -> Option<(Step, State)> {
+        let state = self
+            .state
+            .clone()
+            .unwrap_or_else(|| optimizer.init(self.params.len()));
+        take_step(&optimizer, problem, &self.params, &state)
+    }
+
     /// Steps until the run converges, diverges or reaches the step limit.
-    pub fn run(&mut self, problem: &Problem, descent: GradientDescent, rule: &StopRule) -> Outcome {
+    pub fn run(
+        &mut self,
+        problem: &Problem,
+        optimizer: impl Optimizer,
+        rule: &StopRule,
+    ) -> Outcome {
         loop {
-            let outcome = self.step(problem, descent, rule);
+            let outcome = self.step(problem, &optimizer, rule);
             if outcome.is_final() {
                 return outcome;
             }
         }
     }
 
-    /// Takes back the last step; `false` when there is none.
+    /// Takes back the last step, the optimizer's state included; `false` when there is
+    /// none.
     pub fn undo(&mut self) -> bool {
         match self.history.pop() {
             Some(step) => {
                 self.params = step.before;
+                self.state = self.states.pop().flatten();
                 true
             }
             None => false,
@@ -227,11 +226,24 @@ impl Run {
     /// Back to the start; the history is cleared.
     pub fn reset(&mut self) {
         self.params.clone_from(&self.start);
-        self.history.clear();
+        self.clear();
     }
 
-    /// Where the run stands after its last step.
+    /// Where a run of gradient descent stands after its last step (see
+    /// [`Run::outcome_with`]).
     pub fn outcome(&self, problem: &Problem, rule: &StopRule) -> Outcome {
+        self.outcome_with(problem, &GradientDescent::new(1.0), rule)
+    }
+
+    /// Where the run stands after its last step of `optimizer`: converged when the
+    /// gradient vanished or the last step changed nothing, diverged as the optimizer
+    /// judges ([`Optimizer::divergence`]), stopped at the step limit, or running.
+    pub fn outcome_with(
+        &self,
+        problem: &Problem,
+        optimizer: &impl Optimizer,
+        rule: &StopRule,
+    ) -> Outcome {
         let Some(last) = self.history.last() else {
             return Outcome::Running;
         };
@@ -252,14 +264,8 @@ impl Run {
         if still {
             return Outcome::Converged;
         }
-        let growing = self
-            .history
-            .iter()
-            .rev()
-            .take_while(|s| s.loss_after > s.loss_before * (1.0 + 1e-9))
-            .count();
-        if growing >= rule.divergence_patience {
-            return Outcome::Diverged(Divergence::LossGrowing);
+        if let Some(divergence) = optimizer.divergence(&self.history, rule) {
+            return Outcome::Diverged(divergence);
         }
         if self.history.len() >= rule.max_steps {
             return Outcome::StepLimit;

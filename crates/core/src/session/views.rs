@@ -1,0 +1,289 @@
+//! The numbers the screen shows, read from a session without changing it: the next
+//! step, the minimum, the model's line, the residuals, the loss landscape and its
+//! tangent. Every component and chart adapter of the app takes its numbers from these
+//! methods, so none of them computes a loss, a prediction or a step itself.
+
+use super::Session;
+use crate::analysis::{ExtremumKind, Optimum};
+use crate::loss::Residual;
+use crate::optimizer::Step;
+use crate::range::slider_grid;
+
+/// L along the first parameter over a range, with its minima and maxima: what the loss
+/// chart draws beneath the current point (none of it moves when that parameter does).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LossLandscape {
+    /// `(parameter value, L)` for every finite sample, in increasing order.
+    pub curve: Vec<(f64, f64)>,
+    /// The minima `(parameter value, L)`: the exact one where a closed form exists,
+    /// otherwise every local minimum inside the range.
+    pub minima: Vec<(f64, f64)>,
+    /// The local maxima inside the range (only where no closed form exists).
+    pub maxima: Vec<(f64, f64)>,
+    /// Whether the minimum is the exact, global one (closed form) rather than local.
+    pub global: bool,
+}
+
+/// The loss chart's current point and the slope of its tangent there.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Tangent {
+    /// The first parameter's value.
+    pub at: f64,
+    /// L there.
+    pub loss: f64,
+    /// ∂L/∂θ₀ there (0 when that parameter is frozen).
+    pub slope: f64,
+}
+
+impl Session {
+    /// Whether the table has at least one good row (with none, L is an empty sum whose 0
+    /// would read as a perfect fit).
+    pub fn has_data(&self) -> bool {
+        !self.problem.data.is_empty()
+    }
+
+    /// L at the current parameters.
+    pub fn loss(&self) -> f64 {
+        self.problem.loss_at(self.run.params())
+    }
+
+    /// Whether parameter `index` is frozen.
+    pub fn is_frozen(&self, index: usize) -> bool {
+        self.problem.is_frozen(index)
+    }
+
+    /// What the next Step would do, without taking it (the worked update on the slides):
+    /// `None` when Step cannot act (no data, an invalid γ) or would not move (the step
+    /// would leave the finite numbers).
+    pub fn preview_step(&self) -> Option<Step> {
+        let optimizer = self.stepper()?;
+        self.run
+            .preview(&self.problem, optimizer)
+            .map(|(step, _)| step)
+    }
+
+    /// The exact minimiser at the current parameters, where a closed form exists.
+    pub fn optimum(&self) -> Optimum {
+        self.problem.optimum(self.run.params())
+    }
+
+    /// The largest γ for which gradient descent still converges, where the loss is a
+    /// quadratic in the free parameters (see [`crate::Problem::learning_rate_limit`]).
+    pub fn learning_rate_limit(&self) -> Option<f64> {
+        self.problem.learning_rate_limit()
+    }
+
+    /// The slider of parameter `index`: `(min, max, step)` of its range
+    /// ([`Session::range`]) on round steps ([`slider_grid`]).
+    pub fn slider(&self, index: usize) -> (f64, f64, f64) {
+        slider_grid(self.range(index))
+    }
+
+    /// Each data point with the model's prediction, residual and share of L, in table
+    /// order.
+    pub fn residuals(&self) -> Vec<Residual> {
+        self.problem.residuals(self.run.params())
+    }
+
+    /// The model's line ŷ(x) over `x_range` at the current parameters: its two ends when
+    /// the model is a straight line in x (drawn through many samples, each rounded to
+    /// whole pixels, it shows a jog), otherwise `samples + 1` evenly spaced points.
+    pub fn model_line(&self, (lo, hi): (f64, f64), samples: usize) -> Vec<(f64, f64)> {
+        let model = self.problem.model;
+        let samples = if model.is_linear_in_x() {
+            1
+        } else {
+            samples.max(1)
+        };
+        let params = self.run.params();
+        (0..=samples)
+            .map(|k| {
+                let x = lo + (hi - lo) * k as f64 / samples as f64;
+                (x, model.predict(params, x))
+            })
+            .collect()
+    }
+
+    /// The model's predictions `(x, ŷ)` at every data x with the first parameter at both
+    /// ends of its range and at the minimum (where a closed form gives one), the other
+    /// parameters as they are; non-finite predictions are left out. A data chart that
+    /// fits its view to these keeps the line and the residuals in view wherever the
+    /// slider goes, and holds its axes still while it moves.
+    pub fn predictions_across_range(&self) -> Vec<(f64, f64)> {
+        let (lo, hi) = self.range(0);
+        let mut settings: Vec<Vec<f64>> = [lo, hi]
+            .iter()
+            .map(|a| {
+                let mut params = self.run.params().to_vec();
+                if let Some(first) = params.first_mut() {
+                    *first = *a;
+                }
+                params
+            })
+            .collect();
+        if let Some(best) = self.optimum().unique() {
+            settings.push(best.to_vec());
+        }
+        let model = self.problem.model;
+        let points = self.problem.data.points();
+        settings
+            .iter()
+            .flat_map(|params| {
+                points
+                    .iter()
+                    .map(move |p| (p.x, model.predict(params, p.x)))
+                    .filter(|(_, y)| y.is_finite())
+            })
+            .collect()
+    }
+
+    /// L along the first parameter over `range` (`samples` values), with its minima and
+    /// maxima, the other parameters as they are. Empty without data. The first
+    /// parameter's own value does not matter (it is set to 0 first), so a chart may keep
+    /// the landscape while the slider moves.
+    pub fn loss_landscape(&self, range: (f64, f64), samples: usize) -> LossLandscape {
+        let mut landscape = LossLandscape::default();
+        if !self.has_data() {
+            return landscape;
+        }
+        let problem = &self.problem;
+        let mut params = self.run.params().to_vec();
+        if let Some(a) = params.first_mut() {
+            *a = 0.0;
+        }
+        landscape.curve = problem.loss_curve(&params, 0, range, samples).points;
+        match problem.optimum(&params) {
+            Optimum::Unique(best) => {
+                let a = best.first().copied().unwrap_or(0.0);
+                let mut at = params.clone();
+                if let Some(first) = at.first_mut() {
+                    *first = a;
+                }
+                landscape.minima.push((a, problem.loss_at(&at)));
+                landscape.global = true;
+            }
+            Optimum::NoUniqueMinimum => {}
+            Optimum::NotAvailable => {
+                for e in problem.extrema(&params, 0, range) {
+                    match e.kind {
+                        ExtremumKind::Minimum => landscape.minima.push((e.value, e.loss)),
+                        ExtremumKind::Maximum => landscape.maxima.push((e.value, e.loss)),
+                    }
+                }
+            }
+        }
+        landscape
+    }
+
+    /// The current point on the loss chart and its tangent's slope; `None` without data.
+    pub fn tangent(&self) -> Option<Tangent> {
+        if !self.has_data() {
+            return None;
+        }
+        let evaluation = self.evaluation();
+        Some(Tangent {
+            at: self.run.params().first().copied().unwrap_or(0.0),
+            loss: evaluation.loss,
+            slope: evaluation.gradient.first().copied().unwrap_or(0.0),
+        })
+    }
+
+    /// The run's trail on the loss chart: `(θ₀, L)` before each of the last `max_steps`
+    /// steps, then where the run stands; empty before the first step.
+    pub fn loss_trail(&self, max_steps: usize) -> Vec<(f64, f64)> {
+        let history = self.history();
+        if history.is_empty() {
+            return Vec::new();
+        }
+        let evaluation = self.evaluation();
+        history
+            .iter()
+            .skip(history.len().saturating_sub(max_steps))
+            .map(|s| (s.before.first().copied().unwrap_or(0.0), s.loss_before))
+            .chain(std::iter::once((
+                self.run.params().first().copied().unwrap_or(0.0),
+                evaluation.loss,
+            )))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::presets::Preset;
+
+    fn lecture() -> Session {
+        Session::new(crate::presets::lecture())
+    }
+
+    #[test]
+    fn the_previewed_step_is_the_lectures_first_step_and_is_not_taken() {
+        let session = lecture();
+        let step = session.preview_step();
+        let after = step.map(|s| s.after[0]).unwrap_or(f64::NAN);
+        assert!((after - 9.3419).abs() < 1e-12, "{after}");
+        assert!(session.history().is_empty());
+        assert_eq!(session.params(), [8.0]);
+    }
+
+    #[test]
+    fn the_lecture_landscape_has_its_one_global_minimum_at_9_8() {
+        let session = lecture();
+        let landscape = session.loss_landscape(session.range(0), 400);
+        assert_eq!(landscape.curve.len(), 400);
+        assert!(landscape.global && landscape.maxima.is_empty());
+        let (a, loss) = landscape.minima[0];
+        assert!((a - 9.8).abs() < 1e-12 && loss.abs() < 1e-9, "{a} {loss}");
+        let tangent = session.tangent().map(|t| (t.at, t.slope));
+        let (at, slope) = tangent.unwrap_or_default();
+        assert!(at == 8.0 && (slope + 447.3).abs() < 1e-9);
+        assert!((session.loss() - 402.57).abs() < 1e-9);
+    }
+
+    #[test]
+    fn the_non_convex_landscape_shows_two_minima_and_a_maximum() {
+        let session = Session::new(Preset::LocalMinima.lesson());
+        let landscape = session.loss_landscape(session.range(0), 400);
+        assert!(!landscape.global);
+        assert_eq!((landscape.minima.len(), landscape.maxima.len()), (2, 1));
+        assert_eq!(session.optimum(), Optimum::NotAvailable);
+    }
+
+    #[test]
+    fn a_straight_model_line_is_its_two_ends() {
+        let session = lecture();
+        assert_eq!(
+            session.model_line((0.0, 10.0), 200),
+            [(0.0, 0.0), (10.0, 80.0)]
+        );
+        let residuals = session.residuals();
+        assert_eq!(residuals.len(), 3);
+        assert_eq!(residuals[0].prediction, 16.0);
+        // Both ends of the slider and the minimum, at every x.
+        assert_eq!(session.predictions_across_range().len(), 9);
+    }
+
+    #[test]
+    fn the_trail_ends_where_the_run_stands() {
+        let mut session = lecture();
+        assert!(session.loss_trail(200).is_empty());
+        session.step();
+        session.step();
+        let trail = session.loss_trail(1);
+        assert_eq!(trail.len(), 2);
+        assert_eq!(trail[1].0, session.params()[0]);
+    }
+
+    #[test]
+    fn without_data_nothing_is_previewed_or_drawn() {
+        let session = Session::new(Preset::Empty.lesson());
+        assert!(!session.has_data());
+        assert_eq!(session.preview_step(), None);
+        assert_eq!(session.tangent(), None);
+        assert_eq!(
+            session.loss_landscape((0.0, 1.0), 10),
+            LossLandscape::default()
+        );
+    }
+}
