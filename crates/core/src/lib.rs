@@ -17,22 +17,9 @@
 //! - Nothing here panics on user data: bad input comes back as a typed error.
 //!
 //! ## Imports run one way
-//! Each module imports only modules of a lower layer (`tests/import_graph.rs` keeps it so):
-//!
-//! | layer | module | imports |
-//! |---|---|---|
-//! | 0 | `range`, `number`, `data`, `model` | nothing of the core |
-//! | 1 | `loss` | `data`, `model` |
-//! | 1 | `table` | `data`, `number` |
-//! | 2 | `problem` | `data`, `loss`, `model` |
-//! | 3 | `analysis` (adds the analysing `Problem` methods) | `problem`, `loss`, `range` |
-//! | 3 | `optimizer` (`gd`, `run`) | `problem`, `range` |
-//! | 4 | `lesson` | `data`, `loss`, `model`, `optimizer`, `problem`, `range`, `table` |
-//! | 5 | `json` | `lesson`, `data`, `loss`, `model`, `table` |
-//! | 5 | `presets` | `lesson`, `data`, `loss`, `model`, `table` |
-//! | 6 | `encoding` (`Lesson::to_json`, `to_link`, …) | `json`, `lesson` |
-//! | 7 | `session` (`views`: what the screen shows) | `analysis`, `lesson`, `loss`, `model`, `number`, `optimizer`, `presets`, `problem`, `range`, `table` |
-//! | 8 | `export` | `number`, `optimizer`, `session` |
+//! Each module uses only the modules ARCHITECTURE.md's core table lists for it, so there
+//! is no circle inside the core; the app's `tests/architecture.rs` reads that table and
+//! the code, and fails when they disagree.
 //!
 //! ```
 //! use descent_core::{presets, Loss, Model};
