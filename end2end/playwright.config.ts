@@ -2,8 +2,9 @@ import { defineConfig } from '@playwright/test';
 import path from 'node:path';
 
 // Serves the release build (dist/, made by `trunk build --release`) on its own port, so it
-// does not clash with scripts/serve.sh on 8080.
-const PORT = 8081;
+// does not clash with scripts/serve.sh on 8080; E2E_PORT moves it (two checkouts testing
+// at once on one machine).
+const PORT = Number(process.env.E2E_PORT ?? 8081);
 const ROOT = path.resolve(__dirname, '..');
 
 export default defineConfig({

@@ -35,33 +35,7 @@ pub fn Lesson(
                     <h1>{move || state.t().app_title}</h1>
                     <p class="subtitle">{move || state.t().app_subtitle}</p>
                 </div>
-                <div class="toolbar">
-                    <Toolbar state classroom />
-                    <label class="field inline">
-                        <span class="visually-hidden">{move || state.t().language_label}</span>
-                        <select
-                            data-testid="language-select"
-                            prop:value=move || state.lang.get().code()
-                            on:change=move |ev| {
-                                if let Some(lang) = Lang::from_code(&event_target_value(&ev)) {
-                                    state.lang.set(lang);
-                                }
-                            }
-                        >
-                            {Lang::ALL
-                                .into_iter()
-                                .map(|l| view! { <option value=l.code()>{l.native_name()}</option> })
-                                .collect_view()}
-                        </select>
-                    </label>
-                    <button
-                        data-testid="projector-button"
-                        aria-pressed=move || if state.projector.get() { "true" } else { "false" }
-                        on:click=move |_| state.projector.update(|p| *p = !*p)
-                    >
-                        {move || state.t().projector_mode}
-                    </button>
-                </div>
+                <Toolbar state classroom />
             </header>
             <main class="layout">
                 <div class="column left">
