@@ -35,33 +35,7 @@ pub fn Lesson(
                     <h1>{move || state.t().app_title}</h1>
                     <p class="subtitle">{move || state.t().app_subtitle}</p>
                 </div>
-                <div class="toolbar">
-                    <Toolbar state classroom />
-                    <label class="field inline">
-                        <span class="visually-hidden">{move || state.t().language_label}</span>
-                        <select
-                            data-testid="language-select"
-                            prop:value=move || state.lang.get().code()
-                            on:change=move |ev| {
-                                if let Some(lang) = Lang::from_code(&event_target_value(&ev)) {
-                                    state.lang.set(lang);
-                                }
-                            }
-                        >
-                            {Lang::ALL
-                                .into_iter()
-                                .map(|l| view! { <option value=l.code()>{l.native_name()}</option> })
-                                .collect_view()}
-                        </select>
-                    </label>
-                    <button
-                        data-testid="projector-button"
-                        aria-pressed=move || if state.projector.get() { "true" } else { "false" }
-                        on:click=move |_| state.projector.update(|p| *p = !*p)
-                    >
-                        {move || state.t().projector_mode}
-                    </button>
-                </div>
+                <Toolbar state classroom />
             </header>
             <main class="layout">
                 <div class="column left">
@@ -95,22 +69,29 @@ pub fn Lesson(
 }
 
 /// Steps at the chosen speed while `playing` is set; the timer is replaced when the speed
-/// changes and cleared on pause.
+/// changes, cleared on pause, and cleared when the lesson unmounts (an effect's last run
+/// is never followed by another that would clear it).
 fn use_autoplay(state: LessonState) {
-    Effect::new(move |previous: Option<Option<IntervalHandle>>| {
-        if let Some(Some(handle)) = previous {
+    let timer = StoredValue::new(None::<IntervalHandle>);
+    let stop = move || {
+        if let Some(handle) = timer.try_update_value(Option::take).flatten() {
             handle.clear();
         }
+    };
+    Effect::new(move |_| {
+        stop();
         if !state.playing.get() {
-            return None;
+            return;
         }
         let speed = state.speed.get().clamp(1, 60);
-        set_interval_with_handle(
+        let handle = set_interval_with_handle(
             move || state.step(),
             Duration::from_millis(u64::from(1000 / speed)),
         )
-        .ok()
+        .ok();
+        timer.set_value(handle);
     });
+    on_cleanup(stop);
 }
 
 /// The browser's preferred language: Lithuanian when it asks for `lt`, else English.

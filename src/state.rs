@@ -7,7 +7,7 @@
 use crate::charts::ChartStyle;
 use crate::i18n::{strings, Lang, Strings};
 use descent_core::presets::Preset;
-use descent_core::{Lesson, Loss, Model, Outcome, Session};
+use descent_core::{Lesson, Loss, Model, Outcome, Session, TableError};
 use leptos::prelude::*;
 
 /// The autoplay speeds offered, in steps per second.
@@ -24,6 +24,9 @@ pub struct Notice {
     /// What it offers to do, as a button beside the text; the offer stands as long as the
     /// notice is shown.
     pub action: Option<NoticeAction>,
+    /// It reports the table edit last made (a paste): taking that edit back with Undo
+    /// edit withdraws it, or it would describe a table no longer on screen.
+    pub reports_edit: bool,
 }
 
 /// Something a notice offers to do about what it reports.
@@ -189,8 +192,38 @@ impl LessonState {
         row
     }
 
-    /// Takes back the last edit of the table, typed or dragged (the "Undo edit" button
-    /// and Ctrl+Z outside text fields).
+    /// Replaces the table with a pasted block, as any edit does: autoplay stops, Undo
+    /// edit takes it back, and a notice says how many rows arrived (or why none did).
+    pub fn paste(&self, text: &str) {
+        self.playing.set(false);
+        let mut result = None;
+        self.session.update(|s| result = Some(s.paste(text)));
+        let lang = self.lang.get_untracked();
+        let t = strings(lang);
+        match result {
+            Some(Ok(parsed)) => {
+                let rows = parsed.table.rows.len();
+                let mut text = format!("{} {}", t.table_pasted, crate::i18n::row_count(lang, rows));
+                if parsed.rows_with_extra_cells > 0 {
+                    text.push(' ');
+                    text.push_str(t.table_extra_columns);
+                }
+                self.notice.set(Some(Notice {
+                    text,
+                    is_warning: false,
+                    action: None,
+                    reports_edit: true,
+                }));
+            }
+            Some(Err(TableError::TooManyRows { limit, .. })) => {
+                self.notify(crate::i18n::too_many_rows(lang, limit), true);
+            }
+            None => {}
+        }
+    }
+
+    /// Takes back the last edit of the table, typed, pasted or dragged (the "Undo edit"
+    /// button and Ctrl+Z outside text fields).
     pub fn undo_edit(&self) {
         if self.session.with_untracked(Session::can_undo_edit) {
             self.playing.set(false);
@@ -260,6 +293,7 @@ impl LessonState {
             text: text.into(),
             is_warning,
             action: None,
+            reports_edit: false,
         }));
     }
 
@@ -274,6 +308,7 @@ impl LessonState {
             text: text.into(),
             is_warning,
             action: Some(action),
+            reports_edit: false,
         }));
     }
 

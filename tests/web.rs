@@ -113,3 +113,43 @@ async fn lithuanian_writes_a_decimal_comma() {
     assert_eq!(text(&root, "loss-value"), "402,57");
     assert!(text(&root, "worked-update").contains("9,3419"));
 }
+
+/// Waits `ms` milliseconds of real time (timers and intervals run meanwhile).
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn an_unmounted_lesson_stops_autoplay_and_takes_no_keys() {
+    let document = document();
+    let wrapper = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&wrapper).unwrap();
+    let state = LessonState::new(Preset::Lecture.lesson(), Lang::En);
+    let handle = leptos::mount::mount_to(wrapper.clone().unchecked_into(), move || {
+        view! { <Lesson state /> }
+    });
+    leptos::task::tick().await;
+    state.speed.set(60);
+    state.playing.set(true);
+    leptos::task::tick().await;
+    sleep(100).await;
+    let steps = || state.session.with_untracked(|s| s.history().len());
+    assert!(steps() > 0, "autoplay runs while mounted");
+    drop(handle);
+    leptos::task::tick().await;
+    let after_unmount = steps();
+    sleep(200).await;
+    assert_eq!(steps(), after_unmount, "no step after unmounting");
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("PageDown");
+    let key = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    web_sys::window().unwrap().dispatch_event(&key).unwrap();
+    leptos::task::tick().await;
+    assert_eq!(steps(), after_unmount, "no key handled after unmounting");
+}

@@ -1,9 +1,14 @@
-//! Downloads: the charts as PNG files and the tables as CSV files, made in the browser
-//! (a `Blob` behind a temporary `<a download>`), so nothing goes through a server.
+//! Exports: the charts as PNG files and the tables as CSV files, made in the browser
+//! (a `Blob` behind a temporary `<a download>`), so nothing goes through a server, and
+//! the step history as Markdown or LaTeX on the clipboard.
 //!
 //! The text itself comes from descent-core ([`descent_core::HistoryTable`],
 //! [`descent_core::Table::to_csv`]); this module only hands it to the browser.
 
+use crate::classroom::{clipboard, ClassroomState};
+use crate::i18n::strings;
+use crate::state::LessonState;
+use descent_core::HistoryTable;
 use leptos::prelude::*;
 use std::time::Duration;
 use wasm_bindgen::prelude::*;
@@ -117,5 +122,77 @@ pub fn download_canvas_png(test_id: &str, file_name: &str, on_error: impl Fn() +
     // the lecturer still hears of it if one does.
     if canvas.to_blob(callback.unchecked_ref()).is_err() {
         on_error();
+    }
+}
+
+/// The exports the toolbar offers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Export {
+    /// The "data and model" chart as PNG.
+    DataPng,
+    /// The loss chart as PNG.
+    LossPng,
+    /// The data table as CSV.
+    TableCsv,
+    /// The step history as CSV.
+    HistoryCsv,
+    /// The step history as a Markdown table, to the clipboard.
+    HistoryMarkdown,
+    /// The step history as a LaTeX tabular, to the clipboard.
+    HistoryLatex,
+}
+
+impl Export {
+    /// Whether it needs at least one step in the history.
+    pub fn needs_history(self) -> bool {
+        matches!(
+            self,
+            Export::HistoryCsv | Export::HistoryMarkdown | Export::HistoryLatex
+        )
+    }
+}
+
+/// Makes an export: a download, or text copied to the clipboard.
+pub fn run_export(state: LessonState, classroom: ClassroomState, what: Export) {
+    let failed = move || state.notify(strings(state.lang.get_untracked()).export_failed, true);
+    let downloaded = match what {
+        Export::DataPng => {
+            download_canvas_png("chart-data", file_names::DATA_PNG, failed);
+            Ok(())
+        }
+        Export::LossPng => {
+            download_canvas_png("chart-loss", file_names::LOSS_PNG, failed);
+            Ok(())
+        }
+        Export::TableCsv => {
+            let text = state.session.with_untracked(|s| s.lesson().table.to_csv());
+            download_csv(file_names::TABLE_CSV, &text)
+        }
+        Export::HistoryCsv => {
+            let text = state
+                .session
+                .with_untracked(|s| HistoryTable::from_session(s).to_csv());
+            download_csv(file_names::HISTORY_CSV, &text)
+        }
+        Export::HistoryMarkdown | Export::HistoryLatex => {
+            let text = state.session.with_untracked(|s| {
+                let table = HistoryTable::from_session(s);
+                if what == Export::HistoryMarkdown {
+                    table.to_markdown()
+                } else {
+                    table.to_latex()
+                }
+            });
+            clipboard::copy_text(state, classroom, text, move || {
+                state.notify(
+                    strings(state.lang.get_untracked()).copied_to_clipboard,
+                    false,
+                )
+            });
+            Ok(())
+        }
+    };
+    if downloaded.is_err() {
+        failed();
     }
 }

@@ -6,6 +6,9 @@
 //! would open the link again and throw away every change made since, which the saved work
 //! keeps.
 
+use crate::classroom::{clipboard, ClassroomState};
+use crate::i18n::strings;
+use crate::state::LessonState;
 use descent_core::{Lesson, LessonError};
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -104,6 +107,21 @@ pub fn use_hash_links(state: crate::state::LessonState) {
         clear_fragment();
     });
     on_cleanup(move || handle.remove());
+}
+
+/// Copies a link that opens the current lesson; `on_copied` runs once it is copied.
+pub fn copy_link(
+    state: LessonState,
+    classroom: ClassroomState,
+    on_copied: impl FnOnce() + 'static,
+) {
+    let Some(url) = state.session.with_untracked(|s| share_url_here(s.lesson())) else {
+        return;
+    };
+    clipboard::copy_text(state, classroom, url, move || {
+        state.notify(strings(state.lang.get_untracked()).link_copied, false);
+        on_copied();
+    });
 }
 
 #[cfg(test)]

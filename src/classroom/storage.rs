@@ -4,6 +4,7 @@
 //! browsers: reading `localStorage` then throws) or full (`QuotaExceededError`). Either
 //! way the app goes on working and says so once; nothing here panics.
 
+use crate::i18n::Strings;
 use wasm_bindgen::JsValue;
 
 /// Where the lesson is kept: versioned, so a later format can sit beside this one.
@@ -39,6 +40,14 @@ impl StorageProblem {
         match name {
             "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => StorageProblem::Full,
             _ => StorageProblem::Unavailable,
+        }
+    }
+
+    /// What the status line says about it.
+    pub fn text(self, t: &Strings) -> &'static str {
+        match self {
+            StorageProblem::Unavailable => t.status_storage_unavailable,
+            StorageProblem::Full => t.status_storage_full,
         }
     }
 

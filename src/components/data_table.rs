@@ -70,28 +70,7 @@ pub fn DataTable(
             return;
         }
         ev.prevent_default();
-        let mut result = None;
-        state.session.update(|s| result = Some(s.paste(&text)));
-        let t = state.t();
-        match result {
-            Some(Ok(parsed)) => {
-                let rows = parsed.table.rows.len();
-                let mut text = format!(
-                    "{} {}",
-                    t.table_pasted,
-                    crate::i18n::row_count(lang(), rows)
-                );
-                if parsed.rows_with_extra_cells > 0 {
-                    text.push(' ');
-                    text.push_str(t.table_extra_columns);
-                }
-                state.notify(text, false);
-            }
-            Some(Err(descent_core::TableError::TooManyRows { limit, .. })) => {
-                state.notify(crate::i18n::too_many_rows(lang(), limit), true);
-            }
-            None => {}
-        }
+        state.paste(&text);
     };
     let cell = move |row: usize, column: usize| {
         let id = format!("cell-{row}-{}", if column == 0 { "x" } else { "y" });

@@ -1,8 +1,12 @@
 //! The classroom toolbar in the top bar: copy a share link, start a new lesson, export,
-//! fullscreen, and the keyboard help.
+//! fullscreen, the keyboard help, the language and projector mode.
+//!
+//! On a phone the lesson comes first: the toolbar folds away behind one Menu button
+//! (CSS shows the button and hides the toolbar below 700 px), so the data chart, a and
+//! Step are on the first screen instead of seven buttons.
 
 use crate::classroom::{self, fullscreen, ClassroomState, Export};
-use crate::i18n::Strings;
+use crate::i18n::{Lang, Strings};
 use crate::state::LessonState;
 use leptos::html::Details;
 use leptos::prelude::*;
@@ -12,9 +16,85 @@ use wasm_bindgen::JsCast;
 /// How long the Copy link button says "Link copied".
 const COPIED_FOR: Duration = Duration::from_secs(2);
 
-/// Copy link, New lesson, Export, Fullscreen and `?`.
+/// The Menu button (shown on a phone only) and the toolbar it folds away.
 #[component]
 pub fn Toolbar(
+    /// The lesson's reactive state.
+    state: LessonState,
+    /// Dialogs, fullscreen and saving.
+    classroom: ClassroomState,
+) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let toolbar = NodeRef::<leptos::html::Div>::new();
+    let toggle = NodeRef::<leptos::html::Button>::new();
+    let inside = move |target: Option<web_sys::EventTarget>| {
+        let node = target.and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+        let within = |element: Option<web_sys::HtmlElement>| {
+            element.is_some_and(|e| node.as_ref().is_some_and(|n| e.contains(Some(n))))
+        };
+        within(toolbar.get_untracked().map(Into::into))
+            || within(toggle.get_untracked().map(Into::into))
+    };
+    // An open menu covers the lesson: a tap elsewhere folds it away again.
+    let handle = window_event_listener(leptos::ev::pointerdown, move |ev| {
+        if open.get_untracked() && !inside(ev.target()) {
+            open.set(false);
+        }
+    });
+    on_cleanup(move || handle.remove());
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if open.get_untracked() && matches!(ev.key().as_str(), "Escape" | "Esc") {
+            open.set(false);
+            if let Some(button) = toggle.get_untracked() {
+                let _ = button.focus();
+            }
+        }
+    };
+    view! {
+        <button
+            type="button"
+            class="toolbar-toggle"
+            data-testid="toolbar-toggle"
+            aria-controls="toolbar"
+            aria-expanded=move || if open.get() { "true" } else { "false" }
+            node_ref=toggle
+            on:click=move |_| open.update(|o| *o = !*o)
+        >
+            {move || state.t().toolbar_menu}
+        </button>
+        <div class="toolbar" id="toolbar" class:open=move || open.get() node_ref=toolbar on:keydown=on_keydown>
+            <ToolbarItems state classroom />
+            <label class="field inline">
+                <span class="visually-hidden">{move || state.t().language_label}</span>
+                <select
+                    data-testid="language-select"
+                    prop:value=move || state.lang.get().code()
+                    on:change=move |ev| {
+                        if let Some(lang) = Lang::from_code(&event_target_value(&ev)) {
+                            state.lang.set(lang);
+                        }
+                    }
+                >
+                    {Lang::ALL
+                        .into_iter()
+                        .map(|l| view! { <option value=l.code()>{l.native_name()}</option> })
+                        .collect_view()}
+                </select>
+            </label>
+            <button
+                data-testid="projector-button"
+                aria-pressed=move || if state.projector.get() { "true" } else { "false" }
+                on:click=move |_| state.projector.update(|p| *p = !*p)
+            >
+                {move || state.t().projector_mode}
+            </button>
+        </div>
+    }
+}
+
+/// Copy link, New lesson, Export, Fullscreen and `?`.
+#[component]
+fn ToolbarItems(
     /// The lesson's reactive state.
     state: LessonState,
     /// Dialogs, fullscreen and saving.

@@ -174,4 +174,7 @@ pub(super) static EN: Strings = Strings {
     shortcut_fullscreen: "Fullscreen on or off",
     shortcut_close: "Close this help or a dialog",
     shortcuts_note: "The keys do nothing while you type in a field.",
+
+    // Classroom: the phone's toolbar menu, saved work (issues 9 and 14).
+    toolbar_menu: "Menu",
 };

@@ -180,4 +180,7 @@ pub(super) static LT: Strings = Strings {
     shortcut_fullscreen: "Įjungti arba išjungti visą ekraną",
     shortcut_close: "Uždaryti šią pagalbą arba dialogą",
     shortcuts_note: "Kol rašote laukelyje, klavišai nieko nedaro.",
+
+    // Classroom: the phone's toolbar menu, saved work (issues 9 and 14).
+    toolbar_menu: "Meniu",
 };

@@ -444,6 +444,10 @@ strings_table! {
     shortcut_close,
     /// Under the list of keys: they do nothing while a field has the focus.
     shortcuts_note,
+
+    // Classroom: the phone's toolbar menu, saved work (issues 9 and 14).
+    /// The button that shows the toolbar on a phone, where it is folded away.
+    toolbar_menu,
 }
 
 /// One line of the keyboard help: the keys, each shown as its own key cap, and what they

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import path from 'node:path';
-import { ARTIFACTS } from '../lesson-page';
+import { ARTIFACTS, type LessonPage } from '../lesson-page';
 import { expect, test } from '../lesson-test';
 
 // A student redoing the lesson on a phone (390×844, a touch screen): no sideways scrolling,
@@ -55,15 +55,50 @@ async function smallTargets(page: Page): Promise<string[]> {
   });
 }
 
+/** Opens the toolbar folded behind the Menu button (a phone's top bar). */
+async function openToolbar(lesson: LessonPage): Promise<void> {
+  const toggle = lesson.byTestId('toolbar-toggle');
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await expect(lesson.byTestId('copy-link')).toBeVisible();
+}
+
+test('at 390×844 the lesson comes first: the data chart, the a slider and Step are on the first screen', async ({
+  lesson,
+  page,
+}) => {
+  const viewport = page.viewportSize()!;
+  for (const id of ['chart-data', 'slider-a', 'step-button']) {
+    const b = await lesson.byTestId(id).boundingBox();
+    expect(b, `${id} is laid out`).not.toBeNull();
+    expect(b!.y, `${id} top`).toBeGreaterThanOrEqual(0);
+    expect(b!.y + b!.height, `${id} bottom, within the first ${viewport.height} px`).toBeLessThanOrEqual(
+      viewport.height,
+    );
+  }
+  // Step works from there, without scrolling.
+  await lesson.step();
+  await expect(lesson.paramField()).toHaveValue('9.3419');
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  await lesson.screenshot('classroom-phone--first-screen');
+  // The toolbar is one tap away, and a tap elsewhere folds it again.
+  await openToolbar(lesson);
+  await lesson.screenshot('classroom-phone--menu-open');
+  await page.mouse.click(200, 600);
+  await expect(lesson.byTestId('copy-link')).toBeHidden();
+});
+
 test('at 390×844 the page does not scroll sideways', async ({ lesson, page }) => {
   await expectNoHorizontalScroll(page, 'on the lesson');
   await lesson.step();
   await lesson.step();
   await expectNoHorizontalScroll(page, 'after two steps (history, worked sum)');
+  await openToolbar(lesson);
+  await expectNoHorizontalScroll(page, 'with the toolbar open');
   await lesson.byTestId('export-menu').click();
   await expect(lesson.byTestId('export-data-png')).toBeVisible();
   await expectNoHorizontalScroll(page, 'with the export menu open');
   await lesson.byTestId('export-menu').click();
+  await openToolbar(lesson);
   await lesson.byTestId('help-button').click();
   await expect(lesson.byTestId('help-overlay')).toBeVisible();
   await expectNoHorizontalScroll(page, 'with the keyboard help open');
@@ -106,7 +141,9 @@ test('at 390×844 every visible button, input and select is at least 44 px high'
 }) => {
   await lesson.step();
   expect(await smallTargets(lesson.page), 'touch targets under 44 px').toEqual([]);
-  // The export menu's items too.
+  // The toolbar and the export menu's items too.
+  await openToolbar(lesson);
+  expect(await smallTargets(lesson.page), 'touch targets under 44 px, toolbar open').toEqual([]);
   await lesson.byTestId('export-menu').click();
   await expect(lesson.byTestId('export-data-png')).toBeVisible();
   const inMenu = await smallTargets(lesson.page);

@@ -1,0 +1,272 @@
+//! Where a lesson opens from when the app starts, first match wins:
+//! 1. a share link in the URL's fragment (one that cannot be read opens the default
+//!    lesson with a notice, and leaves the saved work alone: see [`super::saving`]);
+//! 2. the saved work in `localStorage` (unreadable saved work: the default lesson and a
+//!    notice, and the unreadable text is copied to [`storage::UNREADABLE_KEY`] before a
+//!    change replaces it);
+//! 3. the lecture's lesson.
+//!
+//! The choice is a plain function ([`choose_start`]), tested natively; [`restore`] reads
+//! the browser and applies it.
+
+use crate::classroom::language::choose_language;
+use crate::classroom::{share, storage};
+use crate::i18n::{strings, Lang, Strings};
+use crate::state::{LessonState, NoticeAction};
+use descent_core::presets::Preset;
+use descent_core::{Lesson, LessonError};
+use leptos::prelude::*;
+use storage::{StorageProblem, LANG_KEY, LESSON_KEY, UNREADABLE_KEY};
+
+/// Why the app did not open the lesson it was asked for, or cannot keep it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StartNotice {
+    /// The link in the URL could not be read.
+    BadShareLink,
+    /// The saved work could not be read.
+    SavedWorkUnreadable,
+    /// The browser gives no storage, so nothing will be saved.
+    StorageUnavailable,
+}
+
+impl StartNotice {
+    /// The notice's text.
+    pub fn text(self, t: &Strings) -> &'static str {
+        match self {
+            StartNotice::BadShareLink => t.status_bad_share_link,
+            StartNotice::SavedWorkUnreadable => t.status_saved_work_unreadable,
+            StartNotice::StorageUnavailable => t.status_storage_unavailable,
+        }
+    }
+}
+
+/// The lesson the app opens with, and what to tell about it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Start {
+    /// The lesson to open.
+    pub lesson: Lesson,
+    /// The preset it is, when it is one untouched (for the picker).
+    pub preset: Option<Preset>,
+    /// A warning to show.
+    pub notice: Option<StartNotice>,
+    /// Whether to save it at once: a shared lesson replaces the saved work, so that a
+    /// reload (the fragment is gone by then) shows it again.
+    pub save_now: bool,
+    /// Whether the notice offers to open the saved work instead (a bad link's start,
+    /// with saved work worth opening; see the module docs).
+    pub offer_saved_work: bool,
+}
+
+impl Start {
+    fn default_lesson(notice: Option<StartNotice>) -> Start {
+        Start {
+            lesson: Preset::Lecture.lesson(),
+            preset: Some(Preset::Lecture),
+            notice,
+            save_now: false,
+            offer_saved_work: false,
+        }
+    }
+}
+
+/// Whether saved work, as storage gave it, is worth offering in place of the default
+/// lesson: it reads as a lesson, and it is not just the default lesson already open.
+fn worth_offering(saved: &Result<Option<String>, StorageProblem>) -> bool {
+    match saved {
+        Ok(Some(json)) => Lesson::from_json(json).is_ok_and(|l| l != Preset::Lecture.lesson()),
+        Ok(None) | Err(_) => false,
+    }
+}
+
+/// Chooses the opening lesson (see the module docs) from the URL's share link, if there
+/// is one, and the saved work as storage gave it.
+pub fn choose_start(
+    link: Option<Result<Lesson, LessonError>>,
+    saved: Result<Option<String>, StorageProblem>,
+) -> Start {
+    match link {
+        Some(Ok(lesson)) => Start {
+            lesson,
+            preset: None,
+            notice: None,
+            save_now: true,
+            offer_saved_work: false,
+        },
+        Some(Err(_)) => Start {
+            offer_saved_work: worth_offering(&saved),
+            ..Start::default_lesson(Some(StartNotice::BadShareLink))
+        },
+        None => match saved {
+            Ok(Some(json)) => match Lesson::from_json(&json) {
+                Ok(lesson) => Start {
+                    lesson,
+                    preset: None,
+                    notice: None,
+                    save_now: false,
+                    offer_saved_work: false,
+                },
+                Err(_) => Start::default_lesson(Some(StartNotice::SavedWorkUnreadable)),
+            },
+            Ok(None) => Start::default_lesson(None),
+            Err(_) => Start::default_lesson(Some(StartNotice::StorageUnavailable)),
+        },
+    }
+}
+
+/// The lesson state the app opens with: the share link, the saved work or the lecture,
+/// in the remembered or the browser's language, with any notice already shown.
+pub fn restore(browser_language: Lang) -> LessonState {
+    let stored_lang = storage::read(LANG_KEY).ok().flatten();
+    let lang = choose_language(stored_lang.as_deref(), browser_language);
+    let link = match share::current_fragment() {
+        share::Fragment::Link(result) => Some(result),
+        share::Fragment::Empty | share::Fragment::Anchor => None,
+    };
+    // Read even with a link: a bad one offers the saved work instead.
+    let saved = storage::read(LESSON_KEY);
+    if link.is_some() {
+        share::clear_fragment();
+    }
+    let start = choose_start(link, saved.clone());
+    if start.notice == Some(StartNotice::SavedWorkUnreadable) {
+        // The first change will replace text this app cannot read (a damaged or a newer
+        // format): it is kept aside first, as it was, for whoever can still use it.
+        if let Ok(Some(text)) = &saved {
+            let _ = storage::write(UNREADABLE_KEY, text);
+        }
+    }
+    let state = LessonState::new(start.lesson, lang);
+    state.preset.set(start.preset);
+    let t = strings(lang);
+    if let Some(notice) = start.notice {
+        if start.offer_saved_work {
+            state.notify_with_action(notice.text(t), true, NoticeAction::OpenSavedWork);
+        } else {
+            state.notify(notice.text(t), true);
+        }
+    } else if start.save_now {
+        let json = state.session.with_untracked(|s| s.lesson().to_json());
+        if let Err(problem) = storage::write(LESSON_KEY, &json) {
+            state.notify(problem.text(t), true);
+        }
+    }
+    state
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn saved(lesson: &Lesson) -> Result<Option<String>, StorageProblem> {
+        Ok(Some(lesson.to_json()))
+    }
+
+    #[test]
+    fn a_share_link_wins_over_saved_work_and_is_saved() {
+        let shared = Preset::Force.lesson();
+        let start = choose_start(Some(Ok(shared.clone())), saved(&Preset::Empty.lesson()));
+        assert_eq!(start.lesson, shared);
+        assert_eq!(start.notice, None);
+        assert!(start.save_now);
+    }
+
+    fn bad_link() -> Option<Result<Lesson, LessonError>> {
+        let error = Lesson::from_link("v1.truncat").map(|_| ());
+        Some(Err(error.err().unwrap_or(LessonError::Encoding)))
+    }
+
+    #[test]
+    fn a_bad_link_opens_the_lecture_with_a_notice_and_keeps_saved_work() {
+        let start = choose_start(bad_link(), saved(&Preset::Force.lesson()));
+        assert_eq!(start.lesson, Preset::Lecture.lesson());
+        assert_eq!(start.preset, Some(Preset::Lecture));
+        assert_eq!(start.notice, Some(StartNotice::BadShareLink));
+        assert!(!start.save_now);
+    }
+
+    #[test]
+    fn a_bad_link_offers_the_saved_work_instead() {
+        let mut work = Preset::Lecture.lesson();
+        work.table.rows[1][1] = "44".into();
+        for saved_work in [work, Preset::Force.lesson(), Preset::Empty.lesson()] {
+            let start = choose_start(bad_link(), saved(&saved_work));
+            assert!(start.offer_saved_work, "{saved_work:?}");
+            // The offer is only an offer: the default lesson is what opens.
+            assert_eq!(start.lesson, Preset::Lecture.lesson());
+        }
+    }
+
+    #[test]
+    fn a_bad_link_offers_nothing_without_saved_work_worth_opening() {
+        let mut stepped = Preset::Lecture.lesson();
+        stepped.params = vec![9.3419];
+        let nothing_to_offer = [
+            Ok(None),
+            Err(StorageProblem::Unavailable),
+            Ok(Some("not json at all {".into())),
+            Ok(Some("{\"version\":99,\"table\":{}}".into())),
+            // Just the default lesson, which is open already.
+            saved(&Preset::Lecture.lesson()),
+        ];
+        for saved_work in nothing_to_offer {
+            let start = choose_start(bad_link(), saved_work.clone());
+            assert!(!start.offer_saved_work, "{saved_work:?}");
+            assert_eq!(start.notice, Some(StartNotice::BadShareLink));
+        }
+        // Steps taken are work too.
+        assert!(choose_start(bad_link(), saved(&stepped)).offer_saved_work);
+    }
+
+    #[test]
+    fn only_a_bad_link_offers_the_saved_work() {
+        let work = saved(&Preset::Force.lesson());
+        let shared = Preset::LocalMinima.lesson();
+        assert!(!choose_start(Some(Ok(shared)), work.clone()).offer_saved_work);
+        assert!(!choose_start(None, work).offer_saved_work);
+        assert!(!choose_start(None, Ok(Some("{".into()))).offer_saved_work);
+        assert!(!choose_start(None, Err(StorageProblem::Unavailable)).offer_saved_work);
+    }
+
+    #[test]
+    fn saved_work_reopens_exactly() {
+        let mut lesson = Preset::Lecture.lesson();
+        lesson.table.rows[1][1] = "44,1".into();
+        lesson.params = vec![9.3419];
+        let start = choose_start(None, saved(&lesson));
+        assert_eq!(start.lesson, lesson);
+        assert_eq!(start.notice, None);
+        assert!(!start.save_now);
+    }
+
+    #[test]
+    fn corrupt_saved_work_opens_the_lecture_with_a_notice() {
+        for corrupt in ["{", "null", "{\"version\":0}", "not json at all"] {
+            let start = choose_start(None, Ok(Some(corrupt.into())));
+            assert_eq!(start.lesson, Preset::Lecture.lesson(), "{corrupt}");
+            assert_eq!(start.notice, Some(StartNotice::SavedWorkUnreadable));
+        }
+    }
+
+    #[test]
+    fn no_storage_opens_the_lecture_and_says_nothing_will_be_saved() {
+        let start = choose_start(None, Err(StorageProblem::Unavailable));
+        assert_eq!(start.lesson, Preset::Lecture.lesson());
+        assert_eq!(start.notice, Some(StartNotice::StorageUnavailable));
+        let fresh = choose_start(None, Ok(None));
+        assert_eq!(fresh.notice, None);
+        assert_eq!(fresh.preset, Some(Preset::Lecture));
+    }
+
+    #[test]
+    fn every_notice_has_text_in_both_languages() {
+        for lang in Lang::ALL {
+            for notice in [
+                StartNotice::BadShareLink,
+                StartNotice::SavedWorkUnreadable,
+                StartNotice::StorageUnavailable,
+            ] {
+                assert!(!notice.text(strings(lang)).is_empty());
+            }
+        }
+    }
+}
