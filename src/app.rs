@@ -2,10 +2,11 @@
 
 use crate::components::{
     ConfirmDialog, CopyByHand, DataChartView, DataTable, DescentControls, HelpOverlay, History,
-    LossChartView, ModelPanel, Parameters, Readouts, StatusMessage, Toolbar, Worked,
+    LossChartView, ModelPanel, Parameters, Readouts, StatusMessage, Toolbar, TourBar, Worked,
 };
 use crate::i18n::Lang;
 use crate::state::LessonState;
+use crate::walkthrough::{highlight_name, Walkthrough};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -24,12 +25,21 @@ pub fn Lesson(
     state: LessonState,
 ) -> impl IntoView {
     use_autoplay(state);
+    // Provided before the classroom's keys look for it.
+    let walkthrough = Walkthrough::new();
+    provide_context(walkthrough);
     let classroom = crate::classroom::use_classroom(state);
+    crate::walkthrough::use_tour_links(state, walkthrough);
     let _ = window_event_listener(leptos::ev::resize, move |_| {
         state.redraw.update(|n| *n = n.wrapping_add(1))
     });
     view! {
-        <div class="app" class:projector=move || state.projector.get() lang=move || state.lang.get().code()>
+        <div
+            class="app"
+            class:projector=move || state.projector.get()
+            lang=move || state.lang.get().code()
+            data-highlight=move || walkthrough.highlight().map(highlight_name)
+        >
             <header class="topbar">
                 <div class="title">
                     <h1>{move || state.t().app_title}</h1>
@@ -37,6 +47,7 @@ pub fn Lesson(
                 </div>
                 <Toolbar state classroom />
             </header>
+            <TourBar state walkthrough />
             <main class="layout">
                 <div class="column left">
                     <DataTable state />

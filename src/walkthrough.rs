@@ -123,3 +123,49 @@ impl Walkthrough {
         }
     }
 }
+
+/// The name of a highlight in the page's `data-highlight` attribute (style/tour.css).
+pub fn highlight_name(highlight: Highlight) -> &'static str {
+    match highlight {
+        Highlight::Table => "table",
+        Highlight::DataChart => "data-chart",
+        Highlight::Parameter => "parameter",
+        Highlight::Readouts => "readouts",
+        Highlight::Worked => "worked",
+        Highlight::LossChart => "loss-chart",
+        Highlight::LearningRate => "learning-rate",
+        Highlight::Descent => "descent",
+    }
+}
+
+/// What a `#tour=N` link does, in words for a notice when it is not simply scene N.
+fn open_from_link(state: LessonState, walkthrough: Walkthrough, text: &str) {
+    use crate::i18n::{tour_link_nearest, tour_link_not_a_number};
+    use descent_core::tour::{scene_from_link, SceneLink};
+    let count = walkthrough.scene_count();
+    let lang = state.lang.get_untracked();
+    match scene_from_link(text, count) {
+        SceneLink::Scene(index) => walkthrough.start(state, index),
+        SceneLink::Nearest(index) => {
+            walkthrough.start(state, index);
+            state.notify(tour_link_nearest(lang, count, index + 1), true);
+        }
+        SceneLink::NotANumber => state.notify(tour_link_not_a_number(lang, text), true),
+    }
+}
+
+/// Opens the walkthrough from a `#tour=N` link: the one the page was opened with, and any
+/// pasted into the address bar later. The fragment is then removed, so a reload keeps
+/// the lesson as it stands instead of starting the scene again.
+pub fn use_tour_links(state: LessonState, walkthrough: Walkthrough) {
+    use crate::classroom::share::{clear_fragment, current_fragment, Fragment};
+    let follow = move || {
+        if let Fragment::Tour(text) = current_fragment() {
+            clear_fragment();
+            open_from_link(state, walkthrough, &text);
+        }
+    };
+    follow();
+    let handle = window_event_listener_untyped("hashchange", move |_| follow());
+    on_cleanup(move || handle.remove());
+}

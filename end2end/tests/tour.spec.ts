@@ -24,6 +24,32 @@ async function clickTo(page: Page, lesson: LessonPage, scene: number): Promise<v
   await expect(caption(lesson)).toHaveAttribute('data-scene', String(scene));
 }
 
+/**
+ * One clicker press in a stepping scene: waits until its step is in the history, so the
+ * status read next belongs to it. Returns false when the press left the scene instead.
+ */
+async function clickStep(page: Page, lesson: LessonPage): Promise<boolean> {
+  const scene = await caption(lesson).getAttribute('data-scene');
+  const before = await lesson.historyRows().count();
+  await page.keyboard.press('PageDown');
+  await expect
+    .poll(async () =>
+      (await caption(lesson).getAttribute('data-scene')) !== scene ||
+      (await lesson.historyRows().count()) > before,
+    )
+    .toBe(true);
+  return (await caption(lesson).getAttribute('data-scene')) === scene;
+}
+
+/** Steps a stepping scene until the status says `outcome`; fails after `limit` steps. */
+async function stepUntil(page: Page, lesson: LessonPage, outcome: RegExp, limit: number) {
+  for (let i = 0; i < limit; i++) {
+    if (outcome.test(await lesson.statusText())) return;
+    expect(await clickStep(page, lesson), 'still in the scene').toBe(true);
+  }
+  await expect(lesson.status()).toContainText(outcome);
+}
+
 async function startTour(page: Page, lesson: LessonPage): Promise<void> {
   await lesson.byTestId('tour-button').click();
   await expect(caption(lesson)).toHaveAttribute('data-scene', '1');
@@ -80,15 +106,11 @@ test('the whole lecture with the clicker alone, figures on screen', async ({ les
   // Scene 10: one step per click, 8 → 9.3419 → 9.683414 …, until converged at 9.8.
   await clickTo(page, lesson, 10);
   await expect(lesson.paramField()).toHaveValue('8');
-  await page.keyboard.press('PageDown');
+  await clickStep(page, lesson);
   await expect(lesson.paramField()).toHaveValue('9.3419');
-  await page.keyboard.press('PageDown');
+  await clickStep(page, lesson);
   await expect(lesson.paramField()).toHaveValue('9.683414');
-  for (let i = 0; i < 40; i++) {
-    if ((await caption(lesson).getAttribute('data-scene')) !== '10') break;
-    if (/converged|minimum/i.test(await lesson.statusText())) break;
-    await page.keyboard.press('PageDown');
-  }
+  await stepUntil(page, lesson, /converged|minimum/i, 40);
   await expect(caption(lesson)).toHaveAttribute('data-scene', '10');
   await expect(lesson.paramField()).toHaveValue('9.8');
 
@@ -96,29 +118,18 @@ test('the whole lecture with the clicker alone, figures on screen', async ({ les
   await page.keyboard.press('PageDown');
   await expect(caption(lesson)).toHaveAttribute('data-scene', '11');
   await expect(lesson.byTestId('learning-rate')).toHaveValue('0.01');
-  for (let i = 0; i < 10; i++) {
-    if (/diverg/i.test(await lesson.statusText())) break;
-    await page.keyboard.press('PageDown');
-  }
-  await expect(lesson.status()).toContainText(/diverg/i);
+  await stepUntil(page, lesson, /too large|diverg/i, 10);
   await expect(caption(lesson)).toHaveAttribute('data-scene', '11');
 
   // Scene 12: from 0.5 the local minimum 0.2423…, then from −0.5 the global −0.25.
   await page.keyboard.press('PageDown');
   await expect(caption(lesson)).toHaveAttribute('data-scene', '12');
   await expect.poll(() => lesson.paramValue()).toBe(0.5);
-  for (let i = 0; i < 400; i++) {
-    if (!(await caption(lesson).textContent())?.includes('From a = 0.5')) break;
-    if (/local minimum|minimum/i.test(await lesson.statusText())) break;
-    await page.keyboard.press('PageDown');
-  }
+  await stepUntil(page, lesson, /converged|minimum/i, 400);
   expect(await lesson.paramValue()).toBeCloseTo(0.2423, 3);
   await page.keyboard.press('PageDown');
   await expect.poll(() => lesson.paramValue()).toBe(-0.5);
-  for (let i = 0; i < 400; i++) {
-    if (/minimum/i.test(await lesson.statusText())) break;
-    await page.keyboard.press('PageDown');
-  }
+  await stepUntil(page, lesson, /converged|minimum/i, 400);
   expect(await lesson.paramValue()).toBeCloseTo(-0.25, 3);
 
   // Scene 13, the recap; one more "next" stays there.

@@ -10,6 +10,7 @@
 
 use crate::classroom::{fullscreen, ClassroomState};
 use crate::state::LessonState;
+use crate::walkthrough::Walkthrough;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -153,6 +154,37 @@ pub fn decide(press: KeyPress<'_>, overlay: Overlay) -> Option<KeyAction> {
     }
 }
 
+/// What a key does in the walkthrough.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TourKey {
+    /// The next beat or scene, or one descent step in a stepping scene.
+    Next,
+    /// The previous beat or scene, or one step back in a stepping scene.
+    Previous,
+    /// Leave the walkthrough; the lesson stays as it stands.
+    Exit,
+}
+
+/// What a key press does while the walkthrough runs: the keys that step and undo
+/// ([`decide`]) move through the scenes, Esc leaves it; every other key does what it
+/// always does (`None`). A dialog keeps its keys.
+pub fn tour_key(press: KeyPress<'_>, overlay: Overlay) -> Option<TourKey> {
+    if overlay != Overlay::None {
+        return None;
+    }
+    if !press.command_modifier
+        && press.focus != Focus::FormField
+        && matches!(press.key, "Escape" | "Esc")
+    {
+        return Some(TourKey::Exit);
+    }
+    match decide(press, overlay)? {
+        KeyAction::Step => Some(TourKey::Next),
+        KeyAction::Undo => Some(TourKey::Previous),
+        _ => None,
+    }
+}
+
 /// Does `action` on the lesson and the classroom state.
 pub fn perform(action: KeyAction, state: LessonState, classroom: ClassroomState) {
     match action {
@@ -191,6 +223,7 @@ fn focus_of(target: Option<web_sys::EventTarget>) -> Focus {
 
 /// Listens for keys on the whole window while the lesson is mounted.
 pub fn use_keyboard(state: LessonState, classroom: ClassroomState) {
+    let walkthrough = use_context::<Walkthrough>();
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
         // A component that already handled the key (a chart's own keys) keeps it.
         if ev.default_prevented() || ev.is_composing() {
@@ -215,6 +248,17 @@ pub fn use_keyboard(state: LessonState, classroom: ClassroomState) {
             repeat: ev.repeat(),
             focus: focus_of(ev.target()),
         };
+        if let Some(tour) = walkthrough.filter(Walkthrough::is_running_untracked) {
+            if let Some(key) = tour_key(press, classroom.overlay()) {
+                ev.prevent_default();
+                match key {
+                    TourKey::Next => tour.next(state),
+                    TourKey::Previous => tour.previous(state),
+                    TourKey::Exit => tour.exit(state),
+                }
+                return;
+            }
+        }
         if let Some(action) = decide(press, classroom.overlay()) {
             // Space and PageDown would scroll the page, Home jump to its top.
             ev.prevent_default();
@@ -235,6 +279,28 @@ mod tests {
             repeat: false,
             focus: Focus::Other,
         }
+    }
+
+    #[test]
+    fn in_the_walkthrough_the_clicker_moves_through_scenes_and_esc_leaves() {
+        assert_eq!(
+            tour_key(press("PageDown"), Overlay::None),
+            Some(TourKey::Next)
+        );
+        assert_eq!(tour_key(press(" "), Overlay::None), Some(TourKey::Next));
+        assert_eq!(
+            tour_key(press("PageUp"), Overlay::None),
+            Some(TourKey::Previous)
+        );
+        assert_eq!(
+            tour_key(press("Escape"), Overlay::None),
+            Some(TourKey::Exit)
+        );
+        // Other keys keep their meaning; a dialog keeps its keys.
+        assert_eq!(tour_key(press("m"), Overlay::None), None);
+        assert_eq!(tour_key(press("Home"), Overlay::None), None);
+        assert_eq!(tour_key(press("PageDown"), Overlay::Help), None);
+        assert_eq!(tour_key(press("Escape"), Overlay::Dialog), None);
     }
 
     #[test]

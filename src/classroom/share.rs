@@ -23,6 +23,9 @@ pub enum Fragment {
     Anchor,
     /// A lesson link, read or not: malformed, truncated and older links are errors.
     Link(Result<Lesson, LessonError>),
+    /// A walkthrough link, `#tour=N`, with the text after `tour=` (read by
+    /// [`crate::walkthrough`], which opens the walkthrough at that scene).
+    Tour(String),
 }
 
 /// Reads a fragment (`location.hash`, with or without its `#`); `is_element_id` tells
@@ -33,6 +36,8 @@ pub fn read_fragment(hash: &str, is_element_id: impl Fn(&str) -> bool) -> Fragme
         Fragment::Empty
     } else if is_element_id(text) {
         Fragment::Anchor
+    } else if let Some(scene) = text.strip_prefix("tour=") {
+        Fragment::Tour(scene.to_owned())
     } else {
         Fragment::Link(Lesson::from_link(text))
     }
@@ -102,7 +107,8 @@ pub fn use_hash_links(state: crate::state::LessonState) {
                     true,
                 );
             }
-            Fragment::Empty | Fragment::Anchor => return,
+            // A walkthrough link is the walkthrough's own (`crate::walkthrough`).
+            Fragment::Empty | Fragment::Anchor | Fragment::Tour(_) => return,
         }
         clear_fragment();
     });
@@ -169,5 +175,9 @@ mod tests {
         assert_eq!(read_fragment("", no_ids), Fragment::Empty);
         assert_eq!(read_fragment("#", no_ids), Fragment::Empty);
         assert_eq!(read_fragment("#main", |id| id == "main"), Fragment::Anchor);
+        assert_eq!(
+            read_fragment("#tour=6", no_ids),
+            Fragment::Tour("6".to_owned())
+        );
     }
 }

@@ -120,7 +120,8 @@ pub fn restore(browser_language: Lang) -> LessonState {
     let lang = choose_language(stored_lang.as_deref(), browser_language);
     let link = match share::current_fragment() {
         share::Fragment::Link(result) => Some(result),
-        share::Fragment::Empty | share::Fragment::Anchor => None,
+        // A walkthrough link opens the walkthrough once the page is up (crate::walkthrough).
+        share::Fragment::Empty | share::Fragment::Anchor | share::Fragment::Tour(_) => None,
     };
     // Read even with a link: a bad one offers the saved work instead.
     let saved = storage::read(LESSON_KEY);

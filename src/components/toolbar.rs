@@ -115,7 +115,24 @@ fn ToolbarItems(
             t.fullscreen
         }
     };
+    let walkthrough = use_context::<crate::walkthrough::Walkthrough>();
     view! {
+        {walkthrough.map(|tour| view! {
+            <button
+                type="button"
+                data-testid="tour-button"
+                aria-pressed=move || if tour.is_running() { "true" } else { "false" }
+                on:click=move |_| {
+                    if tour.is_running_untracked() {
+                        tour.exit(state);
+                    } else {
+                        tour.start(state, 0);
+                    }
+                }
+            >
+                {move || crate::i18n::tour_words(state.lang.get()).start}
+            </button>
+        })}
         <button type="button" data-testid="copy-link" on:click=on_copy_link>
             {move || if copied.get() { state.t().link_copied } else { state.t().copy_link }}
         </button>
