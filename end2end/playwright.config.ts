@@ -3,7 +3,7 @@ import path from 'node:path';
 
 // Serves the release build (dist/, made by `trunk build --release`) on its own port, so it
 // does not clash with scripts/serve.sh on 8080.
-const PORT = 8081;
+const PORT = Number(process.env.E2E_PORT ?? 8081);
 const ROOT = path.resolve(__dirname, '..');
 
 export default defineConfig({
