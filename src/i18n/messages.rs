@@ -261,3 +261,34 @@ fn quoted_cell(raw: &str) -> String {
         short
     }
 }
+
+// Issue 14: numbers
+
+/// A parameter typed beyond the bound every parameter keeps, so the value in use is the
+/// bound: "a is limited to ±1e12: “1e15” is beyond it, so a = 1e12." / "a gali būti tik
+/// tarp ±1e12: „1e15“ už šių ribų, todėl a = 1e12." `bound` and `used` are already
+/// formatted; `raw` is the text as typed.
+pub fn parameter_limited(lang: Lang, name: &str, raw: &str, bound: &str, used: &str) -> String {
+    let raw = quoted_cell(raw);
+    match lang {
+        Lang::Lt => format!(
+            "{name} gali būti tik tarp ±{bound}: „{raw}“ už šių ribų, todėl {name} = {used}."
+        ),
+        Lang::En => {
+            format!("{name} is limited to ±{bound}: “{raw}” is beyond it, so {name} = {used}.")
+        }
+    }
+}
+
+/// A parameter field whose text names a number too large to compute with (`1e309`), in
+/// the words a table cell of it gets ([`cell_not_finite`]): "“1e309” is too large a number
+/// to compute with: a stays 8." `value` is the value kept, already formatted.
+pub fn parameter_not_finite(lang: Lang, name: &str, raw: &str, value: &str) -> String {
+    let raw = quoted_cell(raw);
+    match lang {
+        Lang::Lt => format!(
+            "„{raw}“ – per didelis skaičius, kad su juo būtų galima skaičiuoti: {name} lieka {value}."
+        ),
+        Lang::En => format!("“{raw}” is too large a number to compute with: {name} stays {value}."),
+    }
+}

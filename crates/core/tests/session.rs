@@ -315,3 +315,37 @@ fn local_minima_preset_freezes_b_at_2() {
     assert_eq!(s.params()[1], 2.0);
     assert!((s.params()[0] - 0.242).abs() < 5e-4);
 }
+
+#[test]
+fn a_typed_parameter_beyond_the_bound_is_limited_and_says_so() {
+    use descent_core::range::PARAM_BOUND;
+    use descent_core::ParamInput;
+    assert_eq!(Session::read_param("11,5"), ParamInput::Value(11.5));
+    assert_eq!(
+        Session::read_param("1e15"),
+        ParamInput::Limited {
+            typed: 1e15,
+            used: PARAM_BOUND
+        }
+    );
+    assert_eq!(
+        Session::read_param("−1e15").value(),
+        Some(-PARAM_BOUND),
+        "a Unicode minus, limited to the lower bound"
+    );
+    assert_eq!(Session::read_param("1e12"), ParamInput::Value(PARAM_BOUND));
+    // 1e309 is not finite, as a table cell of 1e309 is: one error for both.
+    assert_eq!(
+        Session::read_param("1e309"),
+        ParamInput::Invalid(NumberError::NotFinite)
+    );
+    assert_eq!(
+        Session::read_param("abc"),
+        ParamInput::Invalid(NumberError::NotANumber)
+    );
+    // What the field reads is what the session uses.
+    let mut s = Session::new(Preset::Lecture.lesson());
+    let used = Session::read_param("1e15").value().unwrap_or_default();
+    assert!(s.set_param(0, 1e15));
+    assert_eq!(s.params()[0], used);
+}

@@ -33,7 +33,7 @@ use crate::presets::Preset;
 use crate::problem::Problem;
 use crate::range::{self, PARAM_BOUND};
 use crate::table::{
-    parse_number, parse_table, Conversion, ParsedTable, Table, TableError, MAX_ROWS,
+    parse_number, parse_table, Conversion, NumberError, ParsedTable, Table, TableError, MAX_ROWS,
 };
 use crate::Loss;
 use std::collections::VecDeque;
@@ -57,6 +57,32 @@ enum EditTarget {
     Label(usize),
     /// A data point dragged on the chart, by its table row.
     Point(usize),
+}
+
+/// A parameter field's text as the session reads it ([`Session::read_param`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ParamInput {
+    /// A number within ±[`PARAM_BOUND`], used as typed.
+    Value(f64),
+    /// A number beyond ±[`PARAM_BOUND`]: the parameter takes the bound with its sign.
+    Limited {
+        /// The number typed (`1e15`).
+        typed: f64,
+        /// The number used (`1e12`).
+        used: f64,
+    },
+    /// Not a usable number: empty, not a number, or not finite (`1e309`).
+    Invalid(NumberError),
+}
+
+impl ParamInput {
+    /// The value the parameter takes, if any.
+    pub fn value(self) -> Option<f64> {
+        match self {
+            ParamInput::Value(value) | ParamInput::Limited { used: value, .. } => Some(value),
+            ParamInput::Invalid(_) => None,
+        }
+    }
 }
 
 /// A lesson in progress; see the module docs for the rules it keeps.
@@ -246,9 +272,25 @@ impl Session {
         self.cover_ranges();
     }
 
+    /// What a parameter field's text means ([`ParamInput`]): a number used as typed, a
+    /// number beyond ±[`PARAM_BOUND`] that is limited to the bound (what
+    /// [`Session::set_param`] does with it), or no usable number. The field says which,
+    /// so the value in use is never a silent surprise.
+    pub fn read_param(text: &str) -> ParamInput {
+        match parse_number(text) {
+            Ok(value) if value.abs() <= PARAM_BOUND => ParamInput::Value(value),
+            Ok(value) => ParamInput::Limited {
+                typed: value,
+                used: value.clamp(-PARAM_BOUND, PARAM_BOUND),
+            },
+            Err(error) => ParamInput::Invalid(error),
+        }
+    }
+
     /// Sets parameter `index` by hand (the number field; a slider uses
     /// [`Session::slide_param`]): the run restarts there. Non-finite values are refused
-    /// (`false`); values are clamped to ±10¹².
+    /// (`false`); values are clamped to ±[`PARAM_BOUND`] (10¹²), as
+    /// [`Session::read_param`] tells the field.
     pub fn set_param(&mut self, index: usize, value: f64) -> bool {
         if !value.is_finite() || index >= self.lesson.model.param_count() {
             return false;
