@@ -292,3 +292,20 @@ pub fn parameter_not_finite(lang: Lang, name: &str, raw: &str, value: &str) -> S
         Lang::En => format!("“{raw}” is too large a number to compute with: {name} stays {value}."),
     }
 }
+
+/// Copy link refused because the γ field does not hold a positive number, which a link
+/// could not carry: it would open with another γ than the one on screen. `raw` is the
+/// field's text as typed.
+pub fn link_refused_learning_rate(lang: Lang, raw: &str) -> String {
+    let raw = quoted_cell(raw);
+    match lang {
+        Lang::Lt => format!(
+            "Nuoroda nenukopijuota: γ laukelyje „{raw}“, o ne teigiamas skaičius, todėl nuoroda \
+             atvertų pamoką su kitu γ. Pirmiausia įrašykite γ, pavyzdžiui, 0,003."
+        ),
+        Lang::En => format!(
+            "No link was copied: the γ field holds “{raw}”, not a positive number, so a link \
+             would open the lesson with another γ. Type a γ such as 0.003 first."
+        ),
+    }
+}

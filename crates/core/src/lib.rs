@@ -68,5 +68,5 @@ pub use model::{Model, ParametricModel, MAX_PARAMS};
 pub use number::{Notation, Rounded};
 pub use optimizer::{GradientDescent, Optimizer, Outcome, Run, Step, StopRule};
 pub use problem::Problem;
-pub use session::{LossLandscape, ParamInput, Session, Tangent};
+pub use session::{LossLandscape, NotShareable, ParamInput, Session, Tangent};
 pub use table::{parse_number, CellError, NumberError, ParsedTable, Table, TableError};

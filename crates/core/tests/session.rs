@@ -349,3 +349,35 @@ fn a_typed_parameter_beyond_the_bound_is_limited_and_says_so() {
     assert!(s.set_param(0, 1e15));
     assert_eq!(s.params()[0], used);
 }
+
+#[test]
+fn a_link_carries_the_learning_rate_on_screen_or_is_refused() {
+    use descent_core::NotShareable;
+    for text in ["abc", "0", "-1", "", "1e309"] {
+        let mut s = Session::new(Preset::Lecture.lesson());
+        s.set_learning_rate_text(text);
+        assert_eq!(
+            s.shareable(),
+            Err(NotShareable::LearningRate(text.to_owned())),
+            "γ = {text:?}"
+        );
+    }
+    for (text, gamma) in [("1e300", 1e300), ("0,01", 0.01), ("1e6", 1e6)] {
+        let mut s = Session::new(Preset::Lecture.lesson());
+        s.set_learning_rate_text(text);
+        let link = s.shareable().map(Lesson::to_link).ok();
+        let opened = link
+            .and_then(|l| Lesson::from_link(&l).ok())
+            .map(Session::new);
+        assert_eq!(
+            opened.as_ref().and_then(Session::learning_rate),
+            Some(gamma),
+            "γ = {text}"
+        );
+        if text == "1e300" {
+            // Written short, not as 301 digits.
+            let text = opened.map(|o| o.learning_rate_text().to_owned());
+            assert_eq!(text.as_deref(), Some("1e300"));
+        }
+    }
+}
