@@ -309,3 +309,20 @@ pub fn link_refused_learning_rate(lang: Lang, raw: &str) -> String {
         ),
     }
 }
+
+/// Descent converged where a lower minimum is known: a *local* minimum. `name` is the
+/// parameter (a); `at` and `loss` (where the lower minimum lies, and L there) are already
+/// formatted.
+pub fn converged_local_minimum(lang: Lang, name: &str, at: &str, loss: &str) -> String {
+    match lang {
+        Lang::Lt => format!(
+            "Pasiektas lokalusis minimumas: tolesni žingsniai {name} beveik nebekeičia. \
+             Žemesnis minimumas yra ties {name} = {at} (L = {loss}): kad jį pasiektumėte, \
+             pradėkite iš kitur."
+        ),
+        Lang::En => format!(
+            "Converged at a local minimum: further steps barely change {name}. A lower \
+             minimum lies at {name} = {at} (L = {loss}): start elsewhere to reach it."
+        ),
+    }
+}
