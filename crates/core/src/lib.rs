@@ -2,7 +2,7 @@
 //!
 //! Everything the lesson computes lives here, with no screen attached: data, models,
 //! losses and their derivatives, gradient descent and the optimizers of `torch.optim`
-//! (momentum, Nesterov), the analysis behind the charts, table
+//! (momentum, Nesterov, RMSProp, Adam), the analysis behind the charts, table
 //! parsing, presets, the lesson state with its encodings, the rounding of numbers for
 //! people to read, and the step history written out as CSV, Markdown or LaTeX. The web app
 //! only calls it.
@@ -27,7 +27,7 @@
 //! | 1 | `table` | `data`, `number` |
 //! | 2 | `problem` | `data`, `loss`, `model` |
 //! | 3 | `analysis` (adds the analysing `Problem` methods) | `problem`, `loss`, `range` |
-//! | 3 | `optimizer` (`gd`, `momentum`, `nesterov`, `run`) | `problem`, `range` |
+//! | 3 | `optimizer` (`gd`, `momentum`, `nesterov`, `rmsprop`, `adam`, `run`) | `problem`, `range` |
 //! | 4 | `lesson` | `data`, `loss`, `model`, `optimizer`, `problem`, `range`, `table` |
 //! | 5 | `json` | `lesson`, `data`, `loss`, `model`, `table` |
 //! | 5 | `presets` | `lesson`, `data`, `loss`, `model`, `table` |
@@ -68,8 +68,8 @@ pub use loss::{Evaluation, Loss, Residual};
 pub use model::{Model, ParametricModel, MAX_PARAMS};
 pub use number::{Notation, Rounded};
 pub use optimizer::{
-    GradientDescent, HyperparameterError, Momentum, Nesterov, Optimizer, Outcome, Run, Step,
-    StopRule,
+    Adam, GradientDescent, HyperparameterError, Momentum, Nesterov, Optimizer, Outcome, RmsProp,
+    Run, Step, StopRule,
 };
 pub use problem::Problem;
 pub use session::{LossLandscape, NotShareable, ParamInput, Session, Tangent};

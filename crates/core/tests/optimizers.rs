@@ -1,11 +1,11 @@
 //! The optimizers of `OPTIMIZERS.md` on the lecture's table with ŷ = a·x + b: each
 //! reproduces the reference numbers of `torch.optim`, and the properties that hold them
-//! together (β = 0 is plain descent, Undo restores the state, frozen parameters never
-//! move).
+//! together (β = 0 is plain descent, Adam's first step is γ long, Undo restores the
+//! state, frozen parameters never move).
 
 use descent_core::optimizer::{
-    self, far_beyond_the_start, Divergence, HyperparameterError, Momentum, Nesterov, Optimizer,
-    State, Step,
+    self, far_beyond_the_start, Adam, Divergence, HyperparameterError, Momentum, Nesterov,
+    Optimizer, RmsProp, State, Step,
 };
 use descent_core::presets::{Preset, LECTURE_POINTS};
 use descent_core::{Dataset, GradientDescent, Loss, Model, Outcome, Problem, Run, StopRule};
@@ -91,9 +91,33 @@ fn nesterov_reproduces_the_reference_table() {
 }
 
 #[test]
+fn rmsprop_reproduces_the_reference_table() {
+    check_reference(
+        &RmsProp::new(0.01, 0.99, 1e-8).unwrap(),
+        [
+            [8.1, 0.09999999983, 353.5025],
+            [8.168560058, 0.1684542446, 321.7193103],
+            [8.223488938, 0.2232381926, 297.3449197],
+        ],
+    );
+}
+
+#[test]
+fn adam_reproduces_the_reference_table() {
+    check_reference(
+        &Adam::new(0.1, 0.9, 0.999, 1e-8).unwrap(),
+        [
+            [8.1, 0.09999999998, 353.5025],
+            [8.199777981, 0.1997655947, 307.7389126],
+            [8.299163156, 0.2991151459, 265.3284702],
+        ],
+    );
+}
+
+#[test]
 fn the_registry_makes_every_optimizer_with_torchs_defaults() {
     let ids: Vec<&str> = optimizer::REGISTRY.iter().map(|(id, _)| *id).collect();
-    assert_eq!(ids, ["gd", "momentum", "nesterov"]);
+    assert_eq!(ids, ["gd", "momentum", "nesterov", "rmsprop", "adam"]);
     for id in ids {
         let made = optimizer::by_id(id, 0.01);
         assert_eq!(made.as_ref().map(|o| o.id()), Some(id));
@@ -155,6 +179,36 @@ fn hyperparameters_out_of_range_are_typed_errors_and_take_no_step() {
     assert_eq!(outcome, Outcome::Diverged(Divergence::NonFinite));
     assert_eq!(run.params(), [8.0, 0.0]);
     assert!(run.history().is_empty());
+}
+
+#[test]
+fn rmsprop_and_adam_refuse_decay_rates_of_one_and_epsilons_of_zero() {
+    use HyperparameterError::{DecayRate, Epsilon, LearningRate};
+    assert_eq!(
+        RmsProp::new(0.01, 1.5, 1e-8),
+        Err(DecayRate {
+            name: "α",
+            value: 1.5
+        })
+    );
+    assert_eq!(RmsProp::new(0.01, 0.99, 0.0), Err(Epsilon(0.0)));
+    assert_eq!(
+        Adam::new(0.1, 0.9, 1.0, 1e-8),
+        Err(DecayRate {
+            name: "β₂",
+            value: 1.0
+        })
+    );
+    assert_eq!(
+        Adam::new(0.1, 1.0, 0.999, 1e-8),
+        Err(DecayRate {
+            name: "β₁",
+            value: 1.0
+        })
+    );
+    assert_eq!(Adam::new(0.1, 0.9, 0.999, -1e-8), Err(Epsilon(-1e-8)));
+    assert_eq!(Adam::new(0.0, 0.9, 0.999, 1e-8), Err(LearningRate(0.0)));
+    assert_eq!(Epsilon(0.0).to_string(), "ε = 0 is not a positive number");
 }
 
 #[test]
@@ -228,6 +282,8 @@ fn divergence_is_a_loss_far_beyond_the_start_not_a_few_rises() {
     for optimizer in [
         optimizer::by_id("momentum", 0.003),
         optimizer::by_id("nesterov", 0.003),
+        optimizer::by_id("rmsprop", 0.01),
+        optimizer::by_id("adam", 0.1),
     ]
     .into_iter()
     .flatten()
@@ -358,4 +414,22 @@ proptest! {
         prop_assert_eq!(gd.history(), heavy.history());
     }
 
+    #[test]
+    fn adams_first_step_moves_each_free_coordinate_by_gamma(
+        (a, b) in start(), learning_rate in 1e-4..1.0f64,
+    ) {
+        let problem = lecture_ab();
+        let adam = Adam::new(learning_rate, 0.9, 0.999, 1e-8).unwrap();
+        let taken = optimizer::take_step(&adam, &problem, &[a, b], &adam.init(2));
+        let (step, _) = taken.ok_or_else(|| TestCaseError::fail("no step"))?;
+        for i in 0..2 {
+            let g = step.gradient[i];
+            prop_assume!(g.abs() > 1e-3);
+            let moved = step.after[i] - step.before[i];
+            // Against the sign of the gradient, by γ up to ε: γ·|g| / (|g| + ε).
+            prop_assert!(moved * g < 0.0);
+            prop_assert!((moved.abs() - learning_rate).abs() <= learning_rate * 1e-5,
+                "{} moved {} instead of {}", i, moved, learning_rate);
+        }
+    }
 }

@@ -9,22 +9,26 @@
 //! what divergence looks like for it ([`Optimizer::divergence`]).
 //!
 //! The optimizers follow `torch.optim`'s update rules and defaults (`OPTIMIZERS.md`):
-//! plain gradient descent ([`gd`]), heavy-ball [`momentum`] and [`nesterov`] momentum.
-//! Each checks its hyperparameters ([`Optimizer::validate`],
+//! plain gradient descent ([`gd`]), heavy-ball [`momentum`], [`nesterov`] momentum,
+//! [`rmsprop`] and [`adam`]. Each checks its hyperparameters ([`Optimizer::validate`],
 //! a typed [`HyperparameterError`]) and never moves a frozen parameter nor keeps state
 //! for it ([`take_step`]).
 //!
 //! Adding an optimizer is one new module here implementing [`Optimizer`], plus its line
 //! in [`REGISTRY`] and its `mod` line below.
 
+pub mod adam;
 pub mod gd;
 pub mod momentum;
 pub mod nesterov;
+pub mod rmsprop;
 mod run;
 
+pub use adam::Adam;
 pub use gd::GradientDescent;
 pub use momentum::Momentum;
 pub use nesterov::Nesterov;
+pub use rmsprop::RmsProp;
 pub use run::{Divergence, Outcome, Run, Step, StopRule};
 
 use crate::problem::Problem;
@@ -37,6 +41,8 @@ pub const REGISTRY: &[(&str, MakeOptimizer)] = &[
     (gd::ID, gd::boxed),
     (momentum::ID, momentum::boxed),
     (nesterov::ID, nesterov::boxed),
+    (rmsprop::ID, rmsprop::boxed),
+    (adam::ID, adam::boxed),
 ];
 
 /// A hyperparameter an optimizer cannot step with; the optimizer's `new` and
