@@ -121,8 +121,17 @@ pub fn copy_link(
     classroom: ClassroomState,
     on_copied: impl FnOnce() + 'static,
 ) {
-    let Some(url) = state.session.with_untracked(|s| share_url_here(s.lesson())) else {
-        return;
+    // A link carries what the screen shows, or nothing: say why (issue 14, item 9).
+    let url = match state
+        .session
+        .with_untracked(|s| s.shareable().map(share_url_here))
+    {
+        Ok(Some(url)) => url,
+        Ok(None) => return,
+        Err(descent_core::NotShareable::LearningRate(text)) => {
+            let lang = state.lang.get_untracked();
+            return state.notify(crate::i18n::link_refused_learning_rate(lang, &text), true);
+        }
     };
     clipboard::copy_text(state, classroom, url, move || {
         state.notify(strings(state.lang.get_untracked()).link_copied, false);

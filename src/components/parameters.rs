@@ -1,13 +1,40 @@
 //! The parameters: for each one a slider and a number field, always in sync. The field
-//! takes exact values (8, 11.5, 11,5). The slider spans the session's range for the
+//! takes exact values (8, 11.5, 11,5); a value beyond ±10¹² is limited to the bound, and
+//! the field then shows the bound and says so in words. The slider spans the session's range for the
 //! parameter ([`descent_core::Session::range`]: the range fitted to the problem, widened
 //! only while the value lies outside it) in round steps ([`descent_core::Session::slider`]), so a drag lands
 //! on 8, 9.8 or 10 exactly.
 
-use crate::i18n::{format_exact, format_number, parameter_not_a_number};
+use crate::i18n::{
+    format_exact, format_number, parameter_limited, parameter_not_a_number, parameter_not_finite,
+    Lang,
+};
 use crate::state::LessonState;
-use descent_core::parse_number;
+use descent_core::range::PARAM_BOUND;
+use descent_core::table::NumberError;
+use descent_core::{ParamInput, Session};
 use leptos::prelude::*;
+
+/// What a parameter field says under it about `typed`, the text it holds, when the text
+/// is not taken as typed: not a number (the value stays `value`), or limited to the bound.
+/// `None` for a number used as typed.
+pub fn field_message(lang: Lang, name: &str, typed: &str, value: f64) -> Option<String> {
+    let kept = format_number(value, lang);
+    match Session::read_param(typed) {
+        ParamInput::Value(_) => None,
+        ParamInput::Limited { used, .. } => Some(parameter_limited(
+            lang,
+            name,
+            typed,
+            &format_number(PARAM_BOUND, lang),
+            &format_number(used, lang),
+        )),
+        ParamInput::Invalid(NumberError::NotFinite) => {
+            Some(parameter_not_finite(lang, name, typed, &kept))
+        }
+        ParamInput::Invalid(_) => Some(parameter_not_a_number(lang, name, typed, &kept)),
+    }
+}
 
 /// A slider and a field for every parameter of the model (frozen ones have only the
 /// field, and are marked frozen).
@@ -61,7 +88,27 @@ fn Parameter(
     // The field's own text while the student types in it, so a half-typed number
     // ("11,") is neither rewritten nor lost.
     let typed: RwSignal<Option<String>> = RwSignal::new(None);
-    let invalid = move || typed.get().is_some_and(|t| parse_number(&t).is_err());
+    let invalid = move || {
+        typed
+            .get()
+            .is_some_and(|t| Session::read_param(&t).value().is_none())
+    };
+    // The text last typed beyond ±10¹² and the bound it was limited to: said under the
+    // field (which shows the bound once it loses focus) for as long as the value is it.
+    let limited: RwSignal<Option<(String, f64)>> = RwSignal::new(None);
+    let message = move || {
+        let lang = lang();
+        let name = name.get();
+        if let Some(text) = typed.get() {
+            if let Some(message) = field_message(lang, name, &text, value.get()) {
+                return Some(message);
+            }
+        }
+        limited
+            .get()
+            .filter(|(_, used)| *used == value.get())
+            .and_then(|(text, _)| field_message(lang, name, &text, value.get()))
+    };
     let field_text = move || {
         typed
             .get()
@@ -86,9 +133,17 @@ fn Parameter(
                 prop:value=field_text
                 on:input=move |ev| {
                     let text = event_target_value(&ev);
-                    if let Ok(v) = parse_number(&text) {
+                    let input = Session::read_param(&text);
+                    if let Some(v) = input.value() {
                         state.set_param(index, v);
                     }
+                    limited
+                        .set(
+                            match input {
+                                ParamInput::Limited { used, .. } => Some((text.clone(), used)),
+                                _ => None,
+                            },
+                        );
                     typed.set(Some(text));
                 }
                 on:blur=move |_| {
@@ -118,6 +173,7 @@ fn Parameter(
                     on:input=move |ev| {
                         if let Ok(v) = event_target_value(&ev).parse::<f64>() {
                             typed.set(None);
+                            limited.set(None);
                             state.slide_param(index, v);
                         }
                     }
@@ -129,23 +185,61 @@ fn Parameter(
             <Show when=move || frozen.get()>
                 <span class="hint">{move || state.t().parameter_frozen}</span>
             </Show>
-            // The red field alone does not say that the value was not taken.
-            <Show when=invalid>
+            // The red field alone does not say that the value was not taken, and a value
+            // limited to the bound must not be a silent surprise either.
+            <Show when=move || message().is_some()>
                 <p
                     class="param-error"
                     role="alert"
                     data-testid=move || format!("param-error-{}", name.get())
                 >
-                    {move || {
-                        parameter_not_a_number(
-                            lang(),
-                            name.get(),
-                            &typed.get().unwrap_or_default(),
-                            &format_number(value.get(), lang()),
-                        )
-                    }}
+                    {move || message().unwrap_or_default()}
                 </p>
             </Show>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::cell_not_finite;
+
+    #[test]
+    fn a_value_beyond_the_bound_is_said_to_be_limited_in_words() {
+        assert_eq!(
+            field_message(Lang::En, "a", "1e15", 1e12).as_deref(),
+            Some("a is limited to ±1e12: “1e15” is beyond it, so a = 1e12.")
+        );
+        assert_eq!(
+            field_message(Lang::Lt, "a", "-1e15", -1e12).as_deref(),
+            Some("a gali būti tik tarp ±1e12: „-1e15“ už šių ribų, todėl a = \u{2212}1e12.")
+        );
+        assert_eq!(field_message(Lang::En, "a", "11,5", 11.5), None);
+    }
+
+    #[test]
+    fn a_number_too_large_to_compute_with_is_worded_as_in_the_table() {
+        let field = field_message(Lang::En, "a", "1e309", 8.0).unwrap_or_default();
+        assert_eq!(
+            field,
+            "“1e309” is too large a number to compute with: a stays 8."
+        );
+        let cell = cell_not_finite(Lang::En, 1, "x", "1e309");
+        assert!(cell.contains("“1e309” is too large a number to compute with"));
+        for lang in Lang::ALL {
+            let field = field_message(lang, "a", "1e309", 8.0).unwrap_or_default();
+            let cell = cell_not_finite(lang, 1, "x", "1e309");
+            let shared = cell
+                .split(": ")
+                .nth(1)
+                .unwrap_or_default()
+                .trim_end_matches('.');
+            assert!(field.starts_with(shared), "{field} / {cell}");
+        }
+        assert_eq!(
+            field_message(Lang::En, "a", "abc", 8.0).as_deref(),
+            Some("“abc” is not a number: a stays 8.")
+        );
     }
 }

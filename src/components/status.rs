@@ -4,7 +4,8 @@
 
 use crate::classroom::{self, ClassroomState};
 use crate::i18n::{
-    diverged, format_number, loss_too_large, rows_ignored, step_limit_reached, Lang, Strings,
+    converged_local_minimum, diverged, format_number, loss_too_large, rows_ignored,
+    step_limit_reached, Lang, Strings,
 };
 use crate::state::{LessonState, NoticeAction};
 use descent_core::optimizer::Divergence;
@@ -66,7 +67,23 @@ pub fn status_lines(session: &Session, t: &Strings, lang: Lang) -> Vec<(Level, S
         .learning_rate_limit()
         .map(|l| format_number(l, lang));
     match session.outcome() {
-        Outcome::Converged => lines.push((Level::Success, t.status_converged.to_owned())),
+        // A minimum with a lower one beside it (the loss chart labels that one global)
+        // is named for what it is.
+        Outcome::Converged => match session.lower_minimum() {
+            Some((at, loss)) => {
+                let name = session.lesson().model.param_names().first().copied();
+                lines.push((
+                    Level::Success,
+                    converged_local_minimum(
+                        lang,
+                        name.unwrap_or("a"),
+                        &format_number(at, lang),
+                        &format_number(loss, lang),
+                    ),
+                ));
+            }
+            None => lines.push((Level::Success, t.status_converged.to_owned())),
+        },
         Outcome::Diverged(Divergence::LossGrowing) => {
             lines.push((Level::Warning, diverged(lang, limit.as_deref())))
         }
@@ -175,6 +192,38 @@ mod tests {
         assert_eq!(texts(&session), Vec::<String>::new());
         session.reset();
         assert_eq!(texts(&session), vec![ready]);
+    }
+
+    /// Steps `session` until its run ends (at most 10 000 steps).
+    fn to_the_end(session: &mut Session) {
+        for _ in 0..10_000 {
+            if session.step().is_final() {
+                break;
+            }
+        }
+    }
+
+    #[test]
+    fn descent_stopped_at_a_local_minimum_says_local_and_where_the_lower_one_is() {
+        let mut session = Session::new(Preset::LocalMinima.lesson());
+        to_the_end(&mut session);
+        assert_eq!(session.outcome(), Outcome::Converged);
+        let lines = texts(&session);
+        assert_eq!(lines.len(), 1, "{lines:?}");
+        assert!(
+            lines[0].starts_with("Converged at a local minimum")
+                && lines[0].contains("A lower minimum lies at a = \u{2212}0.25"),
+            "{lines:?}"
+        );
+        assert!(!lines[0].contains("the minimum is reached"), "{lines:?}");
+        // From the left it reaches the lowest minimum, and the lecture its only one.
+        session.set_param(0, -0.5);
+        to_the_end(&mut session);
+        let global = strings(Lang::En).status_converged.to_owned();
+        assert_eq!(texts(&session), vec![global.clone()]);
+        let mut lecture = Session::new(Preset::Lecture.lesson());
+        to_the_end(&mut lecture);
+        assert_eq!(texts(&lecture), vec![global]);
     }
 
     #[test]

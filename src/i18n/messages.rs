@@ -261,3 +261,68 @@ fn quoted_cell(raw: &str) -> String {
         short
     }
 }
+
+// Issue 14: numbers
+
+/// A parameter typed beyond the bound every parameter keeps, so the value in use is the
+/// bound: "a is limited to ±1e12: “1e15” is beyond it, so a = 1e12." / "a gali būti tik
+/// tarp ±1e12: „1e15“ už šių ribų, todėl a = 1e12." `bound` and `used` are already
+/// formatted; `raw` is the text as typed.
+pub fn parameter_limited(lang: Lang, name: &str, raw: &str, bound: &str, used: &str) -> String {
+    let raw = quoted_cell(raw);
+    match lang {
+        Lang::Lt => format!(
+            "{name} gali būti tik tarp ±{bound}: „{raw}“ už šių ribų, todėl {name} = {used}."
+        ),
+        Lang::En => {
+            format!("{name} is limited to ±{bound}: “{raw}” is beyond it, so {name} = {used}.")
+        }
+    }
+}
+
+/// A parameter field whose text names a number too large to compute with (`1e309`), in
+/// the words a table cell of it gets ([`cell_not_finite`]): "“1e309” is too large a number
+/// to compute with: a stays 8." `value` is the value kept, already formatted.
+pub fn parameter_not_finite(lang: Lang, name: &str, raw: &str, value: &str) -> String {
+    let raw = quoted_cell(raw);
+    match lang {
+        Lang::Lt => format!(
+            "„{raw}“ – per didelis skaičius, kad su juo būtų galima skaičiuoti: {name} lieka {value}."
+        ),
+        Lang::En => format!("“{raw}” is too large a number to compute with: {name} stays {value}."),
+    }
+}
+
+/// Copy link refused because the γ field does not hold a positive number, which a link
+/// could not carry: it would open with another γ than the one on screen. `raw` is the
+/// field's text as typed.
+pub fn link_refused_learning_rate(lang: Lang, raw: &str) -> String {
+    let raw = quoted_cell(raw);
+    match lang {
+        Lang::Lt => format!(
+            "Nuoroda nenukopijuota: γ laukelyje „{raw}“, o ne teigiamas skaičius, todėl nuoroda \
+             atvertų pamoką su kitu γ. Pirmiausia įrašykite γ, pavyzdžiui, 0,003."
+        ),
+        Lang::En => format!(
+            "No link was copied: the γ field holds “{raw}”, not a positive number, so a link \
+             would open the lesson with another γ. Type a γ such as 0.003 first."
+        ),
+    }
+}
+
+/// Descent converged where a lower minimum is known: a *local* minimum. `name` is the
+/// parameter (a); `at` and `loss` (where the lower minimum lies, and L there) are already
+/// formatted.
+pub fn converged_local_minimum(lang: Lang, name: &str, at: &str, loss: &str) -> String {
+    match lang {
+        Lang::Lt => format!(
+            "Pasiektas lokalusis minimumas: tolesni žingsniai {name} beveik nebekeičia. \
+             Žemesnis minimumas yra ties {name} = {at} (L = {loss}): kad jį pasiektumėte, \
+             pradėkite iš kitur."
+        ),
+        Lang::En => format!(
+            "Converged at a local minimum: further steps barely change {name}. A lower \
+             minimum lies at {name} = {at} (L = {loss}): start elsewhere to reach it."
+        ),
+    }
+}

@@ -32,6 +32,10 @@ pub use messages::{
     learning_rate_limit, loss_chart_alt, loss_too_large, more_rows, parameter_not_a_number,
     row_count, rows_ignored, step_count, step_limit_reached, too_many_rows,
 };
+// Issue 14: numbers
+pub use messages::{
+    converged_local_minimum, link_refused_learning_rate, parameter_limited, parameter_not_finite,
+};
 pub use number::{format_exact, format_number};
 pub use plural::{en_plural, lt_plural};
 pub use tour::{tour_caption, tour_link_nearest, tour_link_not_a_number, tour_words, TourWords};

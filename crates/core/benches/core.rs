@@ -1,9 +1,10 @@
-//! Criterion benchmarks of the hot paths: loss + gradient, the loss curve, and descent
-//! steps. `cargo bench -p descent-core`; figures go to BENCHMARKS.md.
+//! Criterion benchmarks of the hot paths: loss + gradient, the loss curve, descent
+//! steps, and a 100-step run of each optimizer. `cargo bench -p descent-core`; figures go to BENCHMARKS.md.
 #![allow(missing_docs)] // criterion_group! generates undocumented items.
 
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use descent_core::presets;
+use descent_core::optimizer::REGISTRY;
+use descent_core::presets::{self, LECTURE_POINTS};
 use descent_core::{Dataset, GradientDescent, Loss, Model, Problem, Run, StopRule};
 
 /// The same synthetic data as `numpy_l2.py`: y ≈ 9.8·x with a little deterministic noise.
@@ -55,5 +56,38 @@ fn descent_steps(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, loss_and_gradient, loss_curve, descent_steps);
+/// 100 steps of each registered optimizer on the lecture's table with ŷ = a·x + b from
+/// (8, 0), at the learning rates of `OPTIMIZERS.md`'s reference table.
+fn optimizer_runs(c: &mut Criterion) {
+    let data = Dataset::from_pairs(&LECTURE_POINTS).unwrap_or_default();
+    let problem = Problem::new(data, Model::Affine, Loss::L2);
+    let rule = StopRule::default();
+    let mut group = c.benchmark_group("optimizer_100_steps_lecture_ab");
+    for (id, make) in REGISTRY {
+        let learning_rate = match *id {
+            "rmsprop" => 0.01,
+            "adam" => 0.1,
+            _ => 0.003,
+        };
+        let optimizer = make(learning_rate);
+        group.bench_function(*id, |b| {
+            b.iter(|| {
+                let mut run = Run::new(vec![8.0, 0.0]);
+                for _ in 0..100 {
+                    run.step(&problem, &optimizer, &rule);
+                }
+                black_box(run.params()[0])
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    loss_and_gradient,
+    loss_curve,
+    descent_steps,
+    optimizer_runs
+);
 criterion_main!(benches);

@@ -23,9 +23,6 @@ pub const LINK_PREFIX: &str = "v1.";
 /// The longest column label kept.
 pub const MAX_LABEL_CHARS: usize = 100;
 
-/// The largest learning rate a lesson may hold.
-pub const MAX_LEARNING_RATE: f64 = 1e6;
-
 /// A whole lesson: the table as typed, the model, the loss, the frozen parameters, where
 /// descent started and where it is now, and the learning rate.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -134,7 +131,8 @@ impl Lesson {
     /// [`MAX_LABEL_CHARS`] characters.
     ///
     /// Every lesson the app can make by editing passes: steps stop at ±[`PARAM_BOUND`],
-    /// typed parameters and γ are clamped, and labels are cut to [`MAX_LABEL_CHARS`].
+    /// typed parameters are clamped, γ is any positive finite number, and labels are cut
+    /// to [`MAX_LABEL_CHARS`].
     pub fn validate(&self) -> Result<(), LessonError> {
         let n = self.model.param_count();
         let invalid = |what: &str| Err(LessonError::Invalid(what.to_owned()));
@@ -145,11 +143,10 @@ impl Lesson {
         if !self.params.iter().all(sane) || !self.start.iter().all(sane) {
             return invalid("a parameter is not a finite number within ±10¹²");
         }
-        if !(self.learning_rate.is_finite()
-            && self.learning_rate > 0.0
-            && self.learning_rate <= MAX_LEARNING_RATE)
-        {
-            return invalid("the learning rate is not a positive number up to 10⁶");
+        // Any positive finite γ: a link must carry the γ on screen, and a γ far too large
+        // only takes steps that are refused (see `optimizer::take_step`).
+        if !(self.learning_rate.is_finite() && self.learning_rate > 0.0) {
+            return invalid("the learning rate is not a positive finite number");
         }
         if self.table.rows.len() > MAX_ROWS {
             return invalid("the table has too many rows");

@@ -11,9 +11,11 @@
 //! sign, how an exponent is written, and the signs for NaN and the infinities, which
 //! [`Rounded::new`] does not take.
 //!
-//! Exports for programs (CSV, `data-*` attributes, a dragged point's cell) do not round at
+//! Machine-readable values (`data-*` attributes, a dragged point's cell) do not round at
 //! all: they write [`exact`], the one exact form, the shortest text that reads back as the
-//! same `f64`.
+//! same `f64`. The history CSV, which a person opens in a spreadsheet, writes
+//! [`reliable`]: the [`RELIABLE_DIGITS`] digits an `f64` holds, so it shows 402.57 and
+//! 9.68341355, not 402.57000000000005 and 9.683413550000001.
 
 /// Significant digits a reader sees: seven, as many as the lecture's own figures carry
 /// (L(11.5) = 359.0825; gradient descent from 8 goes to 9.683414, 9.770329, 9.792449), and
@@ -229,6 +231,37 @@ pub fn exact(value: f64) -> String {
     }
 }
 
+/// A number cut to the [`RELIABLE_DIGITS`] significant digits an `f64` holds reliably,
+/// in [`exact`]'s form: what a spreadsheet user should see of a computed number.
+///
+/// The binary noise of arithmetic goes (402.57000000000005 → `402.57`,
+/// −113.83784999999978 → `-113.83785`, 9.683413550000001 → `9.68341355`), and the text
+/// still reads back to the same number within one unit of its fifteenth digit (a
+/// relative difference of at most 5·10⁻¹⁵). NaN and the infinities are written as by
+/// [`exact`].
+pub fn reliable(value: f64) -> String {
+    if !value.is_finite() {
+        return exact(value);
+    }
+    // `{:.14e}` rounds the exact binary value correctly to 15 significant digits, and
+    // reading that back gives the double nearest to those digits, which `exact` writes
+    // in the fewest digits that name it (never more than the 15).
+    let rounded = format!("{:.*e}", RELIABLE_DIGITS - 1, value);
+    match rounded.parse::<f64>() {
+        Ok(cut) if cut.is_finite() => exact(cut),
+        // Near f64::MAX the digits round up beyond the largest double
+        // (1.79769313486232e308): cut them toward zero instead, still within a unit.
+        _ => {
+            let long = format!("{:.*e}", RELIABLE_DIGITS + 1, value);
+            let (mantissa, exponent) = long.split_once('e').unwrap_or((&long, "0"));
+            // The sign, the first digit and the point, then the other fourteen digits.
+            let keep = usize::from(value < 0.0) + 2 + (RELIABLE_DIGITS - 1);
+            let cut = format!("{}e{exponent}", &mantissa[..keep.min(mantissa.len())]);
+            cut.parse::<f64>().map_or_else(|_| exact(value), exact)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -324,14 +357,60 @@ mod tests {
         assert!(exact(f64::MIN_POSITIVE / 3.0).len() < 30);
     }
 
+    #[test]
+    fn reliable_numbers_drop_the_binary_noise_of_the_lecture_figures() {
+        assert_eq!(reliable(402.570_000_000_000_05), "402.57");
+        assert_eq!(reliable(-113.837_849_999_999_78), "-113.83785");
+        assert_eq!(reliable(9.683_413_550_000_001), "9.68341355");
+        assert_eq!(reliable(0.1 + 0.2), "0.3");
+        assert_eq!(reliable(0.003), "0.003");
+        assert_eq!(reliable(-0.0), "0");
+        assert_eq!(reliable(1e300), "1e300");
+        assert_eq!(reliable(f64::MAX), "1.79769313486231e308");
+        assert_eq!(reliable(-f64::MAX), "-1.79769313486231e308");
+        assert_eq!(reliable(f64::NEG_INFINITY), "-Infinity");
+        assert_eq!(reliable(f64::NAN), "NaN");
+    }
+
     proptest::proptest! {
+        #[test]
+        fn every_reliable_number_reads_back_within_a_unit_of_its_fifteenth_digit(
+            bits in proptest::num::u64::ANY,
+        ) {
+            let value = f64::from_bits(bits);
+            let text = reliable(value);
+            proptest::prop_assert!(text.len() <= 24, "{} is {} long", text, text.len());
+            let back: f64 = text.parse().map_err(|e| proptest::test_runner::TestCaseError::fail(format!("{text}: {e}")))?;
+            if value.is_nan() {
+                proptest::prop_assert!(back.is_nan());
+            } else if !value.is_finite() || value == 0.0 {
+                proptest::prop_assert_eq!(back, value);
+            } else {
+                // One unit of the fifteenth significant digit of |value|.
+                // (`powf`, since `powi` gives 0 below 10⁻³⁰⁸.)
+                let unit = 10f64.powf(value.abs().log10().floor() - 14.0);
+                proptest::prop_assert!((back - value).abs() <= unit, "{} -> {}", value, text);
+                let digits = text
+                    .trim_start_matches('-')
+                    .split('e')
+                    .next()
+                    .unwrap_or_default()
+                    .chars()
+                    .filter(char::is_ascii_digit)
+                    .collect::<String>();
+                let significant = digits.trim_matches('0').len();
+                proptest::prop_assert!(significant <= RELIABLE_DIGITS, "{}", text);
+            }
+        }
+
         #[test]
         fn every_exact_number_reads_back_bit_for_bit_and_stays_short(
             bits in proptest::num::u64::ANY,
         ) {
             let value = f64::from_bits(bits);
             let text = exact(value);
-            proptest::prop_assert!(text.len() <= 24, "{} is {} long", text, text.len());
+            // At most a sign, "0." and five zeros, and 17 digits (−0.0000015012934306166622).
+            proptest::prop_assert!(text.len() <= 25, "{} is {} long", text, text.len());
             let back: f64 = text.parse().map_err(|e| proptest::test_runner::TestCaseError::fail(format!("{text}: {e}")))?;
             if value.is_nan() {
                 proptest::prop_assert!(back.is_nan());

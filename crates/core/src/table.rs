@@ -199,16 +199,22 @@ impl Table {
     }
 
     /// The table as CSV (comma-separated, quoted where needed) with a header row.
+    ///
+    /// A cell that is a number is written as a number, in [`exact`]'s form with a decimal
+    /// point (a typed `2,5` becomes `2.5`, `−4,5` becomes `-4.5`), so a column is read by
+    /// a spreadsheet as numbers in one style; only a cell that is not a number keeps its
+    /// text as typed (quoted where needed), so nothing is lost.
     pub fn to_csv(&self) -> String {
         let mut out = String::new();
-        let mut line = |cells: [&str; 2]| {
+        let mut line = |cells: [String; 2]| {
             let quoted: Vec<String> = cells.iter().map(|c| csv_quote(c)).collect();
             out.push_str(&quoted.join(","));
             out.push('\n');
         };
-        line([&self.labels.x, &self.labels.y]);
+        line([self.labels.x.clone(), self.labels.y.clone()]);
+        let cell = |text: &String| parse_number(text).map_or_else(|_| text.clone(), exact);
         for [x, y] in &self.rows {
-            line([x, y]);
+            line([cell(x), cell(y)]);
         }
         out
     }
@@ -503,6 +509,27 @@ mod tests {
         assert_eq!(c.errors[0].raw, "abc");
         assert_eq!((c.errors[1].row, c.errors[1].column), (2, 1));
         assert_eq!(c.errors[1].error, NumberError::Empty);
+    }
+
+    #[test]
+    fn csv_writes_numbers_as_numbers_and_keeps_only_bad_cells_as_typed() {
+        let table = Table::new(
+            Labels::new("m", "F, N"),
+            vec![
+                ["2".into(), "19.6".into()],
+                ["4,5".into(), "44,1".into()],
+                ["\u{2212}1 234,5".into(), "abc".into()],
+                ["1e400".into(), "".into()],
+            ],
+        );
+        assert_eq!(
+            table.to_csv(),
+            "m,\"F, N\"\n2,19.6\n4.5,44.1\n-1234.5,abc\n1e400,\n"
+        );
+        // Read back, the numbers are the ones typed.
+        let back = parse_table(&table.to_csv()).map(|p| p.table.to_dataset().dataset);
+        let first_two = back.map(|d| d.points()[..2].to_vec()).unwrap_or_default();
+        assert_eq!(first_two, [Point::new(2.0, 19.6), Point::new(4.5, 44.1)]);
     }
 
     #[test]

@@ -315,3 +315,69 @@ fn local_minima_preset_freezes_b_at_2() {
     assert_eq!(s.params()[1], 2.0);
     assert!((s.params()[0] - 0.242).abs() < 5e-4);
 }
+
+#[test]
+fn a_typed_parameter_beyond_the_bound_is_limited_and_says_so() {
+    use descent_core::range::PARAM_BOUND;
+    use descent_core::ParamInput;
+    assert_eq!(Session::read_param("11,5"), ParamInput::Value(11.5));
+    assert_eq!(
+        Session::read_param("1e15"),
+        ParamInput::Limited {
+            typed: 1e15,
+            used: PARAM_BOUND
+        }
+    );
+    assert_eq!(
+        Session::read_param("−1e15").value(),
+        Some(-PARAM_BOUND),
+        "a Unicode minus, limited to the lower bound"
+    );
+    assert_eq!(Session::read_param("1e12"), ParamInput::Value(PARAM_BOUND));
+    // 1e309 is not finite, as a table cell of 1e309 is: one error for both.
+    assert_eq!(
+        Session::read_param("1e309"),
+        ParamInput::Invalid(NumberError::NotFinite)
+    );
+    assert_eq!(
+        Session::read_param("abc"),
+        ParamInput::Invalid(NumberError::NotANumber)
+    );
+    // What the field reads is what the session uses.
+    let mut s = Session::new(Preset::Lecture.lesson());
+    let used = Session::read_param("1e15").value().unwrap_or_default();
+    assert!(s.set_param(0, 1e15));
+    assert_eq!(s.params()[0], used);
+}
+
+#[test]
+fn a_link_carries_the_learning_rate_on_screen_or_is_refused() {
+    use descent_core::NotShareable;
+    for text in ["abc", "0", "-1", "", "1e309"] {
+        let mut s = Session::new(Preset::Lecture.lesson());
+        s.set_learning_rate_text(text);
+        assert_eq!(
+            s.shareable(),
+            Err(NotShareable::LearningRate(text.to_owned())),
+            "γ = {text:?}"
+        );
+    }
+    for (text, gamma) in [("1e300", 1e300), ("0,01", 0.01), ("1e6", 1e6)] {
+        let mut s = Session::new(Preset::Lecture.lesson());
+        s.set_learning_rate_text(text);
+        let link = s.shareable().map(Lesson::to_link).ok();
+        let opened = link
+            .and_then(|l| Lesson::from_link(&l).ok())
+            .map(Session::new);
+        assert_eq!(
+            opened.as_ref().and_then(Session::learning_rate),
+            Some(gamma),
+            "γ = {text}"
+        );
+        if text == "1e300" {
+            // Written short, not as 301 digits.
+            let text = opened.map(|o| o.learning_rate_text().to_owned());
+            assert_eq!(text.as_deref(), Some("1e300"));
+        }
+    }
+}

@@ -1,6 +1,9 @@
 //! The walkthrough reproduces the lecture's figures scene by scene, driven the way a
 //! clicker drives it: `next` until the end, `previous` back through a stepping scene.
 
+// The helpers below are test code too: clippy allows `expect` only inside `#[test]` fns.
+#![allow(clippy::expect_used)]
+
 use descent_core::tour::{scenes, Caption, Move, Scene, Tour};
 use descent_core::{Outcome, Session};
 

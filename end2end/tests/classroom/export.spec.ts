@@ -87,7 +87,7 @@ for (const [chart, item, name] of [
 /** The UTF-8 byte-order mark every CSV download starts with, so Excel reads it as UTF-8. */
 const BOM = [0xef, 0xbb, 0xbf];
 
-test('the table exports as CSV with its column names and cells as typed', async ({ lesson }) => {
+test('the table exports as CSV with its column names and its numbers as numbers', async ({ lesson }) => {
   await lesson.renameColumn('x', 'masė');
   await lesson.renameColumn('y', 'jėga');
   await lesson.setCell(1, 'y', '44,1');
@@ -95,9 +95,9 @@ test('the table exports as CSV with its column names and cells as typed', async 
   expect(file.suggestedFilename()).toBe('descent-lab-table.csv');
   const bytes = await bytesOf(file);
   expect([...bytes.subarray(0, 3)]).toEqual(BOM);
-  // A decimal comma is quoted, so a spreadsheet reads it as one cell; the Lithuanian
-  // names arrive as UTF-8.
-  expect(bytes.subarray(3).toString('utf8')).toBe('masė,jėga\n2,19.6\n4.5,"44,1"\n10,98\n');
+  // A typed decimal comma is written as a number with a point, like the rest of its
+  // column; the Lithuanian names arrive as UTF-8.
+  expect(bytes.subarray(3).toString('utf8')).toBe('masė,jėga\n2,19.6\n4.5,44.1\n10,98\n');
 });
 
 test('the step history exports as CSV: a header and one row per step', async ({ lesson }) => {
@@ -125,8 +125,8 @@ test('the step history exports as CSV: a header and one row per step', async ({ 
   expect(second[0]).toBe(2);
   expect(second[1]).toBe(first[4]);
   expect(second[4]).toBeCloseTo(9.683414, 6);
-  // Unlike the slide formats, CSV keeps every digit a spreadsheet computes with.
-  expect(lines[2].split(',')[4]).toBe('9.683413550000001');
+  // Unlike the slide formats, CSV keeps the 15 digits an f64 holds reliably.
+  expect(lines[2].split(',')[4]).toBe('9.68341355');
 });
 
 test('the step history copies as a Markdown table with the steps’ numbers', async ({

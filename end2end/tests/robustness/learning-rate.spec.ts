@@ -101,7 +101,7 @@ test('Play at γ = 1 (124 times the limit) stops by itself and says γ is too la
   await expectNoPanic(lesson);
 });
 
-test('Play at γ = 1e6 (the largest a lesson keeps) stops at the bound and survives a reload', async ({
+test('Play at γ = 1e6 stops at the bound and survives a reload', async ({
   lesson,
   page,
 }) => {

@@ -8,14 +8,27 @@
 //! [`StopRule`] and [`Run::outcome`] decide when a run ends, and an optimizer may say
 //! what divergence looks like for it ([`Optimizer::divergence`]).
 //!
-//! Adding an optimizer (momentum, Nesterov, RMSProp, Adam in `OPTIMIZERS.md`) is one new
-//! module here implementing [`Optimizer`], plus its line in [`REGISTRY`] and its `mod`
-//! line below.
+//! The optimizers follow `torch.optim`'s update rules and defaults (`OPTIMIZERS.md`):
+//! plain gradient descent ([`gd`]), heavy-ball [`momentum`], [`nesterov`] momentum,
+//! [`rmsprop`] and [`adam`]. Each checks its hyperparameters ([`Optimizer::validate`],
+//! a typed [`HyperparameterError`]) and never moves a frozen parameter nor keeps state
+//! for it ([`take_step`]).
+//!
+//! Adding an optimizer is one new module here implementing [`Optimizer`], plus its line
+//! in [`REGISTRY`] and its `mod` line below.
 
+pub mod adam;
 pub mod gd;
+pub mod momentum;
+pub mod nesterov;
+pub mod rmsprop;
 mod run;
 
+pub use adam::Adam;
 pub use gd::GradientDescent;
+pub use momentum::Momentum;
+pub use nesterov::Nesterov;
+pub use rmsprop::RmsProp;
 pub use run::{Divergence, Outcome, Run, Step, StopRule};
 
 use crate::problem::Problem;
@@ -24,7 +37,94 @@ use crate::range::PARAM_BOUND;
 /// Every optimizer the app offers, by id: the one place an optimizer is registered.
 /// Each entry makes the optimizer for a learning rate γ, with its other hyperparameters
 /// at their defaults.
-pub const REGISTRY: &[(&str, MakeOptimizer)] = &[(gd::ID, gd::boxed)];
+pub const REGISTRY: &[(&str, MakeOptimizer)] = &[
+    (gd::ID, gd::boxed),
+    (momentum::ID, momentum::boxed),
+    (nesterov::ID, nesterov::boxed),
+    (rmsprop::ID, rmsprop::boxed),
+    (adam::ID, adam::boxed),
+];
+
+/// A hyperparameter an optimizer cannot step with; the optimizer's `new` and
+/// [`Optimizer::validate`] return it, and [`take_step`] takes no step with it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum HyperparameterError {
+    /// γ is not a positive finite number.
+    LearningRate(f64),
+    /// A decay rate — β of momentum and Nesterov, α of RMSProp, β₁ or β₂ of Adam, named
+    /// by `name` — is not a number from 0 up to, but not including, 1. At 1 or above the
+    /// running means never forget and grow without bound.
+    DecayRate {
+        /// The symbol: `β`, `α`, `β₁` or `β₂`.
+        name: &'static str,
+        /// The value given.
+        value: f64,
+    },
+    /// ε is not a positive finite number (it keeps a division by √s or √v̂ finite).
+    Epsilon(f64),
+}
+
+impl std::fmt::Display for HyperparameterError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            HyperparameterError::LearningRate(value) => {
+                write!(f, "γ = {value} is not a positive number")
+            }
+            HyperparameterError::DecayRate { name, value } => {
+                write!(f, "{name} = {value} is not at least 0 and below 1")
+            }
+            HyperparameterError::Epsilon(value) => {
+                write!(f, "ε = {value} is not a positive number")
+            }
+        }
+    }
+}
+
+impl std::error::Error for HyperparameterError {}
+
+/// γ as every optimizer needs it: a positive finite number.
+pub fn valid_learning_rate(learning_rate: f64) -> Result<(), HyperparameterError> {
+    if learning_rate.is_finite() && learning_rate > 0.0 {
+        Ok(())
+    } else {
+        Err(HyperparameterError::LearningRate(learning_rate))
+    }
+}
+
+/// A decay rate (β, α, β₁, β₂) named `name`: from 0 up to, but not including, 1.
+pub fn valid_decay(name: &'static str, value: f64) -> Result<(), HyperparameterError> {
+    if (0.0..1.0).contains(&value) {
+        Ok(())
+    } else {
+        Err(HyperparameterError::DecayRate { name, value })
+    }
+}
+
+/// ε: a positive finite number.
+pub fn valid_epsilon(epsilon: f64) -> Result<(), HyperparameterError> {
+    if epsilon.is_finite() && epsilon > 0.0 {
+        Ok(())
+    } else {
+        Err(HyperparameterError::Epsilon(epsilon))
+    }
+}
+
+/// How many times the loss where a run started its loss must grow before
+/// [`far_beyond_the_start`] calls the run diverged. A stable momentum run can climb well
+/// above its start for a while (the velocity carries it past the minimum), by a factor
+/// of tens or hundreds for β close to 1, never by a million.
+pub const FAR_BEYOND_THE_START: f64 = 1e6;
+
+/// The divergence rule of the momentum and adaptive methods: the loss grew far beyond
+/// where the run started (more than [`FAR_BEYOND_THE_START`] times it). A few rises in a
+/// row are not divergence for them: momentum's loss rises at steps 2–3 and 9–10 on the
+/// lecture's table with ŷ = a·x + b at γ = 0.003 and still converges. A loss that left
+/// the finite numbers is caught before this ([`Divergence::NonFinite`]).
+pub fn far_beyond_the_start(history: &[Step]) -> Option<Divergence> {
+    let start = history.first()?.loss_before;
+    let now = history.last()?.loss_after;
+    (now > FAR_BEYOND_THE_START * start.max(f64::MIN_POSITIVE)).then_some(Divergence::LossGrowing)
+}
 
 /// How the registry makes an optimizer: from γ, the other hyperparameters at defaults.
 pub type MakeOptimizer = fn(f64) -> Box<dyn Optimizer>;
@@ -63,10 +163,15 @@ pub trait Optimizer {
     /// γ, the learning rate.
     fn learning_rate(&self) -> f64;
 
-    /// Whether the optimizer can step: γ is a finite positive number.
+    /// Whether every hyperparameter is usable: γ is a finite positive number, and each
+    /// optimizer checks its own others (β, α, β₁, β₂, ε).
+    fn validate(&self) -> Result<(), HyperparameterError> {
+        valid_learning_rate(self.learning_rate())
+    }
+
+    /// Whether the optimizer can step ([`Optimizer::validate`] finds nothing wrong).
     fn is_valid(&self) -> bool {
-        let gamma = self.learning_rate();
-        gamma.is_finite() && gamma > 0.0
+        self.validate().is_ok()
     }
 
     /// The state before the first step, for `param_count` parameters.
@@ -93,6 +198,9 @@ impl<O: Optimizer + ?Sized> Optimizer for &O {
     fn learning_rate(&self) -> f64 {
         (**self).learning_rate()
     }
+    fn validate(&self) -> Result<(), HyperparameterError> {
+        (**self).validate()
+    }
     fn is_valid(&self) -> bool {
         (**self).is_valid()
     }
@@ -113,6 +221,9 @@ impl<O: Optimizer + ?Sized> Optimizer for Box<O> {
     }
     fn learning_rate(&self) -> f64 {
         (**self).learning_rate()
+    }
+    fn validate(&self) -> Result<(), HyperparameterError> {
+        (**self).validate()
     }
     fn is_valid(&self) -> bool {
         (**self).is_valid()
@@ -141,7 +252,8 @@ pub fn loss_kept_growing(history: &[Step], rule: &StopRule) -> Option<Divergence
 }
 
 /// One step of `optimizer` from `params` with `state`, recorded for the history, and
-/// the state after it. `None` when the optimizer is not valid, or the step would leave
+/// the state after it; a frozen parameter does not move and its state entries stay 0.
+/// `None` when the optimizer is not valid, or the step would leave
 /// the finite numbers or carry a parameter beyond ±[`PARAM_BOUND`] (a lesson holding
 /// such a value could not be saved or shared). Nothing is changed: this is also what a
 /// preview of the next step shows.
@@ -158,7 +270,19 @@ pub fn take_step(
     if !eval.is_finite() {
         return None;
     }
-    let (step, next) = optimizer.update(&eval.gradient, state, params);
+    let (mut step, mut next) = optimizer.update(&eval.gradient, state, params);
+    // A frozen parameter's gradient is 0, so no rule of `OPTIMIZERS.md` moves it from a
+    // fresh state; this holds it even so, whatever an optimizer carries.
+    for i in (0..params.len()).filter(|&i| problem.is_frozen(i)) {
+        if let Some(s) = step.get_mut(i) {
+            *s = 0.0;
+        }
+        for slot in &mut next.slots {
+            if let Some(entry) = slot.get_mut(i) {
+                *entry = 0.0;
+            }
+        }
+    }
     let after: Vec<f64> = params.iter().zip(&step).map(|(p, s)| p + s).collect();
     let loss_after = problem.loss_at(&after);
     let in_bounds = |p: &f64| p.is_finite() && p.abs() <= PARAM_BOUND;
@@ -182,36 +306,10 @@ mod tests {
     use crate::presets;
 
     /// A stateful optimizer for the tests: heavy-ball momentum with β = 0.9.
-    struct Heavy(f64);
-
-    impl Optimizer for Heavy {
-        fn id(&self) -> &'static str {
-            "heavy"
-        }
-        fn learning_rate(&self) -> f64 {
-            self.0
-        }
-        fn init(&self, param_count: usize) -> State {
-            State {
-                count: 0,
-                slots: vec![vec![0.0; param_count]],
-            }
-        }
-        fn update(&self, gradient: &[f64], state: &State, _params: &[f64]) -> (Vec<f64>, State) {
-            let v: Vec<f64> = match state.slots.first() {
-                Some(v) if state.count > 0 => {
-                    v.iter().zip(gradient).map(|(v, g)| 0.9 * v + g).collect()
-                }
-                _ => gradient.to_vec(),
-            };
-            let step = v.iter().map(|v| -self.0 * v).collect();
-            (
-                step,
-                State {
-                    count: state.count + 1,
-                    slots: vec![v],
-                },
-            )
+    fn heavy(learning_rate: f64) -> Momentum {
+        Momentum {
+            learning_rate,
+            momentum: 0.9,
         }
     }
 
@@ -220,16 +318,16 @@ mod tests {
         let problem = presets::lecture().problem();
         let rule = StopRule::default();
         let mut run = Run::new(vec![8.0]);
-        run.step(&problem, Heavy(0.001), &rule);
+        run.step(&problem, heavy(0.001), &rule);
         let after_one = (run.params().to_vec(), run.state().cloned());
-        run.step(&problem, Heavy(0.001), &rule);
+        run.step(&problem, heavy(0.001), &rule);
         assert_ne!(run.state().cloned(), after_one.1);
         assert!(run.undo());
         assert_eq!((run.params().to_vec(), run.state().cloned()), after_one);
         // The same second step again, from the restored state.
         let mut again = run.clone();
-        again.step(&problem, Heavy(0.001), &rule);
-        run.step(&problem, Heavy(0.001), &rule);
+        again.step(&problem, heavy(0.001), &rule);
+        run.step(&problem, heavy(0.001), &rule);
         assert_eq!(run, again);
         assert!(run.undo() && run.undo());
         assert_eq!(run.state(), None);

@@ -29,8 +29,11 @@ pub enum Divergence {
     /// a parameter beyond ±[`crate::range::PARAM_BOUND`], the bound every saved or shared lesson keeps;
     /// the step was not taken.
     NonFinite,
-    /// The loss grew for [`StopRule::divergence_patience`] steps in a row: γ is so large
-    /// that every step overshoots the minimum further than the last.
+    /// The loss grew the way the optimizer calls divergence ([`super::Optimizer::divergence`]):
+    /// for gradient descent, [`StopRule::divergence_patience`] steps in a row, γ being so
+    /// large that every step overshoots the minimum further than the last; for the
+    /// momentum and adaptive methods, far beyond where the run started
+    /// ([`super::far_beyond_the_start`]).
     LossGrowing,
 }
 

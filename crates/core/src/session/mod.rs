@@ -13,7 +13,8 @@
 //!   forgotten as soon as the value is back home (see [`Session::range`]);
 //! - changing γ keeps the history: γ may change mid-run;
 //! - text typed into the table or the γ field is kept exactly, even when it is not a
-//!   number;
+//!   number; a share link carries exactly what is shown, or is refused
+//!   ([`Session::shareable`]);
 //! - every change to the table (a cell, a column name, a row added or deleted, a paste,
 //!   a point dragged or added on the chart) can be taken back with
 //!   [`Session::undo_edit`]. A run of changes to one thing — the keystrokes in one cell,
@@ -33,7 +34,7 @@ use crate::presets::Preset;
 use crate::problem::Problem;
 use crate::range::{self, PARAM_BOUND};
 use crate::table::{
-    parse_number, parse_table, Conversion, ParsedTable, Table, TableError, MAX_ROWS,
+    parse_number, parse_table, Conversion, NumberError, ParsedTable, Table, TableError, MAX_ROWS,
 };
 use crate::Loss;
 use std::collections::VecDeque;
@@ -58,6 +59,53 @@ enum EditTarget {
     /// A data point dragged on the chart, by its table row.
     Point(usize),
 }
+
+/// A parameter field's text as the session reads it ([`Session::read_param`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ParamInput {
+    /// A number within ±[`PARAM_BOUND`], used as typed.
+    Value(f64),
+    /// A number beyond ±[`PARAM_BOUND`]: the parameter takes the bound with its sign.
+    Limited {
+        /// The number typed (`1e15`).
+        typed: f64,
+        /// The number used (`1e12`).
+        used: f64,
+    },
+    /// Not a usable number: empty, not a number, or not finite (`1e309`).
+    Invalid(NumberError),
+}
+
+impl ParamInput {
+    /// The value the parameter takes, if any.
+    pub fn value(self) -> Option<f64> {
+        match self {
+            ParamInput::Value(value) | ParamInput::Limited { used: value, .. } => Some(value),
+            ParamInput::Invalid(_) => None,
+        }
+    }
+}
+
+/// Why the lesson on screen cannot be put in a share link ([`Session::shareable`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NotShareable {
+    /// The γ field holds this text, which is not a positive number; a link would carry
+    /// another γ than the one on screen.
+    LearningRate(String),
+}
+
+impl std::fmt::Display for NotShareable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            NotShareable::LearningRate(text) => write!(
+                f,
+                "the learning rate γ “{text}” is not a positive number, so a link cannot carry it"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for NotShareable {}
 
 /// A lesson in progress; see the module docs for the rules it keeps.
 #[derive(Clone, Debug, PartialEq)]
@@ -94,7 +142,8 @@ impl Session {
         let conversion = lesson.conversion();
         let problem = lesson.problem();
         let run = Run::resume(lesson.start.clone(), lesson.params.clone());
-        let learning_rate_text = format!("{}", lesson.learning_rate);
+        // The exact form keeps 1e300 short (`{}` would write 301 digits).
+        let learning_rate_text = exact(lesson.learning_rate);
         let mut session = Self {
             lesson,
             conversion,
@@ -163,6 +212,17 @@ impl Session {
         parse_number(&self.learning_rate_text)
             .ok()
             .filter(|g| *g > 0.0)
+    }
+
+    /// The lesson to put in a share link: the lesson exactly as the screen shows it, or
+    /// why a link cannot carry it. A link carries γ as a number, so while the γ field
+    /// holds text that is not a positive number (`abc`, `0`, `-1`) the link would open
+    /// with the last valid γ instead of what the field shows, and it is refused.
+    pub fn shareable(&self) -> Result<&Lesson, NotShareable> {
+        if self.learning_rate().is_none() {
+            return Err(NotShareable::LearningRate(self.learning_rate_text.clone()));
+        }
+        Ok(&self.lesson)
     }
 
     /// Whether Step and Play can act: γ is valid and there is at least one good row.
@@ -246,9 +306,25 @@ impl Session {
         self.cover_ranges();
     }
 
+    /// What a parameter field's text means ([`ParamInput`]): a number used as typed, a
+    /// number beyond ±[`PARAM_BOUND`] that is limited to the bound (what
+    /// [`Session::set_param`] does with it), or no usable number. The field says which,
+    /// so the value in use is never a silent surprise.
+    pub fn read_param(text: &str) -> ParamInput {
+        match parse_number(text) {
+            Ok(value) if value.abs() <= PARAM_BOUND => ParamInput::Value(value),
+            Ok(value) => ParamInput::Limited {
+                typed: value,
+                used: value.clamp(-PARAM_BOUND, PARAM_BOUND),
+            },
+            Err(error) => ParamInput::Invalid(error),
+        }
+    }
+
     /// Sets parameter `index` by hand (the number field; a slider uses
     /// [`Session::slide_param`]): the run restarts there. Non-finite values are refused
-    /// (`false`); values are clamped to ±10¹².
+    /// (`false`); values are clamped to ±[`PARAM_BOUND`] (10¹²), as
+    /// [`Session::read_param`] tells the field.
     pub fn set_param(&mut self, index: usize, value: f64) -> bool {
         if !value.is_finite() || index >= self.lesson.model.param_count() {
             return false;
@@ -295,7 +371,7 @@ impl Session {
     pub fn set_learning_rate_text(&mut self, text: &str) {
         self.learning_rate_text = text.to_owned();
         if let Some(g) = self.learning_rate() {
-            self.lesson.learning_rate = g.min(crate::lesson::MAX_LEARNING_RATE);
+            self.lesson.learning_rate = g;
             if self.outcome.is_final() {
                 self.outcome = Outcome::Running;
             }

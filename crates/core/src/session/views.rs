@@ -175,6 +175,40 @@ impl Session {
         landscape
     }
 
+    /// A minimum lower than the loss where the run stands, when one is known: the lowest
+    /// local minimum of L along the first parameter within its range (what the loss
+    /// chart shows), the other parameters as they are, as `(parameter value, L)`.
+    ///
+    /// `None` where a closed form gives the one global minimum (descent that converges
+    /// there is at it), and where no minimum in the range lies lower. A run that
+    /// converged while this is `Some` stopped at a *local* minimum, as descent from
+    /// a = 0.5 does at a ≈ 0.2423 on the lecture's second example, where L is lower at
+    /// a ≈ −0.25.
+    pub fn lower_minimum(&self) -> Option<(f64, f64)> {
+        if !self.has_data() {
+            return None;
+        }
+        let here = self.loss();
+        if !here.is_finite() {
+            return None;
+        }
+        let mut params = self.run.params().to_vec();
+        if let Some(a) = params.first_mut() {
+            *a = 0.0;
+        }
+        if self.problem.optimum(&params) != Optimum::NotAvailable {
+            return None;
+        }
+        // Lower by more than rounding: the minimum the run stands at is one of these.
+        let below = here - 1e-9 * (1.0 + here.abs());
+        self.problem
+            .extrema(&params, 0, self.range(0))
+            .into_iter()
+            .filter(|e| e.kind == ExtremumKind::Minimum && e.loss < below)
+            .map(|e| (e.value, e.loss))
+            .min_by(|x, y| x.1.total_cmp(&y.1))
+    }
+
     /// The current point on the loss chart and its tangent's slope; `None` without data.
     pub fn tangent(&self) -> Option<Tangent> {
         if !self.has_data() {
@@ -248,6 +282,37 @@ mod tests {
         assert!(!landscape.global);
         assert_eq!((landscape.minima.len(), landscape.maxima.len()), (2, 1));
         assert_eq!(session.optimum(), Optimum::NotAvailable);
+    }
+
+    #[test]
+    fn descent_from_a_half_converges_at_a_local_minimum_and_knows_the_lower_one() {
+        let mut session = Session::new(Preset::LocalMinima.lesson());
+        assert_eq!(to_the_end(&mut session), crate::Outcome::Converged);
+        assert!(
+            (session.params()[0] - 0.2423).abs() < 1e-3,
+            "{:?}",
+            session.params()
+        );
+        let lower = session.lower_minimum().map(|(a, _)| a);
+        assert!(lower.is_some_and(|a| (a + 0.25).abs() < 1e-2), "{lower:?}");
+        // From the left, descent reaches the lowest minimum: none is lower.
+        session.set_param(0, -0.5);
+        assert_eq!(to_the_end(&mut session), crate::Outcome::Converged);
+        assert_eq!(session.lower_minimum(), None);
+        // The lecture's closed form gives the global minimum.
+        let mut lecture = lecture();
+        assert_eq!(to_the_end(&mut lecture), crate::Outcome::Converged);
+        assert_eq!(lecture.lower_minimum(), None);
+    }
+
+    /// Steps until the run ends (at most 10 000 steps) and returns how it ended.
+    fn to_the_end(session: &mut Session) -> crate::Outcome {
+        for _ in 0..10_000 {
+            if session.step().is_final() {
+                break;
+            }
+        }
+        session.outcome()
     }
 
     #[test]
