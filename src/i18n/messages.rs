@@ -261,3 +261,11 @@ fn quoted_cell(raw: &str) -> String {
         short
     }
 }
+
+/// A column whose name is empty, called by its number (from 1): "column 2".
+pub fn unnamed_column(lang: Lang, number: usize) -> String {
+    match lang {
+        Lang::Lt => format!("stulpelis {number}"),
+        Lang::En => format!("column {number}"),
+    }
+}
