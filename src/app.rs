@@ -50,7 +50,7 @@ pub fn Lesson(
             <TourBar state walkthrough />
             <main class="layout">
                 <div class="column left">
-                    <DataTable state />
+                    <DataTable state classroom />
                     <ModelPanel state />
                 </div>
                 <div class="column center">
@@ -70,9 +70,18 @@ pub fn Lesson(
             <ConfirmDialog
                 state
                 open=classroom.confirm_new_lesson
-                title=Signal::derive(move || state.t().new_lesson)
-                message=Signal::derive(move || state.t().new_lesson_confirm)
-                on_confirm=Callback::new(move |()| crate::classroom::start_new_lesson(state, classroom))
+                title=Signal::derive(move || {
+                    let t = state.t();
+                    if classroom.pending_preset.get().is_some() { t.preset_confirm_title } else { t.new_lesson }
+                })
+                message=Signal::derive(move || {
+                    let t = state.t();
+                    if classroom.pending_preset.get().is_some() { t.preset_confirm } else { t.new_lesson_confirm }
+                })
+                on_confirm=Callback::new(move |()| match classroom.pending_preset.get_untracked() {
+                    Some(preset) => state.load_preset(preset),
+                    None => crate::classroom::start_new_lesson(state, classroom),
+                })
             />
             <CopyByHand state classroom />
         </div>

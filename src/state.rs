@@ -223,10 +223,17 @@ impl LessonState {
     }
 
     /// Takes back the last edit of the table, typed, pasted or dragged (the "Undo edit"
-    /// button and Ctrl+Z outside text fields).
+    /// button and Ctrl+Z outside text fields), and the notice that reported it ("Pasted:
+    /// 2 rows" would describe a table no longer on screen).
     pub fn undo_edit(&self) {
         if self.session.with_untracked(Session::can_undo_edit) {
             self.playing.set(false);
+            if self
+                .notice
+                .with_untracked(|n| n.as_ref().is_some_and(|n| n.reports_edit))
+            {
+                self.notice.set(None);
+            }
             self.session.update(|s| {
                 s.undo_edit();
             });

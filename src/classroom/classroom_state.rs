@@ -3,6 +3,7 @@
 
 use crate::classroom::keys::Overlay;
 use crate::classroom::saving::Saver;
+use descent_core::presets::Preset;
 use leptos::prelude::*;
 
 /// The classroom's own state: which dialog is open, fullscreen, and the saving.
@@ -10,8 +11,11 @@ use leptos::prelude::*;
 pub struct ClassroomState {
     /// The keyboard help is open.
     pub help_open: RwSignal<bool>,
-    /// The "start a new lesson?" question is open.
+    /// The "start a new lesson?" question is open (or, with [`Self::pending_preset`],
+    /// "open this example?").
     pub confirm_new_lesson: RwSignal<bool>,
+    /// The example the open question is about; `None` when it is about a new lesson.
+    pub pending_preset: RwSignal<Option<Preset>>,
     /// Text the clipboard refused, shown to be copied by hand.
     pub copy_by_hand: RwSignal<Option<String>>,
     /// The page is fullscreen.
@@ -32,6 +36,7 @@ impl ClassroomState {
         Self {
             help_open: RwSignal::new(false),
             confirm_new_lesson: RwSignal::new(false),
+            pending_preset: RwSignal::new(None),
             copy_by_hand: RwSignal::new(None),
             fullscreen: RwSignal::new(false),
             saver: StoredValue::new(Saver::default()),
@@ -49,6 +54,18 @@ impl ClassroomState {
         } else {
             Overlay::None
         }
+    }
+
+    /// Asks before a New lesson replaces the lesson on screen.
+    pub fn ask_new_lesson(&self) {
+        self.pending_preset.set(None);
+        self.confirm_new_lesson.set(true);
+    }
+
+    /// Asks before `preset` replaces the lesson on screen.
+    pub fn ask_open_preset(&self, preset: Preset) {
+        self.pending_preset.set(Some(preset));
+        self.confirm_new_lesson.set(true);
     }
 
     /// Closes every overlay.

@@ -44,8 +44,8 @@ impl KeyAction {
 }
 
 /// The action of `key` (a `KeyboardEvent.key` value), or `None` when the key is not
-/// ours or the focus is in a form field (`target_is_text_field`): there the key belongs
-/// to the field — typing a `p` in a cell, moving a slider with the arrows.
+/// ours or the focus is in a text field (`target_is_text_field`): there the key belongs
+/// to the field — typing a `p` in a cell, moving the caret with the arrows.
 pub fn action_for(key: &str, target_is_text_field: bool) -> Option<KeyAction> {
     if target_is_text_field {
         return None;
@@ -67,9 +67,14 @@ pub fn action_for(key: &str, target_is_text_field: bool) -> Option<KeyAction> {
 /// What has the keyboard focus, as far as the keys care.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Focus {
-    /// A form field: any input (text, range, checkbox), select, textarea, or editable
-    /// content. Every key belongs to it.
+    /// A field for typing: a text input, textarea, or editable content. Every key belongs
+    /// to it.
     FormField,
+    /// A picker a mouse choice leaves focused: a `<select>` (the example and model
+    /// pickers) or a slider. The clicker keys (PageDown, PageUp, ← →, Space, Home)
+    /// still step, undo and reset — a lecturer's clicker must not change the example or
+    /// a — and every other key belongs to the picker (type-ahead in a select).
+    Picker,
     /// A button, link or disclosure: Space (and Enter) activate it, other keys are ours.
     Activatable,
     /// Anything else (the page itself, a panel).
@@ -77,18 +82,24 @@ pub enum Focus {
 }
 
 impl Focus {
-    /// Classifies an element by its tag name (any case), whether it is editable content,
-    /// and its ARIA role.
-    pub fn of(tag_name: &str, content_editable: bool, role: Option<&str>) -> Focus {
+    /// Classifies an element by its tag name (any case), its `type` (for an input),
+    /// whether it is editable content, and its ARIA role.
+    pub fn of(
+        tag_name: &str,
+        input_type: Option<&str>,
+        content_editable: bool,
+        role: Option<&str>,
+    ) -> Focus {
         let tag = tag_name.to_ascii_lowercase();
-        if content_editable || matches!(tag.as_str(), "input" | "select" | "textarea") {
+        let input_type = input_type.unwrap_or_default().to_ascii_lowercase();
+        let role = role.unwrap_or_default();
+        if tag == "select" || (tag == "input" && input_type == "range") || role == "slider" {
+            return Focus::Picker;
+        }
+        if content_editable || matches!(tag.as_str(), "input" | "textarea") {
             return Focus::FormField;
         }
-        let role = role.unwrap_or_default();
-        if matches!(
-            role,
-            "textbox" | "slider" | "spinbutton" | "combobox" | "listbox"
-        ) {
+        if matches!(role, "textbox" | "spinbutton" | "combobox" | "listbox") {
             Focus::FormField
         } else if matches!(tag.as_str(), "button" | "summary" | "a")
             || matches!(role, "button" | "link" | "checkbox" | "menuitem" | "tab")
@@ -127,7 +138,8 @@ pub struct KeyPress<'a> {
 /// The action a key press takes, all rules applied:
 /// - with Ctrl, Alt or Meta the key belongs to the browser (Ctrl+P prints, Ctrl+F
 ///   finds, Alt+← goes back) or to another shortcut (Ctrl+Z undoes an edit);
-/// - a form field keeps every key ([`action_for`]);
+/// - a text field keeps every key ([`action_for`]); a picker (select, slider) keeps all
+///   but the clicker keys ([`is_clicker_key`]);
 /// - Space on a focused button belongs to the button, which it clicks: acting as well
 ///   would step twice after the Step button was clicked;
 /// - while a dialog is open the lesson behind it takes no keys: Esc closes the dialog,
@@ -141,6 +153,9 @@ pub fn decide(press: KeyPress<'_>, overlay: Overlay) -> Option<KeyAction> {
         return None;
     }
     let action = action_for(press.key, press.focus == Focus::FormField)?;
+    if press.focus == Focus::Picker && !is_clicker_key(press.key) {
+        return None;
+    }
     if press.repeat && !action.repeats() {
         return None;
     }
@@ -185,6 +200,25 @@ pub fn tour_key(press: KeyPress<'_>, overlay: Overlay) -> Option<TourKey> {
     }
 }
 
+/// Whether `key` is one a presentation clicker sends (or a lecturer uses as one): these
+/// step, undo and reset even while a picker has the focus. ↑ and ↓ are not among them:
+/// they stay the keyboard's way through a select's options (choosing another example
+/// after edits asks first).
+pub fn is_clicker_key(key: &str) -> bool {
+    matches!(
+        key,
+        "PageDown"
+            | "PageUp"
+            | "ArrowRight"
+            | "ArrowLeft"
+            | "Right"
+            | "Left"
+            | " "
+            | "Spacebar"
+            | "Home"
+    )
+}
+
 /// Does `action` on the lesson and the classroom state.
 pub fn perform(action: KeyAction, state: LessonState, classroom: ClassroomState) {
     match action {
@@ -216,6 +250,7 @@ fn focus_of(target: Option<web_sys::EventTarget>) -> Focus {
         .is_some_and(|e| e.is_content_editable());
     Focus::of(
         &element.tag_name(),
+        element.get_attribute("type").as_deref(),
         editable,
         element.get_attribute("role").as_deref(),
     )
@@ -340,23 +375,63 @@ mod tests {
     }
 
     #[test]
-    fn every_form_control_keeps_its_keys() {
-        for tag in ["INPUT", "input", "SELECT", "TEXTAREA"] {
-            assert_eq!(Focus::of(tag, false, None), Focus::FormField, "{tag}");
+    fn every_text_field_keeps_its_keys() {
+        for tag in ["INPUT", "input", "TEXTAREA"] {
+            assert_eq!(
+                Focus::of(tag, Some("text"), false, None),
+                Focus::FormField,
+                "{tag}"
+            );
         }
-        assert_eq!(Focus::of("DIV", true, None), Focus::FormField);
-        assert_eq!(Focus::of("DIV", false, Some("slider")), Focus::FormField);
-        let on_slider = KeyPress {
+        assert_eq!(Focus::of("INPUT", None, false, None), Focus::FormField);
+        assert_eq!(Focus::of("DIV", None, true, None), Focus::FormField);
+        let in_cell = KeyPress {
             focus: Focus::FormField,
             ..press("ArrowRight")
         };
-        assert_eq!(decide(on_slider, Overlay::None), None);
+        assert_eq!(decide(in_cell, Overlay::None), None);
+    }
+
+    #[test]
+    fn a_clicker_steps_undoes_and_resets_while_a_picker_has_the_focus() {
+        assert_eq!(Focus::of("SELECT", None, false, None), Focus::Picker);
+        assert_eq!(
+            Focus::of("INPUT", Some("range"), false, None),
+            Focus::Picker
+        );
+        assert_eq!(Focus::of("DIV", None, false, Some("slider")), Focus::Picker);
+        let on_picker = |key| KeyPress {
+            focus: Focus::Picker,
+            ..press(key)
+        };
+        for key in ["PageDown", "ArrowRight", " "] {
+            assert_eq!(
+                decide(on_picker(key), Overlay::None),
+                Some(KeyAction::Step),
+                "{key:?}"
+            );
+        }
+        for key in ["PageUp", "ArrowLeft"] {
+            assert_eq!(
+                decide(on_picker(key), Overlay::None),
+                Some(KeyAction::Undo),
+                "{key:?}"
+            );
+        }
+        assert_eq!(
+            decide(on_picker("Home"), Overlay::None),
+            Some(KeyAction::Reset)
+        );
+        // Type-ahead and ↑ ↓ stay the picker's.
+        for key in ["p", "m", "f", "?", "ArrowDown", "ArrowUp", "Enter"] {
+            assert_eq!(decide(on_picker(key), Overlay::None), None, "{key:?}");
+        }
     }
 
     #[test]
     fn space_on_a_focused_button_clicks_it_only_once() {
-        assert_eq!(Focus::of("BUTTON", false, None), Focus::Activatable);
-        assert_eq!(Focus::of("SUMMARY", false, None), Focus::Activatable);
+        assert_eq!(Focus::of("BUTTON", None, false, None), Focus::Activatable);
+        assert_eq!(Focus::of("SUMMARY", None, false, None), Focus::Activatable);
         let on_button = |key| KeyPress {
             focus: Focus::Activatable,
             ..press(key)

@@ -3,6 +3,8 @@
 //!
 //! - [`start`]: where a lesson opens from (a share link, the saved work, the lecture);
 //! - [`saving`]: every change to `localStorage`, and saved work a link pushed aside;
+//! - [`run_memory`]: the run and the speed beside the lesson, replayed on reopening;
+//! - [`merge`]: two tabs' changes merged, so neither overwrites the other's;
 //! - [`storage`]: `localStorage` itself, its keys and its failures;
 //! - [`share`]: share links in the URL's fragment;
 //! - [`language`]: the interface language chosen, remembered and given to the page;
@@ -20,7 +22,9 @@ pub mod export;
 pub mod fullscreen;
 pub mod keys;
 pub mod language;
+pub mod merge;
 pub mod modal;
+pub mod run_memory;
 pub mod saving;
 pub mod share;
 pub mod start;
@@ -28,7 +32,7 @@ pub mod storage;
 
 pub use classroom_state::ClassroomState;
 pub use export::{run_export, Export};
-pub use saving::{open_saved_work, start_new_lesson};
+pub use saving::{dismiss_saved_work, open_saved_work, start_new_lesson};
 pub use share::copy_link;
 pub use start::restore;
 

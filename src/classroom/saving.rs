@@ -16,10 +16,12 @@
 //!   not replaced either, and the change is reported as not saved.
 //! - A later bad-link start copies over that key: it keeps the work pushed aside last.
 
+use crate::classroom::merge::{merge, RunFrom};
+use crate::classroom::run_memory::{self, RunRecord, RUN_KEY};
 use crate::classroom::storage::{self, StorageProblem, BEFORE_LINK_KEY, LESSON_KEY};
 use crate::classroom::ClassroomState;
 use crate::i18n::strings;
-use crate::state::{LessonState, NoticeAction};
+use crate::state::{LessonState, NoticeAction, SPEEDS};
 use descent_core::presets::Preset;
 use descent_core::Lesson;
 use leptos::prelude::*;
@@ -68,6 +70,8 @@ pub(crate) struct Saver {
     pending: bool,
     /// The JSON last written (or found) in storage: an unchanged lesson is not written.
     last_saved: Option<String>,
+    /// The run record last written (or found) beside it ([`run_memory`]).
+    last_run: Option<String>,
     /// The storage problem already reported, so it is said once, not on every change.
     reported: Option<StorageProblem>,
     /// How long the last save took, in milliseconds.
@@ -94,19 +98,25 @@ pub fn use_saved_work(state: LessonState, classroom: ClassroomState) {
     // What is on screen at mount is what storage holds, or what must not overwrite it
     // yet (a default lesson opened for an unreadable link): save only real changes.
     let opened = state.session.with_untracked(|s| s.lesson().to_json());
-    // A start that offers the saved work (a bad link's: the notice is still the one
-    // `restore` showed) must not replace that work unasked.
-    let earlier_work = if state.offers(NoticeAction::OpenSavedWork) {
-        EarlierWork::UnderMainKey
-    } else {
+    let opened_run = run_text(state);
+    // A start that offers the saved work (the notice is still the one `restore` showed)
+    // must not replace that work unasked: it is either still under the main key (a bad
+    // link's start) or was copied aside (a good link's, or an earlier visit's).
+    let earlier_work = if !state.offers(NoticeAction::OpenSavedWork) {
         EarlierWork::None
+    } else if storage::read(LESSON_KEY).ok().flatten().as_deref() == Some(opened.as_str()) {
+        EarlierWork::CopiedAside
+    } else {
+        EarlierWork::UnderMainKey
     };
     classroom.saver.update_value(|s| {
         s.last_saved = Some(opened);
+        s.last_run = opened_run;
         s.earlier_work = earlier_work;
     });
     Effect::new(move |_| {
         state.session.track();
+        state.speed.track();
         let delay = classroom
             .saver
             .try_update_value(|s| (!std::mem::replace(&mut s.pending, true)).then(|| s.delay()))
@@ -115,44 +125,166 @@ pub fn use_saved_work(state: LessonState, classroom: ClassroomState) {
             set_timeout(move || save_now(state, classroom), delay);
         }
     });
+    // Another tab saved: take its changes in at once (see [`super::merge`]).
+    let on_storage = window_event_listener(leptos::ev::storage, move |ev| {
+        let key = ev.key();
+        if key.is_none() || key.as_deref() == Some(LESSON_KEY) || key.as_deref() == Some(RUN_KEY) {
+            take_in_other_tabs(state, classroom);
+        }
+    });
     let on_hide = window_event_listener_untyped("pagehide", move |_| save_now(state, classroom));
     let on_hidden =
         window_event_listener_untyped("visibilitychange", move |_| save_now(state, classroom));
     on_cleanup(move || {
+        on_storage.remove();
         on_hide.remove();
         on_hidden.remove();
     });
 }
 
-/// Writes the lesson if it changed since the last write; reports a storage problem once.
+/// The run record of what is on screen now, as stored; `None` once the page is gone.
+fn run_text(state: LessonState) -> Option<String> {
+    let speed = state.speed.try_get_untracked()?;
+    state
+        .session
+        .try_with_untracked(|s| RunRecord::of(s, speed).encode())
+}
+
+/// Takes in what another tab saved since this tab last read or wrote storage: the two
+/// lessons are merged ([`merge`]) and the merged one (with the run of the side whose
+/// parameters it kept) replaces this tab's session when it differs. What storage holds
+/// is then counted as seen, so the next save writes the merge over it, and only it.
+fn take_in_other_tabs(state: LessonState, classroom: ClassroomState) {
+    let Some((base, seen_run, earlier_work)) = classroom
+        .saver
+        .try_with_value(|s| (s.last_saved.clone(), s.last_run.clone(), s.earlier_work))
+    else {
+        return;
+    };
+    // Storage holds saved work this page must not take over (a bad link's start).
+    if earlier_work == EarlierWork::UnderMainKey {
+        return;
+    }
+    let Ok(Some(stored)) = storage::read(LESSON_KEY) else {
+        return;
+    };
+    let stored_run = storage::read(RUN_KEY).ok().flatten();
+    if base.as_deref() == Some(stored.as_str()) && seen_run == stored_run {
+        return;
+    }
+    let Ok(theirs) = Lesson::from_json(&stored) else {
+        return;
+    };
+    let base = base
+        .and_then(|json| Lesson::from_json(&json).ok())
+        .unwrap_or_else(|| theirs.clone());
+    // The same lesson written another way (by hand, by an older version: `8` for `8.0`;
+    // no run record at all for an empty run) is nothing new, and no reason to write it
+    // again.
+    let steps = |text: Option<&str>| text.and_then(RunRecord::decode).map(|r| r.steps);
+    let same_steps = steps(seen_run.as_deref()).unwrap_or_default()
+        == steps(stored_run.as_deref()).unwrap_or_default();
+    if base == theirs && same_steps {
+        return;
+    }
+    let Some(speed) = state.speed.try_get_untracked() else {
+        return;
+    };
+    let Some((mine, my_run)) = state
+        .session
+        .try_with_untracked(|s| (s.lesson().clone(), RunRecord::of(s, speed)))
+    else {
+        return;
+    };
+    let their_run = stored_run.as_deref().and_then(RunRecord::decode);
+    let (merged, run_from) = merge(&base, &mine, &theirs);
+    let record = match (run_from, &their_run) {
+        (RunFrom::Theirs, Some(record)) => record.clone(),
+        (RunFrom::Theirs, None) => RunRecord {
+            steps: Vec::new(),
+            speed,
+        },
+        (RunFrom::Mine, _) => my_run.clone(),
+    };
+    // What storage holds is seen now. When the merge is just their lesson, it is also
+    // what storage holds, however its text was written: nothing to write back.
+    let adopted = merged == theirs && run_from == RunFrom::Theirs;
+    classroom.saver.update_value(|s| {
+        s.last_saved = Some(if merged == theirs {
+            merged.to_json()
+        } else {
+            stored
+        });
+        s.last_run = if adopted {
+            Some(record.encode())
+        } else {
+            stored_run
+        };
+    });
+    if merged != mine || record.steps != my_run.steps {
+        state.session.set(run_memory::replay(merged, &record));
+    }
+    if let Some(record) = their_run.filter(|r| SPEEDS.contains(&r.speed)) {
+        if run_from == RunFrom::Theirs && record.speed != speed {
+            state.speed.set(record.speed);
+        }
+    }
+}
+
+/// Writes the lesson and its run record if they changed since the last write; reports a
+/// storage problem once. A change another tab saved meanwhile is merged in first, so it
+/// is never written over unseen.
 fn save_now(state: LessonState, classroom: ClassroomState) {
+    take_in_other_tabs(state, classroom);
     let started = js_sys::Date::now();
     // The page may be gone by the time a delayed save runs: then there is nothing to do.
     let Some(json) = state.session.try_with_untracked(|s| s.lesson().to_json()) else {
         return;
     };
-    let unchanged = classroom
+    let Some(run) = run_text(state) else {
+        return;
+    };
+    let (lesson_changed, run_changed) = classroom
         .saver
         .try_update_value(|s| {
             s.pending = false;
-            s.last_saved.as_deref() == Some(json.as_str())
+            (
+                s.last_saved.as_deref() != Some(json.as_str()),
+                s.last_run.as_deref() != Some(run.as_str()),
+            )
         })
-        .unwrap_or(true);
-    if unchanged {
+        .unwrap_or((false, false));
+    if !lesson_changed && !run_changed {
         return;
     }
     // Without its copy, the saved work a bad link pushed aside is left where it is, and
     // this change goes unsaved (and is reported so) rather than replacing it.
+    let under_main_key = classroom
+        .saver
+        .try_with_value(|s| s.earlier_work == EarlierWork::UnderMainKey)
+        .unwrap_or(false);
+    if under_main_key && !lesson_changed {
+        // Only the speed changed: not worth giving up the saved work's own run for.
+        return;
+    }
     if let Err(problem) = keep_earlier_work(classroom) {
         report_storage_problem(state, classroom, problem);
         return;
     }
-    let written = storage::write(LESSON_KEY, &json);
+    // The lesson first: a run record that does not lead to the stored lesson is ignored
+    // when it is read, so a write cut between the two loses the history, never the work.
+    let written = if lesson_changed {
+        storage::write(LESSON_KEY, &json)
+    } else {
+        Ok(())
+    }
+    .and_then(|()| storage::write(RUN_KEY, &run));
     let cost_ms = js_sys::Date::now() - started;
     classroom.saver.update_value(|s| s.last_cost_ms = cost_ms);
     match written {
         Ok(()) => classroom.saver.update_value(|s| {
             s.last_saved = Some(json);
+            s.last_run = Some(run);
             s.reported = None;
         }),
         Err(problem) => report_storage_problem(state, classroom, problem),
@@ -194,15 +326,17 @@ fn keep_earlier_work(classroom: ClassroomState) -> Result<(), StorageProblem> {
     Ok(())
 }
 
-/// Opens the saved work a bad link pushed aside (the button of that notice) from where it
-/// is now, as the app opens saved work: fresh undo and edit histories, no preset, and the
-/// notice goes away. Saved work that cannot be read (changed in another tab meanwhile)
-/// leaves the lesson as it is, with a notice.
+/// Opens the saved work a link pushed aside (the button of that notice) from where it is
+/// now, as the app opens saved work: fresh undo and edit histories, no preset, and the
+/// notice goes away. It is saved at once as the saved work, and then no longer kept
+/// aside. Saved work that cannot be read (changed in another tab meanwhile) leaves the
+/// lesson as it is, with a notice.
 pub fn open_saved_work(state: LessonState, classroom: ClassroomState) {
-    let lesson = classroom
+    let key = classroom
         .saver
         .try_with_value(|s| s.earlier_work.key())
-        .flatten()
+        .flatten();
+    let lesson = key
         .and_then(|key| storage::read(key).ok().flatten())
         .and_then(|json| Lesson::from_json(&json).ok());
     let Some(lesson) = lesson else {
@@ -216,6 +350,26 @@ pub fn open_saved_work(state: LessonState, classroom: ClassroomState) {
         .update_value(|s| s.earlier_work = EarlierWork::None);
     state.load(lesson);
     state.preset.set(None);
+    state.notice.set(None);
+    save_now(state, classroom);
+    let saved = state.session.with_untracked(|s| s.lesson().to_json());
+    let stored = classroom.saver.with_value(|s| s.last_saved.clone());
+    if key == Some(BEFORE_LINK_KEY) && stored.as_deref() == Some(saved.as_str()) {
+        storage::remove(BEFORE_LINK_KEY);
+    }
+}
+
+/// Declines the offer to open saved work a link pushed aside (the notice's Dismiss
+/// button): the copy kept aside is forgotten, or, while the work is still under the main
+/// key, the next save may replace it. The notice goes away.
+pub fn dismiss_saved_work(state: LessonState, classroom: ClassroomState) {
+    let earlier = classroom
+        .saver
+        .try_update_value(|s| std::mem::take(&mut s.earlier_work))
+        .unwrap_or_default();
+    if earlier == EarlierWork::CopiedAside {
+        storage::remove(BEFORE_LINK_KEY);
+    }
     state.notice.set(None);
 }
 

@@ -10,13 +10,14 @@
 //! the browser and applies it.
 
 use crate::classroom::language::choose_language;
+use crate::classroom::run_memory::{self, RunRecord, RUN_KEY};
 use crate::classroom::{share, storage};
 use crate::i18n::{strings, Lang, Strings};
-use crate::state::{LessonState, NoticeAction};
+use crate::state::{LessonState, NoticeAction, SPEEDS};
 use descent_core::presets::Preset;
 use descent_core::{Lesson, LessonError};
 use leptos::prelude::*;
-use storage::{StorageProblem, LANG_KEY, LESSON_KEY, UNREADABLE_KEY};
+use storage::{StorageProblem, BEFORE_LINK_KEY, LANG_KEY, LESSON_KEY, UNREADABLE_KEY};
 
 /// Why the app did not open the lesson it was asked for, or cannot keep it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,6 +28,9 @@ pub enum StartNotice {
     SavedWorkUnreadable,
     /// The browser gives no storage, so nothing will be saved.
     StorageUnavailable,
+    /// A link opened its lesson in place of the saved work, which is kept aside until the
+    /// student opens it or dismisses the offer (shown again after every reload until then).
+    SavedWorkKeptAside,
 }
 
 impl StartNotice {
@@ -36,6 +40,7 @@ impl StartNotice {
             StartNotice::BadShareLink => t.status_bad_share_link,
             StartNotice::SavedWorkUnreadable => t.status_saved_work_unreadable,
             StartNotice::StorageUnavailable => t.status_storage_unavailable,
+            StartNotice::SavedWorkKeptAside => t.status_saved_work_kept_aside,
         }
     }
 }
@@ -52,9 +57,12 @@ pub struct Start {
     /// Whether to save it at once: a shared lesson replaces the saved work, so that a
     /// reload (the fragment is gone by then) shows it again.
     pub save_now: bool,
-    /// Whether the notice offers to open the saved work instead (a bad link's start,
-    /// with saved work worth opening; see the module docs).
+    /// Whether the notice offers to open the saved work instead (a link's start, good or
+    /// bad, with saved work worth opening; or saved work a link set aside earlier).
     pub offer_saved_work: bool,
+    /// Whether to copy the saved work aside ([`storage::BEFORE_LINK_KEY`]) before
+    /// anything else: a good link's lesson replaces it at once.
+    pub set_aside: bool,
 }
 
 impl Start {
@@ -65,35 +73,42 @@ impl Start {
             notice,
             save_now: false,
             offer_saved_work: false,
+            set_aside: false,
         }
     }
 }
 
-/// Whether saved work, as storage gave it, is worth offering in place of the default
-/// lesson: it reads as a lesson, and it is not just the default lesson already open.
-fn worth_offering(saved: &Result<Option<String>, StorageProblem>) -> bool {
+/// Whether saved work, as storage gave it, is worth offering in place of `opened`: it
+/// reads as a lesson, and it is not just the lesson already open.
+fn worth_offering(saved: &Result<Option<String>, StorageProblem>, opened: &Lesson) -> bool {
     match saved {
-        Ok(Some(json)) => Lesson::from_json(json).is_ok_and(|l| l != Preset::Lecture.lesson()),
+        Ok(Some(json)) => Lesson::from_json(json).is_ok_and(|l| &l != opened),
         Ok(None) | Err(_) => false,
     }
 }
 
 /// Chooses the opening lesson (see the module docs) from the URL's share link, if there
-/// is one, and the saved work as storage gave it.
+/// is one, the saved work as storage gave it, and the saved work a link set aside
+/// earlier (still offered until opened or dismissed).
 pub fn choose_start(
     link: Option<Result<Lesson, LessonError>>,
     saved: Result<Option<String>, StorageProblem>,
+    kept_aside: Option<String>,
 ) -> Start {
-    match link {
-        Some(Ok(lesson)) => Start {
-            lesson,
-            preset: None,
-            notice: None,
-            save_now: true,
-            offer_saved_work: false,
-        },
+    let start = match link {
+        Some(Ok(lesson)) => {
+            let displaced = worth_offering(&saved, &lesson);
+            Start {
+                lesson,
+                preset: None,
+                notice: displaced.then_some(StartNotice::SavedWorkKeptAside),
+                save_now: true,
+                offer_saved_work: displaced,
+                set_aside: displaced,
+            }
+        }
         Some(Err(_)) => Start {
-            offer_saved_work: worth_offering(&saved),
+            offer_saved_work: worth_offering(&saved, &Preset::Lecture.lesson()),
             ..Start::default_lesson(Some(StartNotice::BadShareLink))
         },
         None => match saved {
@@ -104,13 +119,23 @@ pub fn choose_start(
                     notice: None,
                     save_now: false,
                     offer_saved_work: false,
+                    set_aside: false,
                 },
                 Err(_) => Start::default_lesson(Some(StartNotice::SavedWorkUnreadable)),
             },
             Ok(None) => Start::default_lesson(None),
             Err(_) => Start::default_lesson(Some(StartNotice::StorageUnavailable)),
         },
+    };
+    // Work a link set aside on an earlier visit is offered until the student answers.
+    if start.notice.is_none() && worth_offering(&Ok(kept_aside), &start.lesson) {
+        return Start {
+            notice: Some(StartNotice::SavedWorkKeptAside),
+            offer_saved_work: true,
+            ..start
+        };
     }
+    start
 }
 
 /// The lesson state the app opens with: the share link, the saved work or the lecture,
@@ -123,12 +148,14 @@ pub fn restore(browser_language: Lang) -> LessonState {
         // A walkthrough link opens the walkthrough once the page is up (crate::walkthrough).
         share::Fragment::Empty | share::Fragment::Anchor | share::Fragment::Tour(_) => None,
     };
-    // Read even with a link: a bad one offers the saved work instead.
+    // Read even with a link: a bad one offers the saved work instead, a good one sets it
+    // aside.
     let saved = storage::read(LESSON_KEY);
     if link.is_some() {
         share::clear_fragment();
     }
-    let start = choose_start(link, saved.clone());
+    let kept_aside = storage::read(BEFORE_LINK_KEY).ok().flatten();
+    let mut start = choose_start(link, saved.clone(), kept_aside);
     if start.notice == Some(StartNotice::SavedWorkUnreadable) {
         // The first change will replace text this app cannot read (a damaged or a newer
         // format): it is kept aside first, as it was, for whoever can still use it.
@@ -136,7 +163,28 @@ pub fn restore(browser_language: Lang) -> LessonState {
             let _ = storage::write(UNREADABLE_KEY, text);
         }
     }
-    let state = LessonState::new(start.lesson, lang);
+    if start.set_aside {
+        // Not copied (storage full): the link's lesson is not saved over the work either;
+        // saving then copies it aside before the first change, as after a bad link.
+        let copied = match &saved {
+            Ok(Some(text)) => storage::write(BEFORE_LINK_KEY, text).is_ok(),
+            _ => false,
+        };
+        start.save_now &= copied;
+    }
+    let from_saved_work = start.preset.is_none() && !start.save_now;
+    let record = storage::read(RUN_KEY)
+        .ok()
+        .flatten()
+        .and_then(|text| RunRecord::decode(&text));
+    let state = LessonState::new(start.lesson.clone(), lang);
+    if let (true, Some(record)) = (from_saved_work, &record) {
+        // The saved work's run, replayed: history, Undo, trail and exports survive a reload.
+        state.session.set(run_memory::replay(start.lesson, record));
+    }
+    if let Some(speed) = record.map(|r| r.speed).filter(|s| SPEEDS.contains(s)) {
+        state.speed.set(speed);
+    }
     state.preset.set(start.preset);
     let t = strings(lang);
     if let Some(notice) = start.notice {
@@ -145,7 +193,8 @@ pub fn restore(browser_language: Lang) -> LessonState {
         } else {
             state.notify(notice.text(t), true);
         }
-    } else if start.save_now {
+    }
+    if start.save_now {
         let json = state.session.with_untracked(|s| s.lesson().to_json());
         if let Err(problem) = storage::write(LESSON_KEY, &json) {
             state.notify(problem.text(t), true);
@@ -165,10 +214,45 @@ mod tests {
     #[test]
     fn a_share_link_wins_over_saved_work_and_is_saved() {
         let shared = Preset::Force.lesson();
-        let start = choose_start(Some(Ok(shared.clone())), saved(&Preset::Empty.lesson()));
+        let start = choose_start(Some(Ok(shared.clone())), Ok(None), None);
         assert_eq!(start.lesson, shared);
         assert_eq!(start.notice, None);
         assert!(start.save_now);
+        assert!(!start.set_aside);
+    }
+
+    #[test]
+    fn a_share_link_sets_the_saved_work_aside_and_offers_it() {
+        let shared = Preset::Force.lesson();
+        let start = choose_start(
+            Some(Ok(shared.clone())),
+            saved(&Preset::Empty.lesson()),
+            None,
+        );
+        assert_eq!(start.lesson, shared);
+        assert!(start.save_now);
+        assert!(start.set_aside);
+        assert!(start.offer_saved_work);
+        assert_eq!(start.notice, Some(StartNotice::SavedWorkKeptAside));
+        // Saved work that is the link's lesson already is not worth keeping twice.
+        let same = choose_start(Some(Ok(shared.clone())), saved(&shared), None);
+        assert!(!same.set_aside && !same.offer_saved_work);
+    }
+
+    #[test]
+    fn work_a_link_set_aside_is_offered_after_a_reload_until_answered() {
+        let mut work = Preset::Lecture.lesson();
+        work.table.rows[0][1] = "111".into();
+        let opened = Preset::Force.lesson();
+        let start = choose_start(None, saved(&opened), Some(work.to_json()));
+        assert_eq!(start.lesson, opened);
+        assert!(start.offer_saved_work);
+        assert_eq!(start.notice, Some(StartNotice::SavedWorkKeptAside));
+        assert!(!start.save_now && !start.set_aside);
+        // Nothing kept aside, unreadable, or just what is open: no offer.
+        for kept in [None, Some("{".to_owned()), Some(opened.to_json())] {
+            assert!(!choose_start(None, saved(&opened), kept).offer_saved_work);
+        }
     }
 
     fn bad_link() -> Option<Result<Lesson, LessonError>> {
@@ -178,7 +262,7 @@ mod tests {
 
     #[test]
     fn a_bad_link_opens_the_lecture_with_a_notice_and_keeps_saved_work() {
-        let start = choose_start(bad_link(), saved(&Preset::Force.lesson()));
+        let start = choose_start(bad_link(), saved(&Preset::Force.lesson()), None);
         assert_eq!(start.lesson, Preset::Lecture.lesson());
         assert_eq!(start.preset, Some(Preset::Lecture));
         assert_eq!(start.notice, Some(StartNotice::BadShareLink));
@@ -190,7 +274,7 @@ mod tests {
         let mut work = Preset::Lecture.lesson();
         work.table.rows[1][1] = "44".into();
         for saved_work in [work, Preset::Force.lesson(), Preset::Empty.lesson()] {
-            let start = choose_start(bad_link(), saved(&saved_work));
+            let start = choose_start(bad_link(), saved(&saved_work), None);
             assert!(start.offer_saved_work, "{saved_work:?}");
             // The offer is only an offer: the default lesson is what opens.
             assert_eq!(start.lesson, Preset::Lecture.lesson());
@@ -210,22 +294,20 @@ mod tests {
             saved(&Preset::Lecture.lesson()),
         ];
         for saved_work in nothing_to_offer {
-            let start = choose_start(bad_link(), saved_work.clone());
+            let start = choose_start(bad_link(), saved_work.clone(), None);
             assert!(!start.offer_saved_work, "{saved_work:?}");
             assert_eq!(start.notice, Some(StartNotice::BadShareLink));
         }
         // Steps taken are work too.
-        assert!(choose_start(bad_link(), saved(&stepped)).offer_saved_work);
+        assert!(choose_start(bad_link(), saved(&stepped), None).offer_saved_work);
     }
 
     #[test]
-    fn only_a_bad_link_offers_the_saved_work() {
+    fn saved_work_alone_offers_nothing() {
         let work = saved(&Preset::Force.lesson());
-        let shared = Preset::LocalMinima.lesson();
-        assert!(!choose_start(Some(Ok(shared)), work.clone()).offer_saved_work);
-        assert!(!choose_start(None, work).offer_saved_work);
-        assert!(!choose_start(None, Ok(Some("{".into()))).offer_saved_work);
-        assert!(!choose_start(None, Err(StorageProblem::Unavailable)).offer_saved_work);
+        assert!(!choose_start(None, work, None).offer_saved_work);
+        assert!(!choose_start(None, Ok(Some("{".into())), None).offer_saved_work);
+        assert!(!choose_start(None, Err(StorageProblem::Unavailable), None).offer_saved_work);
     }
 
     #[test]
@@ -233,7 +315,7 @@ mod tests {
         let mut lesson = Preset::Lecture.lesson();
         lesson.table.rows[1][1] = "44,1".into();
         lesson.params = vec![9.3419];
-        let start = choose_start(None, saved(&lesson));
+        let start = choose_start(None, saved(&lesson), None);
         assert_eq!(start.lesson, lesson);
         assert_eq!(start.notice, None);
         assert!(!start.save_now);
@@ -242,7 +324,7 @@ mod tests {
     #[test]
     fn corrupt_saved_work_opens_the_lecture_with_a_notice() {
         for corrupt in ["{", "null", "{\"version\":0}", "not json at all"] {
-            let start = choose_start(None, Ok(Some(corrupt.into())));
+            let start = choose_start(None, Ok(Some(corrupt.into())), None);
             assert_eq!(start.lesson, Preset::Lecture.lesson(), "{corrupt}");
             assert_eq!(start.notice, Some(StartNotice::SavedWorkUnreadable));
         }
@@ -250,10 +332,10 @@ mod tests {
 
     #[test]
     fn no_storage_opens_the_lecture_and_says_nothing_will_be_saved() {
-        let start = choose_start(None, Err(StorageProblem::Unavailable));
+        let start = choose_start(None, Err(StorageProblem::Unavailable), None);
         assert_eq!(start.lesson, Preset::Lecture.lesson());
         assert_eq!(start.notice, Some(StartNotice::StorageUnavailable));
-        let fresh = choose_start(None, Ok(None));
+        let fresh = choose_start(None, Ok(None), None);
         assert_eq!(fresh.notice, None);
         assert_eq!(fresh.preset, Some(Preset::Lecture));
     }
@@ -265,6 +347,7 @@ mod tests {
                 StartNotice::BadShareLink,
                 StartNotice::SavedWorkUnreadable,
                 StartNotice::StorageUnavailable,
+                StartNotice::SavedWorkKeptAside,
             ] {
                 assert!(!notice.text(strings(lang)).is_empty());
             }

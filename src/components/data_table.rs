@@ -1,7 +1,10 @@
 //! The data table: edit cells in place, rename the columns, add and delete rows, paste a
 //! block from a spreadsheet or CSV, pick a preset.
 
-use crate::i18n::{cell_empty, cell_not_a_number, cell_not_finite, delete_row_label, more_rows};
+use crate::classroom::ClassroomState;
+use crate::i18n::{
+    cell_empty, cell_not_a_number, cell_not_finite, delete_row_label, more_rows, unnamed_column,
+};
 use crate::state::LessonState;
 use descent_core::presets::Preset;
 use descent_core::table::NumberError;
@@ -17,6 +20,8 @@ pub const VISIBLE_ROWS: usize = 200;
 pub fn DataTable(
     /// The lesson's reactive state.
     state: LessonState,
+    /// Where the question before replacing edited work is asked.
+    classroom: ClassroomState,
 ) -> impl IntoView {
     let lang = move || state.lang.get();
     let row_count = Memo::new(move |_| state.session.with(|s| s.lesson().table.rows.len()));
@@ -29,7 +34,14 @@ pub fn DataTable(
                 .errors
                 .iter()
                 .map(|e| {
-                    let column = if e.column == 0 { &labels.x } else { &labels.y };
+                    let name = if e.column == 0 { &labels.x } else { &labels.y };
+                    // A column without a name is called by its number: "column 2".
+                    let number = (e.column + 1).to_string();
+                    let column = if name.trim().is_empty() {
+                        &number
+                    } else {
+                        name
+                    };
                     let text = match e.error {
                         NumberError::Empty => cell_empty(lang, e.row + 1, column),
                         NumberError::NotANumber => {
@@ -86,7 +98,14 @@ pub fn DataTable(
                     autocomplete="off"
                     spellcheck="false"
                     data-testid=id
-                    aria-label=move || format!("{} {}", label(column), row + 1)
+                    aria-label=move || {
+                        let name = label(column);
+                        if name.trim().is_empty() {
+                            format!("{} {}", unnamed_column(lang(), column + 1), row + 1)
+                        } else {
+                            format!("{name} {}", row + 1)
+                        }
+                    }
                     class="cell"
                     class:invalid=move || error().is_some()
                     aria-invalid=move || if error().is_some() { "true" } else { "false" }
@@ -132,8 +151,17 @@ pub fn DataTable(
                     data-testid="preset-select"
                     prop:value=move || shown_preset.get().map(Preset::id).unwrap_or("")
                     on:change=move |ev| {
-                        if let Some(p) = Preset::from_id(&event_target_value(&ev)) {
+                        let Some(p) = Preset::from_id(&event_target_value(&ev)) else {
+                            return;
+                        };
+                        if shown_preset.get_untracked().is_some() {
+                            // An untouched example: nothing of the student's is lost.
                             state.load_preset(p);
+                        } else {
+                            // Edited work (or a link's, or saved work) would be replaced:
+                            // ask first, as New lesson does, and show "—" until answered.
+                            event_target::<web_sys::HtmlSelectElement>(&ev).set_value("");
+                            classroom.ask_open_preset(p);
                         }
                     }
                 >

@@ -140,6 +140,13 @@ pub fn StatusMessage(
                                         >
                                             {move || state.t().open_saved_work}
                                         </button>
+                                        <button
+                                            type="button"
+                                            data-testid="dismiss-saved-work"
+                                            on:click=move |_| classroom::dismiss_saved_work(state, classroom)
+                                        >
+                                            {move || state.t().dismiss_saved_work}
+                                        </button>
                                     }
                                 }
                             });

@@ -140,7 +140,7 @@ fn ToolbarItems(
             type="button"
             data-testid="new-lesson"
             aria-haspopup="dialog"
-            on:click=move |_| classroom.confirm_new_lesson.set(true)
+            on:click=move |_| classroom.ask_new_lesson()
         >
             {move || state.t().new_lesson}
         </button>

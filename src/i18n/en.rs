@@ -177,4 +177,10 @@ pub(super) static EN: Strings = Strings {
 
     // Classroom: the phone's toolbar menu, saved work (issues 9 and 14).
     toolbar_menu: "Menu",
+    status_saved_work_kept_aside: "A link opened another lesson; your earlier work is \
+                                   kept until you open or dismiss it.",
+    dismiss_saved_work: "Dismiss",
+    preset_confirm_title: "Open another example?",
+    preset_confirm: "Open this example? Its table replaces the one on screen, and the \
+                     current table and steps are forgotten.",
 };

@@ -183,4 +183,10 @@ pub(super) static LT: Strings = Strings {
 
     // Classroom: the phone's toolbar menu, saved work (issues 9 and 14).
     toolbar_menu: "Meniu",
+    status_saved_work_kept_aside: "Nuoroda atvėrė kitą pamoką; ankstesnis jūsų darbas \
+                                   saugomas, kol jį atversite arba atsisakysite.",
+    dismiss_saved_work: "Atsisakyti",
+    preset_confirm_title: "Atverti kitą pavyzdį?",
+    preset_confirm: "Atverti šį pavyzdį? Jo lentelė pakeis dabartinę, o dabartinė \
+                     lentelė ir žingsniai bus pamiršti.",
 };

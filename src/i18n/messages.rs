@@ -326,3 +326,11 @@ pub fn converged_local_minimum(lang: Lang, name: &str, at: &str, loss: &str) -> 
         ),
     }
 }
+
+/// A column whose name is empty, called by its number (from 1): "column 2".
+pub fn unnamed_column(lang: Lang, number: usize) -> String {
+    match lang {
+        Lang::Lt => format!("stulpelis {number}"),
+        Lang::En => format!("column {number}"),
+    }
+}

@@ -30,7 +30,7 @@ mod tour;
 pub use messages::{
     cell_empty, cell_not_a_number, cell_not_finite, data_chart_alt, delete_row_label, diverged,
     learning_rate_limit, loss_chart_alt, loss_too_large, more_rows, parameter_not_a_number,
-    row_count, rows_ignored, step_count, step_limit_reached, too_many_rows,
+    row_count, rows_ignored, step_count, step_limit_reached, too_many_rows, unnamed_column,
 };
 // Issue 14: numbers
 pub use messages::{
@@ -452,6 +452,14 @@ strings_table! {
     // Classroom: the phone's toolbar menu, saved work (issues 9 and 14).
     /// The button that shows the toolbar on a phone, where it is folded away.
     toolbar_menu,
+    /// A link opened its lesson in place of the saved work, which is kept aside.
+    status_saved_work_kept_aside,
+    /// The button that declines the offer to open saved work a link set aside.
+    dismiss_saved_work,
+    /// Title of the question before an example replaces edited work.
+    preset_confirm_title,
+    /// The question before an example replaces edited work.
+    preset_confirm,
 }
 
 /// One line of the keyboard help: the keys, each shown as its own key cap, and what they

@@ -1,7 +1,8 @@
 //! # descent-core: the mathematics of Descent Lab
 //!
 //! Everything the lesson computes lives here, with no screen attached: data, models,
-//! losses and their derivatives, gradient descent, the analysis behind the charts, table
+//! losses and their derivatives, gradient descent and the optimizers of `torch.optim`
+//! (momentum, Nesterov, RMSProp, Adam), the analysis behind the charts, table
 //! parsing, presets, the lesson state with its encodings, the rounding of numbers for
 //! people to read, and the step history written out as CSV, Markdown or LaTeX. The web app
 //! only calls it.
@@ -53,7 +54,10 @@ pub use lesson::{Lesson, LessonError};
 pub use loss::{Evaluation, Loss, Residual};
 pub use model::{Model, ParametricModel, MAX_PARAMS};
 pub use number::{Notation, Rounded};
-pub use optimizer::{GradientDescent, Optimizer, Outcome, Run, Step, StopRule};
+pub use optimizer::{
+    Adam, GradientDescent, HyperparameterError, Momentum, Nesterov, Optimizer, Outcome, RmsProp,
+    Run, Step, StopRule,
+};
 pub use problem::Problem;
-pub use session::{LossLandscape, Session, Tangent};
+pub use session::{LossLandscape, NotShareable, ParamInput, Session, Tangent};
 pub use table::{parse_number, CellError, NumberError, ParsedTable, Table, TableError};

@@ -123,7 +123,8 @@ test('a valid link full of hostile cells opens with every bad cell flagged', asy
     lesson,
     `/${linkFragment(withChanges({ table: { labels: { x: 'x', y: 'y' }, rows } }))}`,
   );
-  await expect(lesson.byTestId('notice')).toHaveCount(0);
+  // The saved work it replaced is kept aside and offered (issue 14, item 1).
+  await expect(lesson.byTestId('open-saved-work')).toBeVisible();
   await expect(lesson.cell(0, 'x')).toHaveValue('1e308');
   await expect(lesson.cell(1, 'y')).toHaveValue('<b>bold</b>');
   await expect(lesson.cell(2, 'y')).toHaveValue('"quoted"');

@@ -1,0 +1,211 @@
+//! The run and the autoplay speed, kept beside the lesson so that a reload keeps the step
+//! history, Undo, the trail on the loss curve and the history exports.
+//!
+//! The lesson's own format (descent-core's `Lesson`, also the share links') is left as it
+//! is. Beside it, under [`RUN_KEY`], goes a short record of *how* the run got where it
+//! stands: the γ of every step, run-length encoded (`0.003*5`), and the speed. Reopening
+//! replays those steps from the lesson's start through the session's own methods, so the
+//! history comes back exactly as it was computed, whatever the optimizer keeps inside.
+//! The replay is checked: unless it ends exactly at the saved lesson (a record from an
+//! older lesson, another tab, a hand edit), the lesson opens as before, without history.
+//!
+//! Bounded: at most [`MAX_KEPT_STEPS`] steps, and no more than [`REPLAY_BUDGET`] point
+//! evaluations in all (a 100 000-row table keeps 200 steps), so a reload stays quick. A
+//! longer run reopens where it stands, without its history, as every run did before.
+
+use descent_core::{Lesson, Session};
+
+/// Where the record is kept.
+pub const RUN_KEY: &str = "descent-lab/lesson/v1/run";
+
+/// The most steps a record keeps (the step limit of a run).
+pub const MAX_KEPT_STEPS: usize = 10_000;
+
+/// The most steps × data rows a replay may cost.
+pub const REPLAY_BUDGET: usize = 20_000_000;
+
+/// How the run got where it stands, and the autoplay speed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RunRecord {
+    /// The γ of each step, oldest first, as (γ, how many steps in a row used it).
+    pub steps: Vec<(f64, usize)>,
+    /// Autoplay speed in steps per second.
+    pub speed: u32,
+}
+
+impl RunRecord {
+    /// The record of `session`'s run (empty when it is over the bounds) and `speed`.
+    pub fn of(session: &Session, speed: u32) -> RunRecord {
+        let history = session.history();
+        let rows = session.lesson().table.rows.len().max(1);
+        let mut steps: Vec<(f64, usize)> = Vec::new();
+        if history.len() <= MAX_KEPT_STEPS && history.len().saturating_mul(rows) <= REPLAY_BUDGET {
+            for step in history {
+                match steps.last_mut() {
+                    Some((gamma, count)) if gamma.to_bits() == step.learning_rate.to_bits() => {
+                        *count += 1
+                    }
+                    _ => steps.push((step.learning_rate, 1)),
+                }
+            }
+        }
+        RunRecord { steps, speed }
+    }
+
+    /// How many steps it records.
+    pub fn len(&self) -> usize {
+        self.steps.iter().map(|(_, n)| n).sum()
+    }
+
+    /// Whether it records no step.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The stored text: `v1 speed=5 steps=0.003*5,0.001*2`.
+    pub fn encode(&self) -> String {
+        let steps: Vec<String> = self
+            .steps
+            .iter()
+            .map(|(gamma, count)| format!("{gamma}*{count}"))
+            .collect();
+        format!("v1 speed={} steps={}", self.speed, steps.join(","))
+    }
+
+    /// Reads [`RunRecord::encode`]'s text; `None` for anything else.
+    pub fn decode(text: &str) -> Option<RunRecord> {
+        let mut parts = text.split(' ');
+        if parts.next()? != "v1" {
+            return None;
+        }
+        let speed = parts.next()?.strip_prefix("speed=")?.parse().ok()?;
+        let list = parts.next()?.strip_prefix("steps=")?;
+        if parts.next().is_some() {
+            return None;
+        }
+        let mut steps = Vec::new();
+        let mut total = 0usize;
+        for item in list.split(',').filter(|s| !s.is_empty()) {
+            let (gamma, count) = item.split_once('*')?;
+            let gamma: f64 = gamma.parse().ok()?;
+            let count: usize = count.parse().ok()?;
+            total = total.checked_add(count)?;
+            if !(gamma.is_finite() && gamma > 0.0) || count == 0 || total > MAX_KEPT_STEPS {
+                return None;
+            }
+            steps.push((gamma, count));
+        }
+        Some(RunRecord { steps, speed })
+    }
+}
+
+/// The session that opens `lesson` with the run `record` describes replayed from the
+/// lesson's start; just `Session::new(lesson)` when the replay does not end exactly at
+/// the lesson (see the module docs).
+pub fn replay(lesson: Lesson, record: &RunRecord) -> Session {
+    let plain = Session::new(lesson);
+    let rows = plain.lesson().table.rows.len().max(1);
+    if record.is_empty() || record.len().saturating_mul(rows) > REPLAY_BUDGET {
+        return plain;
+    }
+    let mut session = plain.clone();
+    session.reset();
+    for &(gamma, count) in &record.steps {
+        let text = format!("{gamma}");
+        if session.learning_rate_text() != text {
+            session.set_learning_rate_text(&text);
+        }
+        for _ in 0..count {
+            session.step();
+        }
+    }
+    // γ as the lesson has it now (it may have changed after the last step).
+    let text = plain.learning_rate_text();
+    if session.learning_rate_text() != text {
+        session.set_learning_rate_text(text);
+    }
+    if session.lesson() == plain.lesson() && session.history().len() == record.len() {
+        session
+    } else {
+        plain
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use descent_core::presets::Preset;
+
+    fn stepped(steps: usize) -> Session {
+        let mut session = Session::new(Preset::Lecture.lesson());
+        for _ in 0..steps {
+            session.step();
+        }
+        session
+    }
+
+    #[test]
+    fn a_reopened_run_has_its_history_back_exactly() {
+        let mut session = stepped(3);
+        session.set_learning_rate_text("0.001");
+        session.step();
+        session.step();
+        let record = RunRecord::of(&session, 10);
+        assert_eq!(record.steps, vec![(0.003, 3), (0.001, 2)]);
+        let text = record.encode();
+        assert_eq!(text, "v1 speed=10 steps=0.003*3,0.001*2");
+        let read = RunRecord::decode(&text);
+        assert_eq!(read.as_ref(), Some(&record));
+        let reopened = replay(session.lesson().clone(), &record);
+        assert_eq!(reopened.history(), session.history());
+        assert_eq!(reopened.lesson(), session.lesson());
+        assert_eq!(reopened.outcome(), session.outcome());
+    }
+
+    #[test]
+    fn five_lecture_steps_come_back_with_a_at_9_798078() {
+        let session = stepped(5);
+        let record = RunRecord::of(&session, 5);
+        let reopened = replay(session.lesson().clone(), &record);
+        assert_eq!(reopened.history().len(), 5);
+        assert_eq!(reopened.params(), session.params());
+    }
+
+    #[test]
+    fn a_record_that_does_not_lead_to_the_lesson_is_ignored() {
+        let session = stepped(4);
+        let record = RunRecord::of(&session, 5);
+        let mut other = session.lesson().clone();
+        other.params = vec![8.5];
+        let reopened = replay(other.clone(), &record);
+        assert!(reopened.history().is_empty());
+        assert_eq!(reopened.lesson(), &other);
+        // A lesson saved without a record (an older version) opens as before.
+        let plain = replay(session.lesson().clone(), &RunRecord::of(&stepped(0), 5));
+        assert!(plain.history().is_empty());
+        assert_eq!(plain.lesson(), session.lesson());
+    }
+
+    #[test]
+    fn unreadable_records_are_refused() {
+        for bad in [
+            "",
+            "v2 speed=5 steps=",
+            "v1 speed=x steps=",
+            "v1 speed=5 steps=0.1*0",
+            "v1 speed=5 steps=-1*3",
+            "v1 speed=5 steps=NaN*3",
+            "v1 speed=5 steps=0.1*99999",
+            "v1 speed=5 steps=0.1*3 extra",
+        ] {
+            assert_eq!(RunRecord::decode(bad), None, "{bad}");
+        }
+        assert_eq!(
+            RunRecord::decode("v1 speed=5 steps="),
+            Some(RunRecord {
+                steps: vec![],
+                speed: 5
+            })
+        );
+    }
+}
