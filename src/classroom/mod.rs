@@ -4,7 +4,8 @@
 //! - [`start`]: where a lesson opens from (a share link, the saved work, the lecture);
 //! - [`saving`]: every change to `localStorage`, and saved work a link pushed aside;
 //! - [`run_memory`]: the run and the speed beside the lesson, replayed on reopening;
-//! - [`merge`]: two tabs' changes merged, so neither overwrites the other's;
+//! - [`merge`]: two tabs' changes merged, so neither overwrites the other's, and
+//!   [`tabs`]: taking in what another tab saved;
 //! - [`storage`]: `localStorage` itself, its keys and its failures;
 //! - [`share`]: share links in the URL's fragment;
 //! - [`language`]: the interface language chosen, remembered and given to the page;
@@ -29,6 +30,7 @@ pub mod saving;
 pub mod share;
 pub mod start;
 pub mod storage;
+pub mod tabs;
 
 pub use classroom_state::ClassroomState;
 pub use export::{run_export, Export};

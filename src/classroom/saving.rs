@@ -16,12 +16,12 @@
 //!   not replaced either, and the change is reported as not saved.
 //! - A later bad-link start copies over that key: it keeps the work pushed aside last.
 
-use crate::classroom::merge::{merge, RunFrom};
-use crate::classroom::run_memory::{self, RunRecord, RUN_KEY};
+use crate::classroom::run_memory::{RunRecord, RUN_KEY};
 use crate::classroom::storage::{self, StorageProblem, BEFORE_LINK_KEY, LESSON_KEY};
+use crate::classroom::tabs;
 use crate::classroom::ClassroomState;
 use crate::i18n::strings;
-use crate::state::{LessonState, NoticeAction, SPEEDS};
+use crate::state::{LessonState, NoticeAction};
 use descent_core::presets::Preset;
 use descent_core::Lesson;
 use leptos::prelude::*;
@@ -41,7 +41,7 @@ const SAVE_COST_FACTOR: f64 = 20.0;
 
 /// Where the saved work a bad link pushed aside is now (see the module docs).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-enum EarlierWork {
+pub(super) enum EarlierWork {
     /// No saved work was pushed aside, or it was opened again: saves simply replace what
     /// is under the main key.
     #[default]
@@ -69,15 +69,15 @@ pub(crate) struct Saver {
     /// A save is scheduled.
     pending: bool,
     /// The JSON last written (or found) in storage: an unchanged lesson is not written.
-    last_saved: Option<String>,
+    pub(super) last_saved: Option<String>,
     /// The run record last written (or found) beside it ([`run_memory`]).
-    last_run: Option<String>,
+    pub(super) last_run: Option<String>,
     /// The storage problem already reported, so it is said once, not on every change.
     reported: Option<StorageProblem>,
     /// How long the last save took, in milliseconds.
     last_cost_ms: f64,
     /// The saved work a bad link pushed aside.
-    earlier_work: EarlierWork,
+    pub(super) earlier_work: EarlierWork,
 }
 
 impl Saver {
@@ -125,11 +125,11 @@ pub fn use_saved_work(state: LessonState, classroom: ClassroomState) {
             set_timeout(move || save_now(state, classroom), delay);
         }
     });
-    // Another tab saved: take its changes in at once (see [`super::merge`]).
+    // Another tab saved: take its changes in at once ([`tabs`]).
     let on_storage = window_event_listener(leptos::ev::storage, move |ev| {
         let key = ev.key();
         if key.is_none() || key.as_deref() == Some(LESSON_KEY) || key.as_deref() == Some(RUN_KEY) {
-            take_in_other_tabs(state, classroom);
+            tabs::take_in_other_tabs(state, classroom);
         }
     });
     let on_hide = window_event_listener_untyped("pagehide", move |_| save_now(state, classroom));
@@ -150,92 +150,11 @@ fn run_text(state: LessonState) -> Option<String> {
         .try_with_untracked(|s| RunRecord::of(s, speed).encode())
 }
 
-/// Takes in what another tab saved since this tab last read or wrote storage: the two
-/// lessons are merged ([`merge`]) and the merged one (with the run of the side whose
-/// parameters it kept) replaces this tab's session when it differs. What storage holds
-/// is then counted as seen, so the next save writes the merge over it, and only it.
-fn take_in_other_tabs(state: LessonState, classroom: ClassroomState) {
-    let Some((base, seen_run, earlier_work)) = classroom
-        .saver
-        .try_with_value(|s| (s.last_saved.clone(), s.last_run.clone(), s.earlier_work))
-    else {
-        return;
-    };
-    // Storage holds saved work this page must not take over (a bad link's start).
-    if earlier_work == EarlierWork::UnderMainKey {
-        return;
-    }
-    let Ok(Some(stored)) = storage::read(LESSON_KEY) else {
-        return;
-    };
-    let stored_run = storage::read(RUN_KEY).ok().flatten();
-    if base.as_deref() == Some(stored.as_str()) && seen_run == stored_run {
-        return;
-    }
-    let Ok(theirs) = Lesson::from_json(&stored) else {
-        return;
-    };
-    let base = base
-        .and_then(|json| Lesson::from_json(&json).ok())
-        .unwrap_or_else(|| theirs.clone());
-    // The same lesson written another way (by hand, by an older version: `8` for `8.0`;
-    // no run record at all for an empty run) is nothing new, and no reason to write it
-    // again.
-    let steps = |text: Option<&str>| text.and_then(RunRecord::decode).map(|r| r.steps);
-    let same_steps = steps(seen_run.as_deref()).unwrap_or_default()
-        == steps(stored_run.as_deref()).unwrap_or_default();
-    if base == theirs && same_steps {
-        return;
-    }
-    let Some(speed) = state.speed.try_get_untracked() else {
-        return;
-    };
-    let Some((mine, my_run)) = state
-        .session
-        .try_with_untracked(|s| (s.lesson().clone(), RunRecord::of(s, speed)))
-    else {
-        return;
-    };
-    let their_run = stored_run.as_deref().and_then(RunRecord::decode);
-    let (merged, run_from) = merge(&base, &mine, &theirs);
-    let record = match (run_from, &their_run) {
-        (RunFrom::Theirs, Some(record)) => record.clone(),
-        (RunFrom::Theirs, None) => RunRecord {
-            steps: Vec::new(),
-            speed,
-        },
-        (RunFrom::Mine, _) => my_run.clone(),
-    };
-    // What storage holds is seen now. When the merge is just their lesson, it is also
-    // what storage holds, however its text was written: nothing to write back.
-    let adopted = merged == theirs && run_from == RunFrom::Theirs;
-    classroom.saver.update_value(|s| {
-        s.last_saved = Some(if merged == theirs {
-            merged.to_json()
-        } else {
-            stored
-        });
-        s.last_run = if adopted {
-            Some(record.encode())
-        } else {
-            stored_run
-        };
-    });
-    if merged != mine || record.steps != my_run.steps {
-        state.session.set(run_memory::replay(merged, &record));
-    }
-    if let Some(record) = their_run.filter(|r| SPEEDS.contains(&r.speed)) {
-        if run_from == RunFrom::Theirs && record.speed != speed {
-            state.speed.set(record.speed);
-        }
-    }
-}
-
 /// Writes the lesson and its run record if they changed since the last write; reports a
 /// storage problem once. A change another tab saved meanwhile is merged in first, so it
 /// is never written over unseen.
 fn save_now(state: LessonState, classroom: ClassroomState) {
-    take_in_other_tabs(state, classroom);
+    tabs::take_in_other_tabs(state, classroom);
     let started = js_sys::Date::now();
     // The page may be gone by the time a delayed save runs: then there is nothing to do.
     let Some(json) = state.session.try_with_untracked(|s| s.lesson().to_json()) else {
