@@ -25,9 +25,6 @@ pub fn Lesson(
 ) -> impl IntoView {
     use_autoplay(state);
     let classroom = crate::classroom::use_classroom(state);
-    let _ = window_event_listener(leptos::ev::resize, move |_| {
-        state.redraw.update(|n| *n = n.wrapping_add(1))
-    });
     view! {
         <div class="app" class:projector=move || state.projector.get() lang=move || state.lang.get().code()>
             <header class="topbar">

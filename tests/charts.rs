@@ -575,6 +575,7 @@ fn a_long_minimum_label_on_a_small_chart_stays_inside_the_plot() {
     let style = ChartStyle {
         scale: 2.0,
         high_contrast: false,
+        ..ChartStyle::default()
     };
     let (svg, drawn) = render_loss(chart, style, (702, 530));
     let frame = drawn.expect("drawing succeeds").expect("a plotting area");
@@ -613,6 +614,7 @@ fn high_contrast_draws_black_on_white() {
     let style = ChartStyle {
         scale: 1.0,
         high_contrast: true,
+        ..ChartStyle::default()
     };
     let (svg, drawn) = render_loss(lecture_loss_chart(3), style, (800, 600));
     assert!(drawn.is_ok());
@@ -665,6 +667,7 @@ fn a_small_projector_chart_still_has_a_plotting_area() {
     let full = ChartStyle {
         scale: PROJECTOR_ENLARGEMENT,
         high_contrast: true,
+        ..ChartStyle::default()
     };
     let (_, drawn) = render_data(lecture_data(8.0, false), full, size);
     assert_eq!(drawn, Ok(None), "1.5 times as large leaves no room");
@@ -692,6 +695,7 @@ fn assert_renders(data: DataChart, chart: LossChart) {
         ChartStyle {
             scale: 2.5,
             high_contrast: true,
+            ..ChartStyle::default()
         },
     ] {
         let (svg, drawn) = render_data(data.clone(), style, (640, 420));
@@ -855,6 +859,7 @@ fn tiny_areas_and_odd_scales_do_not_panic() {
         let style = ChartStyle {
             scale,
             high_contrast: false,
+            ..ChartStyle::default()
         };
         let (_, drawn) = render_data(lecture_data(8.0, true), style, (640, 420));
         assert!(drawn.is_ok(), "scale {scale}: {drawn:?}");
