@@ -322,6 +322,33 @@ fn tick_labels_share_their_decimals_and_use_a_true_minus_sign() {
 }
 
 #[test]
+fn lithuanian_tick_labels_write_a_decimal_comma() {
+    // The axes beside a readout of −447,3 must not say 1.90: in Lithuanian every tick label
+    // has a decimal comma (and the true minus sign, as in English).
+    let points = [(-0.3, 1.9), (-0.2, 1.85), (0.2, 1.85), (0.3, 1.85)];
+    let style = ChartStyle::default().with_decimal_separator(',');
+    let (svg, _) = render_data(data_from(&points, 0.0), style, (800, 600));
+    let texts = texts(&svg);
+    assert!(texts.iter().any(|t| t == "1,90"), "{texts:?}");
+    assert!(texts.iter().any(|t| t == "1,85"), "{texts:?}");
+    assert!(texts.iter().any(|t| t == "\u{2212}0,2"), "{texts:?}");
+    assert!(!texts.iter().any(|t| t.contains('.')), "{texts:?}");
+}
+
+#[test]
+fn lithuanian_scientific_tick_labels_write_a_decimal_comma() {
+    let points = [(1.0e7, 2.5e7), (1.5e7, 3.0e7)];
+    let style = ChartStyle::default().with_decimal_separator(',');
+    let (svg, _) = render_data(data_from(&points, 2.0), style, (800, 600));
+    let texts = texts(&svg);
+    assert!(
+        texts.iter().any(|t| t.contains(',') && t.contains('e')),
+        "{texts:?}"
+    );
+    assert!(!texts.iter().any(|t| t.contains('.')), "{texts:?}");
+}
+
+#[test]
 fn the_data_view_takes_in_the_origin_and_every_point() {
     let view = data_view(&LECTURE);
     assert!(view.x.0 < 0.0 && view.y.0 < 0.0, "{view:?}");

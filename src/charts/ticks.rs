@@ -75,8 +75,11 @@ impl TickFormat {
         } else {
             text.replace('-', "\u{2212}")
         };
-        let _ = self.decimal_separator;
-        text
+        if self.decimal_separator == '.' {
+            text
+        } else {
+            text.replace('.', self.decimal_separator.encode_utf8(&mut [0; 4]))
+        }
     }
 }
 
