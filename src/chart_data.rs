@@ -39,43 +39,87 @@ pub fn data_chart(session: &Session, show_squares: bool, empty_message: &str) ->
     held_data_chart(session, show_squares, empty_message, None)
 }
 
-/// The data chart's window: the points, and the model's predictions at the points with a
-/// at both ends of its slider range and at the minimum, so the line and the residuals
-/// stay in view wherever the slider goes, and the axes hold still while it moves.
-/// Predictions stretch the y axis by at most three data spans, so one absurd a cannot
-/// squash the points into a line.
+/// How many values of a, evenly spread over its slider range, set the data chart's window.
+/// The non-convex model's ŷ = a·x + b − 2a² is highest at an a inside the range, not at
+/// its ends, so the ends alone would not do.
+const WINDOW_SAMPLES: usize = 8;
+
+/// The data chart's window: the points, the model's predictions at the points for a spread
+/// over its slider range and at the minimum, so the line and the residuals stay in view
+/// wherever the slider goes and the axes hold still while it moves; and always the current
+/// model's line over the data's x range.
+///
+/// The predictions for other values of a stretch the y axis by at most three times the
+/// data's scale, so one absurd end of the range cannot squash the points into a line. The
+/// scale is the points' spread, or half their largest magnitude when that is more: the
+/// second example's y lie between 1.85 and 1.9, and three such spreads hold no line but the
+/// best one. The current line is never clipped: it is what the student is looking at.
 pub fn fitted_view(session: &Session, points: &[(f64, f64)]) -> ChartView {
     let base = data_view(points);
     if points.is_empty() {
         return base;
     }
     let problem = session.problem();
+    let params = session.params();
     let (lo, hi) = session.range(0);
-    let mut settings: Vec<Vec<f64>> = [lo, hi]
-        .iter()
-        .map(|a| {
-            let mut params = session.params().to_vec();
-            if let Some(first) = params.first_mut() {
-                *first = *a;
-            }
-            params
-        })
+    let with_a = |a: f64| {
+        let mut at = params.to_vec();
+        if let Some(first) = at.first_mut() {
+            *first = a;
+        }
+        at
+    };
+    let mut settings: Vec<Vec<f64>> = (0..=WINDOW_SAMPLES)
+        .map(|k| with_a(lo + (hi - lo) * k as f64 / WINDOW_SAMPLES as f64))
         .collect();
-    if let Some(best) = problem.optimum(session.params()).unique() {
+    if let Some(best) = problem.optimum(params).unique() {
         settings.push(best.to_vec());
     }
     let (y_lo, y_hi) = base.y;
-    let span = (y_hi - y_lo).max(f64::MIN_POSITIVE);
+    let magnitude = points
+        .iter()
+        .map(|p| p.1.abs())
+        .filter(|v| v.is_finite())
+        .fold(0.0, f64::max);
+    let scale = (y_hi - y_lo).max(0.5 * magnitude).max(f64::MIN_POSITIVE);
+    let (floor, ceiling) = (y_lo - 3.0 * scale, y_hi + 3.0 * scale);
     let mut extended = points.to_vec();
-    for params in &settings {
+    for at in &settings {
         for &(x, _) in points {
-            let y = problem.model.predict(params, x);
+            let y = problem.model.predict(at, x);
             if y.is_finite() {
-                extended.push((x, y.clamp(y_lo - 3.0 * span, y_hi + 3.0 * span)));
+                extended.push((x, y.clamp(floor, ceiling)));
             }
         }
     }
+    extended.extend(current_line(problem, params, points));
     data_view(&extended)
+}
+
+/// The current model's line over the data's x range: its values at the points' x and, for a
+/// model that is not a straight line, at samples between the ends.
+fn current_line(problem: &Problem, params: &[f64], points: &[(f64, f64)]) -> Vec<(f64, f64)> {
+    let xs: Vec<f64> = points
+        .iter()
+        .map(|p| p.0)
+        .filter(|x| x.is_finite())
+        .collect();
+    let (x_lo, x_hi) = xs
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &x| {
+            (lo.min(x), hi.max(x))
+        });
+    let mut samples = xs.clone();
+    if !problem.model.is_linear_in_x() && x_lo < x_hi {
+        samples.extend(
+            (0..=LINE_SAMPLES).map(|k| x_lo + (x_hi - x_lo) * k as f64 / LINE_SAMPLES as f64),
+        );
+    }
+    samples
+        .into_iter()
+        .map(|x| (x, problem.model.predict(params, x)))
+        .filter(|(_, y)| y.is_finite())
+        .collect()
 }
 
 /// [`data_chart`] while `drag` holds a point: the axes keep the drag's view instead of

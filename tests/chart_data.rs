@@ -8,6 +8,7 @@ use descent_core::Session;
 use descent_lab::chart_data::{
     alt_numbers, data_chart, landscape_key, landscape_of, loss_chart, LossWords,
 };
+use descent_lab::charts::ChartView;
 use descent_lab::i18n::Lang;
 
 const WORDS: LossWords<'static> = LossWords {
@@ -101,6 +102,83 @@ fn the_lecture_data_chart_shows_three_points_residuals_and_the_line_y_8x() {
     let view = chart.view.unwrap();
     assert!(view.x.0 <= 0.0 && view.x.1 >= 10.0);
     assert!(view.y.0 <= 0.0 && view.y.1 >= 98.0);
+}
+
+/// Whether `view` shows every point of `session` and its model's line at both ends of the
+/// data's x range.
+fn shows_data_and_model(session: &Session, view: ChartView) -> Result<(), String> {
+    let problem = session.problem();
+    let points = problem.data.points();
+    let inside =
+        |(x, y): (f64, f64)| view.x.0 <= x && x <= view.x.1 && view.y.0 <= y && y <= view.y.1;
+    let (x_lo, x_hi) = points
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), p| {
+            (lo.min(p.x), hi.max(p.x))
+        });
+    for p in points {
+        if !inside((p.x, p.y)) {
+            return Err(format!("point ({}, {}) outside {view:?}", p.x, p.y));
+        }
+    }
+    for k in 0..=20 {
+        let x = x_lo + (x_hi - x_lo) * f64::from(k) / 20.0;
+        let y = problem.model.predict(session.params(), x);
+        if !inside((x, y)) {
+            return Err(format!("model ({x}, {y}) outside {view:?}"));
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn the_non_convex_example_shows_its_model_line_at_a_0_5() {
+    // The preset opens at a = 0.5: ŷ = 0.5·x + 1.5, below every point (y ≈ 1.85–1.9).
+    let session = Session::new(Preset::LocalMinima.lesson());
+    assert_eq!(session.params()[0], 0.5);
+    let view = data_chart(&session, false, "").view.unwrap();
+    shows_data_and_model(&session, view).unwrap();
+}
+
+#[test]
+fn the_non_convex_example_shows_its_model_line_wherever_the_slider_goes() {
+    let mut session = Session::new(Preset::LocalMinima.lesson());
+    let (lo, hi) = session.range(0);
+    for k in 0..=40 {
+        let a = lo + (hi - lo) * f64::from(k) / 40.0;
+        session.slide_param(0, a);
+        let view = data_chart(&session, false, "").view.unwrap();
+        shows_data_and_model(&session, view).unwrap_or_else(|e| panic!("a = {a}: {e}"));
+    }
+}
+
+#[test]
+fn the_non_convex_view_holds_still_while_the_slider_moves_near_the_start() {
+    // From a = 0.4 to 0.6 every line lies inside the window the slider's ends set, so the
+    // axes do not jump under a student's drag.
+    let mut session = Session::new(Preset::LocalMinima.lesson());
+    session.slide_param(0, 0.4);
+    let first = data_chart(&session, false, "").view.unwrap();
+    for a in [0.45, 0.5, 0.55, 0.6] {
+        session.slide_param(0, a);
+        assert_eq!(
+            data_chart(&session, false, "").view.unwrap(),
+            first,
+            "a = {a}"
+        );
+    }
+}
+
+#[test]
+fn every_preset_shows_its_data_and_model() {
+    for preset in Preset::ALL {
+        let session = Session::new(preset.lesson());
+        if session.problem().data.is_empty() {
+            continue;
+        }
+        let view = data_chart(&session, false, "").view.unwrap();
+        shows_data_and_model(&session, view).unwrap_or_else(|e| panic!("{preset:?}: {e}"));
+    }
 }
 
 #[test]
