@@ -92,22 +92,29 @@ pub fn Lesson(
 }
 
 /// Steps at the chosen speed while `playing` is set; the timer is replaced when the speed
-/// changes and cleared on pause.
+/// changes, cleared on pause, and cleared when the lesson screen goes (an interval left
+/// running would step a disposed session).
 fn use_autoplay(state: LessonState) {
-    Effect::new(move |previous: Option<Option<IntervalHandle>>| {
-        if let Some(Some(handle)) = previous {
+    let timer = StoredValue::new(None::<IntervalHandle>);
+    let clear = move || {
+        if let Some(Some(handle)) = timer.try_update_value(Option::take) {
             handle.clear();
         }
+    };
+    Effect::new(move |_| {
+        clear();
         if !state.playing.get() {
-            return None;
+            return;
         }
         let speed = state.speed.get().clamp(1, 60);
-        set_interval_with_handle(
+        let handle = set_interval_with_handle(
             move || state.step(),
             Duration::from_millis(u64::from(1000 / speed)),
         )
-        .ok()
+        .ok();
+        let _ = timer.try_set_value(handle);
     });
+    on_cleanup(clear);
 }
 
 /// The browser's preferred language: Lithuanian when it asks for `lt`, else English.

@@ -110,3 +110,33 @@ async fn a_chart_removed_before_its_frame_does_not_panic() {
     }
     assert!(!PANICKED.load(Ordering::SeqCst));
 }
+
+#[wasm_bindgen_test]
+async fn a_lesson_removed_while_playing_stops_its_timer() {
+    watch_panics();
+    let wrapper: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&wrapper).unwrap();
+    // The state is made inside the mounted screen, as <App/> makes it, so it goes with it.
+    let made = std::rc::Rc::new(std::cell::Cell::new(None::<LessonState>));
+    let handle = leptos::mount::mount_to(wrapper, {
+        let made = made.clone();
+        move || {
+            let state = LessonState::new(Preset::Lecture.lesson(), Lang::En);
+            made.set(Some(state));
+            view! { <Lesson state /> }
+        }
+    });
+    let state = made.get().unwrap();
+    next_frame().await;
+    state.speed.set(60);
+    state.toggle_play();
+    leptos::task::tick().await;
+    assert!(state.playing.get_untracked());
+    drop(handle);
+    // At 60 steps a second, a timer left running would step the disposed session.
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 200);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    assert!(!PANICKED.load(Ordering::SeqCst));
+}
