@@ -30,9 +30,6 @@ pub fn Lesson(
     provide_context(walkthrough);
     let classroom = crate::classroom::use_classroom(state);
     crate::walkthrough::use_tour_links(state, walkthrough);
-    let _ = window_event_listener(leptos::ev::resize, move |_| {
-        state.redraw.update(|n| *n = n.wrapping_add(1))
-    });
     view! {
         <div
             class="app"
@@ -89,17 +86,17 @@ pub fn Lesson(
 }
 
 /// Steps at the chosen speed while `playing` is set; the timer is replaced when the speed
-/// changes, cleared on pause, and cleared when the lesson unmounts (an effect's last run
-/// is never followed by another that would clear it).
+/// changes, cleared on pause, and cleared when the lesson screen goes (an interval left
+/// running would step a disposed session).
 fn use_autoplay(state: LessonState) {
     let timer = StoredValue::new(None::<IntervalHandle>);
-    let stop = move || {
-        if let Some(handle) = timer.try_update_value(Option::take).flatten() {
+    let clear = move || {
+        if let Some(Some(handle)) = timer.try_update_value(Option::take) {
             handle.clear();
         }
     };
     Effect::new(move |_| {
-        stop();
+        clear();
         if !state.playing.get() {
             return;
         }
@@ -109,9 +106,9 @@ fn use_autoplay(state: LessonState) {
             Duration::from_millis(u64::from(1000 / speed)),
         )
         .ok();
-        timer.set_value(handle);
+        let _ = timer.try_set_value(handle);
     });
-    on_cleanup(stop);
+    on_cleanup(clear);
 }
 
 /// The browser's preferred language: Lithuanian when it asks for `lt`, else English.

@@ -5,6 +5,7 @@
 //! classroom: keys, share links, saved work, exports (`classroom`).
 
 pub mod app;
+pub mod chart_data;
 pub mod charts;
 pub mod classroom;
 pub mod components;

@@ -4,7 +4,6 @@
 //! Components get a [`LessonState`] (it is `Copy`) and call its methods; every number
 //! they show comes from the session, never from arithmetic of their own.
 
-use crate::charts::ChartStyle;
 use crate::i18n::{strings, Lang, Strings};
 use descent_core::presets::Preset;
 use descent_core::{Lesson, Loss, Model, Outcome, Session, TableError};
@@ -56,9 +55,6 @@ pub struct LessonState {
     pub notice: RwSignal<Option<Notice>>,
     /// Projector mode: larger readouts and chart text, thicker lines, high contrast.
     pub projector: RwSignal<bool>,
-    /// Bumped when the charts must redraw for a reason outside the session (the window
-    /// was resized, the layout changed).
-    pub redraw: RwSignal<u32>,
 }
 
 impl LessonState {
@@ -73,23 +69,7 @@ impl LessonState {
             preset: RwSignal::new(None),
             notice: RwSignal::new(None),
             projector: RwSignal::new(false),
-            redraw: RwSignal::new(0),
         }
-    }
-
-    /// How a chart on `canvas` is drawn now: sized for the device's pixel ratio, and in
-    /// projector mode high-contrast and larger, as far as the chart has room
-    /// ([`ChartStyle::for_canvas`]). Sizes the canvas's backing store.
-    pub fn chart_style(&self, canvas: &web_sys::HtmlCanvasElement) -> ChartStyle {
-        #[cfg(target_arch = "wasm32")]
-        let ratio = crate::charts::canvas::fit_canvas_to_css_size(canvas);
-        #[cfg(not(target_arch = "wasm32"))]
-        let ratio = 1.0;
-        let css_size = (
-            f64::from(canvas.client_width()),
-            f64::from(canvas.client_height()),
-        );
-        ChartStyle::for_canvas(css_size, ratio, self.projector.get_untracked())
     }
 
     /// The strings of the current language (tracked).

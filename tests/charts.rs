@@ -322,6 +322,33 @@ fn tick_labels_share_their_decimals_and_use_a_true_minus_sign() {
 }
 
 #[test]
+fn lithuanian_tick_labels_write_a_decimal_comma() {
+    // The axes beside a readout of −447,3 must not say 1.90: in Lithuanian every tick label
+    // has a decimal comma (and the true minus sign, as in English).
+    let points = [(-0.3, 1.9), (-0.2, 1.85), (0.2, 1.85), (0.3, 1.85)];
+    let style = ChartStyle::default().with_decimal_separator(',');
+    let (svg, _) = render_data(data_from(&points, 0.0), style, (800, 600));
+    let texts = texts(&svg);
+    assert!(texts.iter().any(|t| t == "1,90"), "{texts:?}");
+    assert!(texts.iter().any(|t| t == "1,85"), "{texts:?}");
+    assert!(texts.iter().any(|t| t == "\u{2212}0,2"), "{texts:?}");
+    assert!(!texts.iter().any(|t| t.contains('.')), "{texts:?}");
+}
+
+#[test]
+fn lithuanian_scientific_tick_labels_write_a_decimal_comma() {
+    let points = [(1.0e7, 2.5e7), (1.5e7, 3.0e7)];
+    let style = ChartStyle::default().with_decimal_separator(',');
+    let (svg, _) = render_data(data_from(&points, 2.0), style, (800, 600));
+    let texts = texts(&svg);
+    assert!(
+        texts.iter().any(|t| t.contains(',') && t.contains('e')),
+        "{texts:?}"
+    );
+    assert!(!texts.iter().any(|t| t.contains('.')), "{texts:?}");
+}
+
+#[test]
 fn the_data_view_takes_in_the_origin_and_every_point() {
     let view = data_view(&LECTURE);
     assert!(view.x.0 < 0.0 && view.y.0 < 0.0, "{view:?}");
@@ -575,6 +602,7 @@ fn a_long_minimum_label_on_a_small_chart_stays_inside_the_plot() {
     let style = ChartStyle {
         scale: 2.0,
         high_contrast: false,
+        ..ChartStyle::default()
     };
     let (svg, drawn) = render_loss(chart, style, (702, 530));
     let frame = drawn.expect("drawing succeeds").expect("a plotting area");
@@ -613,6 +641,7 @@ fn high_contrast_draws_black_on_white() {
     let style = ChartStyle {
         scale: 1.0,
         high_contrast: true,
+        ..ChartStyle::default()
     };
     let (svg, drawn) = render_loss(lecture_loss_chart(3), style, (800, 600));
     assert!(drawn.is_ok());
@@ -665,6 +694,7 @@ fn a_small_projector_chart_still_has_a_plotting_area() {
     let full = ChartStyle {
         scale: PROJECTOR_ENLARGEMENT,
         high_contrast: true,
+        ..ChartStyle::default()
     };
     let (_, drawn) = render_data(lecture_data(8.0, false), full, size);
     assert_eq!(drawn, Ok(None), "1.5 times as large leaves no room");
@@ -692,6 +722,7 @@ fn assert_renders(data: DataChart, chart: LossChart) {
         ChartStyle {
             scale: 2.5,
             high_contrast: true,
+            ..ChartStyle::default()
         },
     ] {
         let (svg, drawn) = render_data(data.clone(), style, (640, 420));
@@ -855,6 +886,7 @@ fn tiny_areas_and_odd_scales_do_not_panic() {
         let style = ChartStyle {
             scale,
             high_contrast: false,
+            ..ChartStyle::default()
         };
         let (_, drawn) = render_data(lecture_data(8.0, true), style, (640, 420));
         assert!(drawn.is_ok(), "scale {scale}: {drawn:?}");

@@ -6,12 +6,12 @@
 
 use descent_core::presets::Preset;
 use descent_core::Session;
+use descent_lab::chart_data::{data_chart, held_data_chart, PointDrag};
 use descent_lab::charts::pointer::{
     canvas_pixel, dragged_position, grabbed_point, round_to_resolution, GRAB_RADIUS_MOUSE,
     GRAB_RADIUS_TOUCH,
 };
 use descent_lab::charts::{draw_data_chart, ChartStyle, ChartView, PlotFrame};
-use descent_lab::components::charts::{data_chart, held_data_chart, PointDrag};
 use plotters::prelude::*;
 use plotters_svg::SVGBackend;
 
@@ -27,6 +27,7 @@ fn lecture_frame(ratio: f64) -> (Session, PlotFrame) {
         let style = ChartStyle {
             scale: ratio,
             high_contrast: false,
+            ..ChartStyle::default()
         };
         draw_data_chart(area, &chart, &style).unwrap().unwrap()
     };

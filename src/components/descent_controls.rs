@@ -15,14 +15,14 @@ pub fn DescentControls(
     let can_step = Memo::new(move |_| state.session.with(|s| s.can_step()));
     let gamma_text = move || state.session.with(|s| s.learning_rate_text().to_owned());
     let gamma_invalid = Memo::new(move |_| state.session.with(|s| s.learning_rate().is_none()));
-    let limit = Memo::new(move |_| state.session.with(|s| s.problem().learning_rate_limit()));
+    let limit = Memo::new(move |_| state.session.with(|s| s.learning_rate_limit()));
     let over_limit = move || {
-        state.session.with(
-            |s| match (s.learning_rate(), s.problem().learning_rate_limit()) {
+        state
+            .session
+            .with(|s| match (s.learning_rate(), s.learning_rate_limit()) {
                 (Some(g), Some(l)) => g >= l,
                 _ => false,
-            },
-        )
+            })
     };
     let has_history = Memo::new(move |_| state.session.with(|s| !s.history().is_empty()));
     let moved = Memo::new(move |_| {

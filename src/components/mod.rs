@@ -1,13 +1,15 @@
 //! The lesson screen's components: one per file, thin — each reads the
 //! [`LessonState`](crate::state::LessonState) and calls its methods.
 
-pub mod charts;
+pub mod canvas_redraw;
 pub mod confirm_dialog;
 pub mod copy_by_hand;
+pub mod data_chart_view;
 pub mod data_table;
 pub mod descent_controls;
 pub mod help_overlay;
 pub mod history;
+pub mod loss_chart_view;
 pub mod model_panel;
 pub mod parameters;
 pub mod readouts;
@@ -16,13 +18,14 @@ pub mod toolbar;
 pub mod tour_bar;
 pub mod worked;
 
-pub use charts::{DataChartView, LossChartView};
 pub use confirm_dialog::ConfirmDialog;
 pub use copy_by_hand::CopyByHand;
+pub use data_chart_view::DataChartView;
 pub use data_table::DataTable;
 pub use descent_controls::DescentControls;
 pub use help_overlay::HelpOverlay;
 pub use history::History;
+pub use loss_chart_view::LossChartView;
 pub use model_panel::ModelPanel;
 pub use parameters::Parameters;
 pub use readouts::Readouts;

@@ -88,7 +88,7 @@ pub fn ModelPanel(
                 key=|i| *i
                 children=move |i| {
                     let name = move || model.get().param_names().get(i).copied().unwrap_or("b");
-                    let frozen = move || state.session.with(|s| s.problem().is_frozen(i));
+                    let frozen = move || state.session.with(|s| s.is_frozen(i));
                     view! {
                         <label class="checkbox">
                             <input

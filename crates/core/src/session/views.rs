@@ -36,6 +36,11 @@ pub struct Tangent {
 }
 
 impl Session {
+    /// How many good rows (data points) the table has.
+    pub fn point_count(&self) -> usize {
+        self.problem.data.len()
+    }
+
     /// Whether the table has at least one good row (with none, L is an empty sum whose 0
     /// would read as a perfect fit).
     pub fn has_data(&self) -> bool {

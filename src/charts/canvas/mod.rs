@@ -1,0 +1,68 @@
+//! The browser side: Plotters drawing areas on HTML canvases, sized for sharp HiDPI drawing,
+//! and the cached layers of a chart ([`stack`]).
+
+mod backend;
+pub mod stack;
+
+pub use backend::MeasuringCanvas;
+pub use stack::{draw_stack, LayerCache, StackCache};
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+/// The largest backing-store side we allocate, in device pixels; browsers refuse far larger
+/// canvases, and a runaway CSS size must not exhaust memory.
+const MAX_CANVAS_SIDE: f64 = 8192.0;
+
+/// A drawing area covering the whole canvas, or `None` when the canvas has no 2D context.
+/// Draw with the `draw_*` functions; their sizes are in canvas (device) pixels.
+pub fn canvas_area(canvas: &HtmlCanvasElement) -> Option<DrawingArea<MeasuringCanvas, Shift>> {
+    let context = context_2d(canvas)?;
+    CanvasBackend::with_canvas_object(canvas.clone())
+        .map(|inner| MeasuringCanvas { inner, context }.into_drawing_area())
+}
+
+/// Sizes the canvas's backing store to `css_size` (its CSS content size, as a
+/// `ResizeObserver` reported it: no layout is read here) × `window.devicePixelRatio`, so lines
+/// and text are sharp on HiDPI screens, and returns the device pixels per CSS pixel actually
+/// used (1 when the canvas is not laid out). Multiply [`ChartStyle::scale`](super::ChartStyle)
+/// by it, and pointer offsets in CSS pixels by it before
+/// [`PlotFrame::to_data`](super::PlotFrame::to_data).
+///
+/// The size is only written when it changes, because writing it clears the canvas.
+pub fn fit_canvas_to_css_size(
+    canvas: &HtmlCanvasElement,
+    (css_width, css_height): (f64, f64),
+) -> f64 {
+    let ratio = web_sys::window()
+        .map(|w| w.device_pixel_ratio())
+        .filter(|r| r.is_finite() && *r > 0.0)
+        .unwrap_or(1.0)
+        .clamp(0.5, 4.0);
+    if css_width < 1.0 || css_height < 1.0 {
+        return 1.0;
+    }
+    let width = (css_width * ratio).round().clamp(1.0, MAX_CANVAS_SIDE);
+    let height = (css_height * ratio).round().clamp(1.0, MAX_CANVAS_SIDE);
+    // Both conversions are exact: the values are whole numbers within 1..=8192.
+    let (width_px, height_px) = (width as u32, height as u32);
+    if canvas.width() != width_px {
+        canvas.set_width(width_px);
+    }
+    if canvas.height() != height_px {
+        canvas.set_height(height_px);
+    }
+    width / css_width
+}
+
+/// The canvas's 2D context, if it has one.
+pub(crate) fn context_2d(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
+    canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+}

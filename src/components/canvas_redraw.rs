@@ -1,0 +1,234 @@
+//! The canvas pipeline every chart goes through: [`use_chart_canvas`].
+//!
+//! - One effect per canvas: it tracks the chart's plain data, the canvas's CSS size, projector
+//!   mode and the language, and redraws at most once per animation frame.
+//! - The CSS size comes from a `ResizeObserver` on the canvas and is kept until it reports a
+//!   change: nothing reads the layout (`client_width`) while drawing.
+//! - The style (device scale, projector mode, the decimal separator) is built from those
+//!   tracked inputs and goes into every cached layer's key ([`crate::charts::layer`]).
+//! - The observer is disconnected in `on_cleanup`, and an animation frame that fires after
+//!   the component is gone does nothing (a flag, and only `try_*` reads of its signals).
+
+use crate::charts::{ChartStyle, LayeredChart, PlotFrame};
+use crate::i18n::format_exact;
+use crate::state::LessonState;
+use leptos::html::Canvas;
+use leptos::prelude::*;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+/// What a chart component gets back from [`use_chart_canvas`]: where the chart last drew
+/// its plotting area, and the canvas's CSS size, for pointer hit tests.
+#[derive(Clone, Copy)]
+pub struct ChartCanvas {
+    /// The plotting area of the last redraw (`None` before the first, or on a canvas too
+    /// small for a plot).
+    pub frame: StoredValue<Option<PlotFrame>>,
+    /// The canvas's CSS content size as the `ResizeObserver` last reported it.
+    pub css_size: RwSignal<Option<(f64, f64)>>,
+}
+
+impl ChartCanvas {
+    /// Canvas (device) pixels per CSS pixel: the backing store's width over the CSS width.
+    /// No layout is read.
+    pub fn pixels_per_css(&self, canvas: &web_sys::HtmlCanvasElement) -> f64 {
+        match self.css_size.try_get_untracked().flatten() {
+            Some((width, _)) if width >= 1.0 => f64::from(canvas.width()) / width,
+            _ => 1.0,
+        }
+    }
+}
+
+/// What the style of a chart depends on; the redraw effect tracks it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct StyleInputs {
+    css_size: (f64, f64),
+    projector: bool,
+    decimal_separator: char,
+}
+
+/// Draws `chart` on `canvas` whenever the chart's data, the canvas's size, projector mode or
+/// the language change, at most once per animation frame, through the chart's cached layers.
+pub fn use_chart_canvas<C>(
+    canvas: NodeRef<Canvas>,
+    chart: Memo<C>,
+    state: LessonState,
+) -> ChartCanvas
+where
+    C: LayeredChart + Clone + PartialEq + Send + Sync + 'static,
+{
+    let handle = ChartCanvas {
+        frame: StoredValue::new(None),
+        css_size: RwSignal::new(None),
+    };
+    let alive = Arc::new(AtomicBool::new(true));
+    observe_size(canvas, handle.css_size, alive.clone());
+    let inputs = Memo::new(move |_| {
+        Some(StyleInputs {
+            css_size: handle.css_size.get()?,
+            projector: state.projector.get(),
+            decimal_separator: state.lang.get().decimal_separator(),
+        })
+    });
+    let pending = StoredValue::new(false);
+    let drawn_before = StoredValue::new(false);
+    // Offscreen canvases are not Send: the layers stay on the page's thread.
+    #[cfg(target_arch = "wasm32")]
+    let layers = StoredValue::new_local(crate::charts::canvas::StackCache::<C>::default());
+    let frame_alive = alive.clone();
+    Effect::new(move |_| {
+        chart.track();
+        inputs.track();
+        if canvas.get().is_none() || pending.get_value() {
+            return;
+        }
+        pending.set_value(true);
+        let alive = frame_alive.clone();
+        request_animation_frame(move || {
+            // The component may have gone between the request and the frame.
+            if !alive.load(Ordering::Relaxed) {
+                return;
+            }
+            let _ = pending.try_set_value(false);
+            let Some(element) = canvas.try_get_untracked().flatten() else {
+                return;
+            };
+            let Some(inputs) = inputs.try_get_untracked().flatten() else {
+                return;
+            };
+            let style = chart_style(&element, inputs);
+            #[cfg(target_arch = "wasm32")]
+            let drawn = layers
+                .try_update_value(|layers| {
+                    chart.try_with_untracked(|value| {
+                        crate::charts::canvas::draw_stack(&element, value, &style, layers)
+                    })
+                })
+                .flatten()
+                .flatten();
+            #[cfg(not(target_arch = "wasm32"))]
+            let drawn: Option<PlotFrame> = {
+                let _ = style;
+                None
+            };
+            write_frame_attributes(&element, drawn.as_ref(), inputs.css_size);
+            let _ = handle.frame.try_set_value(drawn);
+            announce_drawn(!drawn_before.try_get_value().unwrap_or(true));
+            let _ = drawn_before.try_set_value(true);
+        });
+    });
+    on_cleanup(move || alive.store(false, Ordering::Relaxed));
+    handle
+}
+
+/// The style of a chart drawn now with `inputs`; sizes the canvas's backing store.
+fn chart_style(canvas: &web_sys::HtmlCanvasElement, inputs: StyleInputs) -> ChartStyle {
+    #[cfg(target_arch = "wasm32")]
+    let ratio = crate::charts::canvas::fit_canvas_to_css_size(canvas, inputs.css_size);
+    #[cfg(not(target_arch = "wasm32"))]
+    let ratio = {
+        let _ = canvas;
+        1.0
+    };
+    ChartStyle::for_canvas(inputs.css_size, ratio, inputs.projector)
+        .with_decimal_separator(inputs.decimal_separator)
+}
+
+/// Keeps `css_size` at the canvas's CSS content size through a `ResizeObserver`, from when the
+/// canvas is mounted until the component is cleaned up.
+fn observe_size(
+    canvas: NodeRef<Canvas>,
+    css_size: RwSignal<Option<(f64, f64)>>,
+    alive: Arc<AtomicBool>,
+) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    type Observer = (
+        web_sys::ResizeObserver,
+        Closure<dyn FnMut(js_sys::Array, web_sys::ResizeObserver)>,
+    );
+    // The observer and its callback live on the page's thread until cleanup.
+    let observer = StoredValue::new_local(None::<Observer>);
+    canvas.on_load(move |element| {
+        let callback = Closure::<dyn FnMut(js_sys::Array, web_sys::ResizeObserver)>::new(
+            move |entries: js_sys::Array, _: web_sys::ResizeObserver| {
+                if !alive.load(Ordering::Relaxed) {
+                    return;
+                }
+                // The last entry is the latest size.
+                let Some(entry) = entries
+                    .iter()
+                    .last()
+                    .and_then(|e| e.dyn_into::<web_sys::ResizeObserverEntry>().ok())
+                else {
+                    return;
+                };
+                let rect = entry.content_rect();
+                let size = (rect.width(), rect.height());
+                if css_size.try_get_untracked() != Some(Some(size)) {
+                    let _ = css_size.try_set(Some(size));
+                }
+            },
+        );
+        if let Ok(resize) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+            resize.observe(&element);
+            let _ = observer.try_set_value(Some((resize, callback)));
+        }
+    });
+    on_cleanup(move || {
+        if let Some(Some((resize, _callback))) = observer.try_update_value(Option::take) {
+            resize.disconnect();
+        }
+    });
+}
+
+/// How many charts have drawn at least once since the page loaded.
+static CHARTS_DRAWN: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+
+/// Lets performance tools see the charts draw (`scripts/bench.sh` times the app by these):
+/// every redraw fires a `chartdrawn` event on the window, which costs next to nothing
+/// without listeners; when both charts have drawn once, the page gets
+/// `<body data-drawn>`, the end of a cold load.
+fn announce_drawn(first_time: bool) {
+    if !cfg!(target_arch = "wasm32") {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if let Ok(event) = web_sys::Event::new("chartdrawn") {
+        let _ = window.dispatch_event(&event);
+    }
+    if first_time && CHARTS_DRAWN.fetch_add(1, Ordering::Relaxed) + 1 == 2 {
+        if let Some(body) = window.document().and_then(|d| d.body()) {
+            let _ = body.set_attribute("data-drawn", "");
+        }
+    }
+}
+
+/// Writes where the plotting area landed onto the canvas, so end-to-end tests can point at
+/// a data point without reading pixels: `data-frame` is its left, top, right and bottom
+/// edge in CSS pixels from the canvas's corner, `data-view` the x0, x1, y0, y1 it shows.
+/// Both go when nothing was drawn (a hidden or tiny canvas).
+fn write_frame_attributes(
+    canvas: &web_sys::HtmlCanvasElement,
+    frame: Option<&PlotFrame>,
+    (css_width, _): (f64, f64),
+) {
+    let Some(f) = frame else {
+        let _ = canvas.remove_attribute("data-frame");
+        let _ = canvas.remove_attribute("data-view");
+        return;
+    };
+    let ratio = if css_width >= 1.0 {
+        f64::from(canvas.width()) / css_width
+    } else {
+        1.0
+    };
+    let css = |v: f64| format_exact(v / ratio);
+    let edges = [f.left, f.top, f.right, f.bottom].map(css).join(",");
+    let (x, y) = (f.view.x, f.view.y);
+    let view = [x.0, x.1, y.0, y.1].map(format_exact).join(",");
+    let _ = canvas.set_attribute("data-frame", &edges);
+    let _ = canvas.set_attribute("data-view", &view);
+}

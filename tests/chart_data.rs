@@ -1,0 +1,191 @@
+//! The session → chart adapters (`descent_lab::chart_data`), natively: the lecture's figures
+//! reach the charts' plain structs, and the data chart's window always shows the data and
+//! the model's line over the data's x range.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use descent_core::presets::Preset;
+use descent_core::Session;
+use descent_lab::chart_data::{
+    alt_numbers, data_chart, landscape_key, landscape_of, loss_chart, LossWords,
+};
+use descent_lab::charts::ChartView;
+use descent_lab::i18n::Lang;
+
+const WORDS: LossWords<'static> = LossWords {
+    global_minimum: "global minimum",
+    local_minimum: "local minimum",
+    local_maximum: "local maximum",
+    no_data: "no data",
+    too_large: "too large",
+};
+
+fn lecture() -> Session {
+    Session::new(Preset::Lecture.lesson())
+}
+
+/// The curve's value at `a`, interpolated between its two nearest samples.
+fn curve_at(curve: &[(f64, f64)], a: f64) -> f64 {
+    let i = curve
+        .windows(2)
+        .position(|w| w[0].0 <= a && a <= w[1].0)
+        .unwrap();
+    let ((a0, l0), (a1, l1)) = (curve[i], curve[i + 1]);
+    l0 + (l1 - l0) * (a - a0) / (a1 - a0)
+}
+
+#[test]
+fn the_lecture_loss_curve_passes_through_a_8_l_402_57() {
+    let session = lecture();
+    let landscape = landscape_of(&landscape_key(&session));
+    let at_8 = curve_at(&landscape.curve, 8.0);
+    assert!((at_8 - 402.57).abs() < 0.5, "L(8) on the curve is {at_8}");
+    // The exact minimum of the lecture, a = 9.8 with L = 0, named the global one.
+    assert_eq!(landscape.minima.len(), 1);
+    assert!((landscape.minima[0].0 - 9.8).abs() < 1e-9);
+    assert!(landscape.minima[0].1.abs() < 1e-9);
+    assert!(landscape.global);
+}
+
+#[test]
+fn the_lecture_loss_chart_marks_a_8_with_the_slope_minus_447_3() {
+    let session = lecture();
+    let landscape = landscape_of(&landscape_key(&session));
+    let chart = loss_chart(&session, &landscape, Lang::En, WORDS);
+    let (a, l) = chart.current.unwrap();
+    assert_eq!(a, 8.0);
+    assert!((l - 402.57).abs() < 1e-9);
+    let tangent = chart.tangent.unwrap();
+    assert!((tangent.slope - -447.3).abs() < 1e-9);
+    assert_eq!(tangent.label, "∂L/∂a = −447.3");
+    assert_eq!(chart.minimum_label, "global minimum");
+    assert!(chart.trail.is_empty());
+}
+
+#[test]
+fn the_slope_label_is_written_in_the_interface_language() {
+    let session = lecture();
+    let landscape = landscape_of(&landscape_key(&session));
+    let chart = loss_chart(&session, &landscape, Lang::Lt, WORDS);
+    assert_eq!(chart.tangent.unwrap().label, "∂L/∂a = −447,3");
+    assert_eq!(alt_numbers(&session, Lang::Lt), ["8", "402,57", "−447,3"]);
+    assert_eq!(alt_numbers(&session, Lang::En), ["8", "402.57", "−447.3"]);
+}
+
+#[test]
+fn one_step_leaves_a_trail_from_8_to_9_3419() {
+    let mut session = lecture();
+    session.step();
+    let landscape = landscape_of(&landscape_key(&session));
+    let chart = loss_chart(&session, &landscape, Lang::En, WORDS);
+    assert_eq!(chart.trail.len(), 2);
+    assert_eq!(chart.trail[0].0, 8.0);
+    assert!((chart.trail[1].0 - 9.3419).abs() < 1e-9);
+}
+
+#[test]
+fn moving_a_leaves_the_landscape_key_unchanged() {
+    let mut session = lecture();
+    let before = landscape_key(&session);
+    session.slide_param(0, 10.0);
+    assert_eq!(landscape_key(&session), before);
+}
+
+#[test]
+fn the_lecture_data_chart_shows_three_points_residuals_and_the_line_y_8x() {
+    let chart = data_chart(&lecture(), false, "");
+    assert_eq!(chart.points, [(2.0, 19.6), (4.5, 44.1), (10.0, 98.0)]);
+    assert_eq!(chart.residuals.len(), 3);
+    assert_eq!(chart.residuals[0].y_hat, 16.0);
+    for &(x, y) in &chart.model_line {
+        assert!((y - 8.0 * x).abs() < 1e-9);
+    }
+    let view = chart.view.unwrap();
+    assert!(view.x.0 <= 0.0 && view.x.1 >= 10.0);
+    assert!(view.y.0 <= 0.0 && view.y.1 >= 98.0);
+}
+
+/// Whether `view` shows every point of `session` and its model's line at both ends of the
+/// data's x range.
+fn shows_data_and_model(session: &Session, view: ChartView) -> Result<(), String> {
+    let problem = session.problem();
+    let points = problem.data.points();
+    let inside =
+        |(x, y): (f64, f64)| view.x.0 <= x && x <= view.x.1 && view.y.0 <= y && y <= view.y.1;
+    let (x_lo, x_hi) = points
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), p| {
+            (lo.min(p.x), hi.max(p.x))
+        });
+    for p in points {
+        if !inside((p.x, p.y)) {
+            return Err(format!("point ({}, {}) outside {view:?}", p.x, p.y));
+        }
+    }
+    for k in 0..=20 {
+        let x = x_lo + (x_hi - x_lo) * f64::from(k) / 20.0;
+        let y = problem.model.predict(session.params(), x);
+        if !inside((x, y)) {
+            return Err(format!("model ({x}, {y}) outside {view:?}"));
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn the_non_convex_example_shows_its_model_line_at_a_0_5() {
+    // The preset opens at a = 0.5: ŷ = 0.5·x + 1.5, below every point (y ≈ 1.85–1.9).
+    let session = Session::new(Preset::LocalMinima.lesson());
+    assert_eq!(session.params()[0], 0.5);
+    let view = data_chart(&session, false, "").view.unwrap();
+    shows_data_and_model(&session, view).unwrap();
+}
+
+#[test]
+fn the_non_convex_example_shows_its_model_line_wherever_the_slider_goes() {
+    let mut session = Session::new(Preset::LocalMinima.lesson());
+    let (lo, hi) = session.range(0);
+    for k in 0..=40 {
+        let a = lo + (hi - lo) * f64::from(k) / 40.0;
+        session.slide_param(0, a);
+        let view = data_chart(&session, false, "").view.unwrap();
+        shows_data_and_model(&session, view).unwrap_or_else(|e| panic!("a = {a}: {e}"));
+    }
+}
+
+#[test]
+fn the_non_convex_view_holds_still_while_the_slider_moves_near_the_start() {
+    // From a = 0.4 to 0.6 every line lies inside the window the slider's ends set, so the
+    // axes do not jump under a student's drag.
+    let mut session = Session::new(Preset::LocalMinima.lesson());
+    session.slide_param(0, 0.4);
+    let first = data_chart(&session, false, "").view.unwrap();
+    for a in [0.45, 0.5, 0.55, 0.6] {
+        session.slide_param(0, a);
+        assert_eq!(
+            data_chart(&session, false, "").view.unwrap(),
+            first,
+            "a = {a}"
+        );
+    }
+}
+
+#[test]
+fn every_preset_shows_its_data_and_model() {
+    for preset in Preset::ALL {
+        let session = Session::new(preset.lesson());
+        if session.problem().data.is_empty() {
+            continue;
+        }
+        let view = data_chart(&session, false, "").view.unwrap();
+        shows_data_and_model(&session, view).unwrap_or_else(|e| panic!("{preset:?}: {e}"));
+    }
+}
+
+#[test]
+fn an_empty_lesson_says_no_data_on_the_loss_chart() {
+    let session = Session::new(Preset::Empty.lesson());
+    let landscape = landscape_of(&landscape_key(&session));
+    let chart = loss_chart(&session, &landscape, Lang::En, WORDS);
+    assert_eq!(chart.empty_message, "no data");
+    assert!(chart.current.is_none());
+}

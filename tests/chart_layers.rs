@@ -1,0 +1,130 @@
+//! Which layer each part of a chart is drawn on, and when a cached layer's key changes: a
+//! change of a redraws only the moving layer; a data edit, a language switch or projector
+//! mode redraw the cached ones. (The browser keeps a cached layer's pixels while its key
+//! stays equal; see `descent_lab::charts::layer`.)
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use descent_core::presets::Preset;
+use descent_core::Session;
+use descent_lab::chart_data::{data_chart, landscape_key, landscape_of, loss_chart, LossWords};
+use descent_lab::charts::{CachedLayer, ChartStyle, DataChart, LayeredChart};
+use descent_lab::i18n::Lang;
+use plotters::prelude::*;
+use plotters_svg::SVGBackend;
+
+const WORDS: LossWords<'static> = LossWords {
+    global_minimum: "global minimum",
+    local_minimum: "local minimum",
+    local_maximum: "local maximum",
+    no_data: "no data",
+    too_large: "too large",
+};
+
+fn hex(color: RGBColor) -> String {
+    format!("#{:02X}{:02X}{:02X}", color.0, color.1, color.2)
+}
+
+/// The SVG of one cached layer alone.
+fn layer_svg(layer: &impl CachedLayer) -> String {
+    let mut svg = String::new();
+    {
+        let area = SVGBackend::with_string(&mut svg, (800, 600)).into_drawing_area();
+        layer.draw(&area).unwrap();
+        area.present().unwrap();
+    }
+    svg
+}
+
+/// The SVG of a chart's moving layer alone, over its base's frame.
+fn moving_svg<C: LayeredChart>(chart: &C, style: &ChartStyle) -> String {
+    let mut frame_svg = String::new();
+    let frame = {
+        let area = SVGBackend::with_string(&mut frame_svg, (800, 600)).into_drawing_area();
+        chart.base(style).draw(&area).unwrap()
+    };
+    let mut svg = String::new();
+    {
+        let area = SVGBackend::with_string(&mut svg, (800, 600)).into_drawing_area();
+        chart.draw_moving(&area, frame.as_ref(), style).unwrap();
+        area.present().unwrap();
+    }
+    svg
+}
+
+fn lecture_at(a: f64) -> Session {
+    let mut session = Session::new(Preset::Lecture.lesson());
+    session.slide_param(0, a);
+    session
+}
+
+#[test]
+fn the_model_line_is_on_the_moving_layer_and_the_axes_on_the_base() {
+    let style = ChartStyle::default();
+    let chart = data_chart(&lecture_at(8.0), false, "");
+    let palette = style.palette();
+    let base = layer_svg(&chart.base(&style));
+    let moving = moving_svg(&chart, &style);
+    assert!(
+        !base.contains(&hex(palette.model)),
+        "no model line on the base"
+    );
+    assert!(base.contains("<text"), "tick labels on the base");
+    assert!(moving.contains(&hex(palette.model)), "the model line moves");
+    assert!(
+        !moving.contains("<text"),
+        "no tick label is redrawn per frame"
+    );
+}
+
+#[test]
+fn moving_a_keeps_every_cached_layer_of_both_charts() {
+    let style = ChartStyle::default();
+    let (at_8, at_9) = (lecture_at(8.0), lecture_at(9.0));
+    let data = |s: &Session| data_chart(s, false, "");
+    assert_eq!(data(&at_8).base(&style), data(&at_9).base(&style));
+    assert_ne!(data(&at_8).model_line, data(&at_9).model_line);
+    let loss = |s: &Session| loss_chart(s, &landscape_of(&landscape_key(s)), Lang::En, WORDS);
+    assert_eq!(loss(&at_8).base(&style), loss(&at_9).base(&style));
+    assert_ne!(loss(&at_8).current, loss(&at_9).current);
+}
+
+#[test]
+fn a_data_edit_redraws_the_cached_layers() {
+    let style = ChartStyle::default();
+    let before = lecture_at(8.0);
+    let mut after = lecture_at(8.0);
+    after.move_point(2, 12.0, 120.0);
+    let data = |s: &Session| data_chart(s, false, "");
+    assert_ne!(data(&before).base(&style), data(&after).base(&style));
+    let loss = |s: &Session| loss_chart(s, &landscape_of(&landscape_key(s)), Lang::En, WORDS);
+    assert_ne!(loss(&before).base(&style), loss(&after).base(&style));
+}
+
+#[test]
+fn the_language_and_projector_mode_are_part_of_every_cached_key() {
+    let chart = data_chart(&lecture_at(8.0), false, "");
+    let english = ChartStyle::default();
+    let lithuanian = english.with_decimal_separator(',');
+    let projector = ChartStyle::for_canvas((950.0, 427.0), 1.0, true);
+    assert_ne!(chart.base(&english), chart.base(&lithuanian));
+    assert_ne!(chart.base(&english), chart.base(&projector));
+}
+
+#[test]
+fn many_points_go_on_the_cached_overlay_and_few_on_the_moving_layer() {
+    let style = ChartStyle::default();
+    let few = data_chart(&lecture_at(8.0), false, "");
+    assert!(few.overlay(None, &style).is_none());
+    let many = DataChart {
+        points: (0..1_000).map(|i| (f64::from(i), f64::from(i))).collect(),
+        ..DataChart::default()
+    };
+    let overlay = many.overlay(None, &style).unwrap();
+    assert_eq!(overlay.points.len(), 1_000);
+    // The overlay's key follows the points, not the model.
+    let moved = DataChart {
+        model_line: vec![(0.0, 1.0), (1.0, 2.0)],
+        ..many.clone()
+    };
+    assert_eq!(moved.overlay(None, &style), Some(overlay));
+}
