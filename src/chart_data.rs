@@ -7,8 +7,7 @@
 
 use crate::charts::{data_view, ChartView, DataChart, LossChart, Residual, Tangent};
 use crate::i18n::{format_number, Lang};
-use descent_core::analysis::ExtremumKind;
-use descent_core::{Optimum, Problem, Session};
+use descent_core::{LossLandscape, Problem, Session};
 
 /// How many samples draw the model's line and the loss curve.
 const LINE_SAMPLES: usize = 200;
@@ -171,19 +170,6 @@ pub fn held_data_chart(
     }
 }
 
-/// The parts of the loss chart that do not move when a moves: the curve and the extrema.
-#[derive(Clone, Debug, PartialEq)]
-pub struct LossLandscape {
-    /// Samples (a, L(a)) across the range of a.
-    pub curve: Vec<(f64, f64)>,
-    /// The minima (a, L).
-    pub minima: Vec<(f64, f64)>,
-    /// The maxima (a, L).
-    pub maxima: Vec<(f64, f64)>,
-    /// Whether the minimum is the exact, global one (closed form) rather than local.
-    pub global: bool,
-}
-
 /// What the loss landscape depends on: the problem, the range of a, and the other parameters
 /// (a itself is 0 here, so moving the slider changes nothing in it). Built only by
 /// [`landscape_key`], so no part can be left out.
@@ -209,42 +195,8 @@ pub fn landscape_key(session: &Session) -> LandscapeKey {
 
 /// The loss landscape a [`LandscapeKey`] stands for.
 pub fn landscape_of(key: &LandscapeKey) -> LossLandscape {
-    loss_landscape(&key.problem, &key.params, key.range)
-}
-
-/// L(a) over `range`, and its minima and maxima, the other parameters held at `params`.
-pub fn loss_landscape(problem: &Problem, params: &[f64], range: (f64, f64)) -> LossLandscape {
-    let mut landscape = LossLandscape {
-        curve: Vec::new(),
-        minima: Vec::new(),
-        maxima: Vec::new(),
-        global: false,
-    };
-    if problem.data.is_empty() {
-        return landscape;
-    }
-    landscape.curve = problem.loss_curve(params, 0, range, CURVE_SAMPLES).points;
-    match problem.optimum(params) {
-        Optimum::Unique(best) => {
-            let a = best.first().copied().unwrap_or(0.0);
-            let mut at = params.to_vec();
-            if let Some(first) = at.first_mut() {
-                *first = a;
-            }
-            landscape.minima.push((a, problem.loss_at(&at)));
-            landscape.global = true;
-        }
-        Optimum::NoUniqueMinimum => {}
-        Optimum::NotAvailable => {
-            for e in problem.extrema(params, 0, range) {
-                match e.kind {
-                    ExtremumKind::Minimum => landscape.minima.push((e.value, e.loss)),
-                    ExtremumKind::Maximum => landscape.maxima.push((e.value, e.loss)),
-                }
-            }
-        }
-    }
-    landscape
+    key.problem
+        .loss_landscape(&key.params, key.range, CURVE_SAMPLES)
 }
 
 /// The words the loss chart writes: beside the global minimum, a local minimum, a local

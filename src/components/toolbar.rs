@@ -121,6 +121,9 @@ fn ToolbarItems(
             <button
                 type="button"
                 data-testid="tour-button"
+                class="tour-button"
+                aria-label=move || crate::i18n::tour_words(state.lang.get()).start
+                title=move || crate::i18n::tour_words(state.lang.get()).start
                 aria-pressed=move || if tour.is_running() { "true" } else { "false" }
                 on:click=move |_| {
                     if tour.is_running_untracked() {
@@ -130,7 +133,8 @@ fn ToolbarItems(
                     }
                 }
             >
-                {move || crate::i18n::tour_words(state.lang.get()).start}
+                <span aria-hidden="true">"▶"</span>
+                <span class="tour-label">{move || crate::i18n::tour_words(state.lang.get()).start}</span>
             </button>
         })}
         <button type="button" data-testid="copy-link" on:click=on_copy_link>

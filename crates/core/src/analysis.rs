@@ -33,11 +33,67 @@ impl Problem {
         extrema(self, params, index, range, EXTREMA_SAMPLES)
     }
 
+    /// L along the first parameter over `range` (`samples` values), with its minima and
+    /// maxima, the other parameters held at `params` (the first one's own value does not
+    /// matter). Empty without data. The minimum is the exact one where a closed form
+    /// exists, otherwise every local minimum inside the range.
+    pub fn loss_landscape(
+        &self,
+        params: &[f64],
+        range: (f64, f64),
+        samples: usize,
+    ) -> LossLandscape {
+        let mut landscape = LossLandscape::default();
+        if self.data.is_empty() {
+            return landscape;
+        }
+        let mut params = params.to_vec();
+        if let Some(a) = params.first_mut() {
+            *a = 0.0;
+        }
+        landscape.curve = self.loss_curve(&params, 0, range, samples).points;
+        match self.optimum(&params) {
+            Optimum::Unique(best) => {
+                let a = best.first().copied().unwrap_or(0.0);
+                if let Some(first) = params.first_mut() {
+                    *first = a;
+                }
+                landscape.minima.push((a, self.loss_at(&params)));
+                landscape.global = true;
+            }
+            Optimum::NoUniqueMinimum => {}
+            Optimum::NotAvailable => {
+                for e in self.extrema(&params, 0, range) {
+                    match e.kind {
+                        ExtremumKind::Minimum => landscape.minima.push((e.value, e.loss)),
+                        ExtremumKind::Maximum => landscape.maxima.push((e.value, e.loss)),
+                    }
+                }
+            }
+        }
+        landscape
+    }
+
     /// A range of parameter `index` that shows both its current value and the
     /// minimum (see [`default_range`]).
     pub fn default_range(&self, params: &[f64], index: usize) -> (f64, f64) {
         default_range(self, params, index)
     }
+}
+
+/// L along the first parameter over a range, with its minima and maxima: what the loss
+/// chart draws beneath the current point (none of it moves when that parameter does).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LossLandscape {
+    /// `(parameter value, L)` for every finite sample, in increasing order.
+    pub curve: Vec<(f64, f64)>,
+    /// The minima `(parameter value, L)`: the exact one where a closed form exists,
+    /// otherwise every local minimum inside the range.
+    pub minima: Vec<(f64, f64)>,
+    /// The local maxima inside the range (only where no closed form exists).
+    pub maxima: Vec<(f64, f64)>,
+    /// Whether the minimum is the exact, global one (closed form) rather than local.
+    pub global: bool,
 }
 
 /// How many derivative samples [`Problem::extrema`] scans before refining.

@@ -16,6 +16,8 @@
 //! same `f64`. The history CSV, which a person opens in a spreadsheet, writes
 //! [`reliable`]: the [`RELIABLE_DIGITS`] digits an `f64` holds, so it shows 402.57 and
 //! 9.68341355, not 402.57000000000005 and 9.683413550000001.
+//!
+//! (Over 400 lines only through its tests: each written form is checked digit by digit.)
 
 /// Significant digits a reader sees: seven, as many as the lecture's own figures carry
 /// (L(11.5) = 359.0825; gradient descent from 8 goes to 9.683414, 9.770329, 9.792449), and

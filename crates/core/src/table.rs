@@ -18,6 +18,10 @@
 //!
 //! A first row in which no cell is a number is a header: its cells become the column
 //! labels.
+//!
+//! (Over 400 lines with a reason: the typed table, its number reading and the paste
+//! splitter are one idea — text in, cells and their errors out — and half the file is the
+//! tests that hold the splitter to the csv crate.)
 
 use crate::data::{Dataset, Labels, Point};
 use crate::number::exact;

@@ -111,10 +111,12 @@ test('the <img …> label survives a share-link round trip as text', async ({
   const json = JSON.parse(Buffer.from(fragment.slice('#v1.'.length), 'base64url').toString('utf8'));
   expect(json.table.labels.x).toBe(IMG);
 
-  // Opened elsewhere (the fragment overrides the saved work), the label is the same text.
+  // Opened over other saved work, the label is the same text; the only notice is the
+  // offer of the work the link set aside (issue 14: a link never replaces it silently).
   await lesson.renameColumn('x', 'x');
   await openFresh(lesson, `/${fragment}`);
-  await expect(lesson.byTestId('notice')).toHaveCount(0);
+  await expect(lesson.byTestId('notice')).toHaveCount(1);
+  await expect(lesson.byTestId('open-saved-work')).toBeVisible();
   await expect(lesson.columnLabel('x')).toHaveValue(IMG);
   await expect(lesson.cell(0, 'y')).toHaveValue('19,6');
   await expect.poll(() => drawn(page, IMG)).toBe(true);

@@ -19,6 +19,9 @@
 //!   a point dragged or added on the chart) can be taken back with
 //!   [`Session::undo_edit`]. A run of changes to one thing — the keystrokes in one cell,
 //!   the moves of one drag — is taken back as one, until [`Session::end_edit`] closes it.
+//!
+//! (Over 400 lines with a reason: `Session` is the one object the app mutates, and each
+//! of its methods is a user action with its undo; what the screen reads is in `views`.)
 
 mod views;
 

@@ -4,25 +4,11 @@
 //! methods, so none of them computes a loss, a prediction or a step itself.
 
 use super::Session;
+pub use crate::analysis::LossLandscape;
 use crate::analysis::{ExtremumKind, Optimum};
 use crate::loss::Residual;
 use crate::optimizer::Step;
 use crate::range::slider_grid;
-
-/// L along the first parameter over a range, with its minima and maxima: what the loss
-/// chart draws beneath the current point (none of it moves when that parameter does).
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct LossLandscape {
-    /// `(parameter value, L)` for every finite sample, in increasing order.
-    pub curve: Vec<(f64, f64)>,
-    /// The minima `(parameter value, L)`: the exact one where a closed form exists,
-    /// otherwise every local minimum inside the range.
-    pub minima: Vec<(f64, f64)>,
-    /// The local maxima inside the range (only where no closed form exists).
-    pub maxima: Vec<(f64, f64)>,
-    /// Whether the minimum is the exact, global one (closed form) rather than local.
-    pub global: bool,
-}
 
 /// The loss chart's current point and the slope of its tangent there.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -147,37 +133,8 @@ impl Session {
     /// parameter's own value does not matter (it is set to 0 first), so a chart may keep
     /// the landscape while the slider moves.
     pub fn loss_landscape(&self, range: (f64, f64), samples: usize) -> LossLandscape {
-        let mut landscape = LossLandscape::default();
-        if !self.has_data() {
-            return landscape;
-        }
-        let problem = &self.problem;
-        let mut params = self.run.params().to_vec();
-        if let Some(a) = params.first_mut() {
-            *a = 0.0;
-        }
-        landscape.curve = problem.loss_curve(&params, 0, range, samples).points;
-        match problem.optimum(&params) {
-            Optimum::Unique(best) => {
-                let a = best.first().copied().unwrap_or(0.0);
-                let mut at = params.clone();
-                if let Some(first) = at.first_mut() {
-                    *first = a;
-                }
-                landscape.minima.push((a, problem.loss_at(&at)));
-                landscape.global = true;
-            }
-            Optimum::NoUniqueMinimum => {}
-            Optimum::NotAvailable => {
-                for e in problem.extrema(&params, 0, range) {
-                    match e.kind {
-                        ExtremumKind::Minimum => landscape.minima.push((e.value, e.loss)),
-                        ExtremumKind::Maximum => landscape.maxima.push((e.value, e.loss)),
-                    }
-                }
-            }
-        }
-        landscape
+        self.problem
+            .loss_landscape(self.run.params(), range, samples)
     }
 
     /// A minimum lower than the loss where the run stands, when one is known: the lowest
