@@ -7,7 +7,7 @@
 
 use crate::charts::{data_view, ChartView, DataChart, LossChart, Residual, Tangent};
 use crate::i18n::{format_number, Lang};
-use descent_core::{LossLandscape, Problem, Session};
+use descent_core::{LandscapeKey, LossLandscape, Session};
 
 /// How many samples draw the model's line and the loss curve.
 const LINE_SAMPLES: usize = 200;
@@ -33,9 +33,11 @@ pub struct PointDrag {
     pub offset: (f64, f64),
 }
 
-/// What the "data and model" chart shows, read from a session.
+/// What the "data and model" chart shows, read from a session: its window fitted by
+/// [`data_window`] from the session's own [`LandscapeKey`].
 pub fn data_chart(session: &Session, show_squares: bool, empty_message: &str) -> DataChart {
-    held_data_chart(session, show_squares, empty_message, None)
+    let window = data_window(&session.landscape_key());
+    held_data_chart(session, &window, show_squares, empty_message, None)
 }
 
 /// How many values of a, evenly spread over its slider range, set the data chart's window.
@@ -43,37 +45,20 @@ pub fn data_chart(session: &Session, show_squares: bool, empty_message: &str) ->
 /// its ends, so the ends alone would not do.
 const WINDOW_SAMPLES: usize = 8;
 
-/// The data chart's window: the points, the model's predictions at the points for a spread
-/// over its slider range and at the minimum, so the line and the residuals stay in view
-/// wherever the slider goes and the axes hold still while it moves; and always the current
-/// model's line over the data's x range.
+/// The part of the data chart's window that holds still while a moves: the extent of the
+/// points and of the model's predictions at the points for a spread over its slider range
+/// and at the minimum, as two corners `[(x_min, y_min), (x_max, y_max)]` (empty without a
+/// finite value). It depends only on the [`LandscapeKey`], so the chart keeps it while the
+/// slider moves: at 10 000 points it is 90 000 predictions, too many for every frame.
 ///
 /// The predictions for other values of a stretch the y axis by at most three times the
 /// data's scale, so one absurd end of the range cannot squash the points into a line. The
 /// scale is the points' spread, or half their largest magnitude when that is more: the
 /// second example's y lie between 1.85 and 1.9, and three such spreads hold no line but the
-/// best one. The current line is never clipped: it is what the student is looking at.
-pub fn fitted_view(session: &Session, points: &[(f64, f64)]) -> ChartView {
-    let base = data_view(points);
-    if points.is_empty() {
-        return base;
-    }
-    let problem = session.problem();
-    let params = session.params();
-    let (lo, hi) = session.range(0);
-    let with_a = |a: f64| {
-        let mut at = params.to_vec();
-        if let Some(first) = at.first_mut() {
-            *first = a;
-        }
-        at
-    };
-    let mut settings: Vec<Vec<f64>> = (0..=WINDOW_SAMPLES)
-        .map(|k| with_a(lo + (hi - lo) * k as f64 / WINDOW_SAMPLES as f64))
-        .collect();
-    if let Some(best) = problem.optimum(params).unique() {
-        settings.push(best.to_vec());
-    }
+/// best one.
+pub fn data_window(key: &LandscapeKey) -> Vec<(f64, f64)> {
+    let points = key.data_points();
+    let base = data_view(&points);
     let (y_lo, y_hi) = base.y;
     let magnitude = points
         .iter()
@@ -82,73 +67,55 @@ pub fn fitted_view(session: &Session, points: &[(f64, f64)]) -> ChartView {
         .fold(0.0, f64::max);
     let scale = (y_hi - y_lo).max(0.5 * magnitude).max(f64::MIN_POSITIVE);
     let (floor, ceiling) = (y_lo - 3.0 * scale, y_hi + 3.0 * scale);
-    let mut extended = points.to_vec();
-    for at in &settings {
-        for &(x, _) in points {
-            let y = problem.model.predict(at, x);
-            if y.is_finite() {
-                extended.push((x, y.clamp(floor, ceiling)));
-            }
-        }
-    }
-    extended.extend(current_line(problem, params, points));
-    data_view(&extended)
+    let predictions = if points.is_empty() {
+        Vec::new()
+    } else {
+        key.window_predictions(WINDOW_SAMPLES)
+    };
+    let all = points
+        .iter()
+        .copied()
+        .chain(
+            predictions
+                .into_iter()
+                .map(|(x, y)| (x, y.clamp(floor, ceiling))),
+        )
+        .filter(|(x, y)| x.is_finite() && y.is_finite());
+    let corners = all.fold(None, |acc: Option<[(f64, f64); 2]>, (x, y)| {
+        Some(match acc {
+            None => [(x, y), (x, y)],
+            Some([lo, hi]) => [(lo.0.min(x), lo.1.min(y)), (hi.0.max(x), hi.1.max(y))],
+        })
+    });
+    corners.map_or_else(Vec::new, |c| c.to_vec())
 }
 
-/// The current model's line over the data's x range: its values at the points' x and, for a
-/// model that is not a straight line, at samples between the ends.
-fn current_line(problem: &Problem, params: &[f64], points: &[(f64, f64)]) -> Vec<(f64, f64)> {
-    let xs: Vec<f64> = points
-        .iter()
-        .map(|p| p.0)
-        .filter(|x| x.is_finite())
-        .collect();
-    let (x_lo, x_hi) = xs
-        .iter()
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &x| {
-            (lo.min(x), hi.max(x))
-        });
-    let mut samples = xs.clone();
-    if !problem.model.is_linear_in_x() && x_lo < x_hi {
-        samples.extend(
-            (0..=LINE_SAMPLES).map(|k| x_lo + (x_hi - x_lo) * k as f64 / LINE_SAMPLES as f64),
-        );
+/// The data chart's view: the still part of the window ([`data_window`]) and always the
+/// current model's line over the data's x range, which is never clipped: it is what the
+/// student is looking at.
+pub fn fitted_view(session: &Session, window: &[(f64, f64)]) -> ChartView {
+    if !session.has_data() {
+        return data_view(&[]);
     }
-    samples
-        .into_iter()
-        .map(|x| (x, problem.model.predict(params, x)))
-        .filter(|(_, y)| y.is_finite())
-        .collect()
+    let mut extent = window.to_vec();
+    extent.extend(session.line_over_data(LINE_SAMPLES));
+    data_view(&extent)
 }
 
-/// [`data_chart`] while `drag` holds a point: the axes keep the drag's view instead of
-/// fitting the points, and the dragged point is highlighted.
+/// The data chart with `window` ([`data_window`]); while `drag` holds a point, the axes keep
+/// the drag's view instead, and the dragged point is highlighted.
 pub fn held_data_chart(
     session: &Session,
+    window: &[(f64, f64)],
     show_squares: bool,
     empty_message: &str,
     drag: Option<&PointDrag>,
 ) -> DataChart {
-    let problem = session.problem();
-    let params = session.params();
-    let points: Vec<(f64, f64)> = problem.data.points().iter().map(|p| (p.x, p.y)).collect();
-    let view = drag.map_or_else(|| fitted_view(session, &points), |d| d.view);
-    let (lo, hi) = view.x;
-    // A straight line is drawn from its two ends: through many samples, each rounded to
-    // whole pixels, it showed a one-pixel jog on a projector.
-    let samples = if problem.model.is_linear_in_x() {
-        1
-    } else {
-        LINE_SAMPLES
-    };
-    let model_line = (0..=samples)
-        .map(|k| {
-            let x = lo + (hi - lo) * k as f64 / samples as f64;
-            (x, problem.model.predict(params, x))
-        })
-        .collect();
-    let residuals = problem
-        .residuals(params)
+    let points = session.data_points();
+    let view = drag.map_or_else(|| fitted_view(session, window), |d| d.view);
+    let model_line = session.model_line(view.x, LINE_SAMPLES);
+    let residuals = session
+        .residuals()
         .iter()
         .map(|r| Residual {
             x: r.x,
@@ -156,7 +123,7 @@ pub fn held_data_chart(
             y_hat: r.prediction,
         })
         .collect();
-    let labels = problem.data.labels();
+    let labels = session.data_labels();
     DataChart {
         points,
         model_line,
@@ -170,33 +137,9 @@ pub fn held_data_chart(
     }
 }
 
-/// What the loss landscape depends on: the problem, the range of a, and the other parameters
-/// (a itself is 0 here, so moving the slider changes nothing in it). Built only by
-/// [`landscape_key`], so no part can be left out.
-#[derive(Clone, Debug, PartialEq)]
-pub struct LandscapeKey {
-    problem: Problem,
-    range: (f64, f64),
-    params: Vec<f64>,
-}
-
-/// The key of `session`'s loss landscape: equal for two sessions whose landscapes are equal.
-pub fn landscape_key(session: &Session) -> LandscapeKey {
-    let mut params = session.params().to_vec();
-    if let Some(a) = params.first_mut() {
-        *a = 0.0;
-    }
-    LandscapeKey {
-        problem: session.problem().clone(),
-        range: session.range(0),
-        params,
-    }
-}
-
 /// The loss landscape a [`LandscapeKey`] stands for.
 pub fn landscape_of(key: &LandscapeKey) -> LossLandscape {
-    key.problem
-        .loss_landscape(&key.params, key.range, CURVE_SAMPLES)
+    key.landscape(CURVE_SAMPLES)
 }
 
 /// The words the loss chart writes: beside the global minimum, a local minimum, a local
@@ -235,7 +178,7 @@ pub fn loss_chart(
     if !history.is_empty() {
         trail.push((a, evaluation.loss));
     }
-    let has_data = !session.problem().data.is_empty();
+    let has_data = session.has_data();
     let slope_label = format!("∂L/∂a = {}", format_number(slope, lang));
     LossChart {
         curve: landscape.curve.clone(),

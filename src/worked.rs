@@ -37,9 +37,9 @@ pub fn prediction_text(model: Model, params: &[f64], x: f64, lang: Lang) -> Stri
 /// table without rows writes `L = —`. Every number is the session's: the data, the
 /// parameters and L itself.
 pub fn loss_sum_text(session: &Session, lang: Lang, terms_word: &str) -> String {
-    let problem = session.problem();
+    let (model, loss) = (session.lesson().model, session.lesson().loss);
     let params = session.params();
-    let points = problem.data.points();
+    let points = session.data_points();
     if points.is_empty() {
         // No term to write, and the empty sum's 0 would read as a perfect fit.
         return "L = —".to_owned();
@@ -49,9 +49,9 @@ pub fn loss_sum_text(session: &Session, lang: Lang, terms_word: &str) -> String 
         let inner = format!(
             "{} − {}",
             operand(y, lang),
-            prediction_text(problem.model, params, x, lang)
+            prediction_text(model, params, x, lang)
         );
-        match problem.loss {
+        match loss {
             Loss::L2 | Loss::Mse => format!("({inner})²"),
             Loss::L1 => format!("|{inner}|"),
         }
@@ -59,13 +59,13 @@ pub fn loss_sum_text(session: &Session, lang: Lang, terms_word: &str) -> String 
     let mut parts: Vec<String> = points
         .iter()
         .take(SHOWN_TERMS)
-        .map(|p| term(p.x, p.y))
+        .map(|&(x, y)| term(x, y))
         .collect();
     if points.len() > SHOWN_TERMS {
         parts.push(format!("… ({} {terms_word})", points.len()));
     }
     let sum = parts.join(" + ");
-    let sum = match problem.loss {
+    let sum = match loss {
         Loss::Mse => format!("(1/{})·[{sum}]", points.len()),
         _ => sum,
     };

@@ -6,7 +6,7 @@
 use descent_core::presets::Preset;
 use descent_core::Session;
 use descent_lab::chart_data::{
-    alt_numbers, data_chart, landscape_key, landscape_of, loss_chart, LossWords,
+    alt_numbers, data_chart, data_window, held_data_chart, landscape_of, loss_chart, LossWords,
 };
 use descent_lab::charts::ChartView;
 use descent_lab::i18n::Lang;
@@ -36,7 +36,7 @@ fn curve_at(curve: &[(f64, f64)], a: f64) -> f64 {
 #[test]
 fn the_lecture_loss_curve_passes_through_a_8_l_402_57() {
     let session = lecture();
-    let landscape = landscape_of(&landscape_key(&session));
+    let landscape = landscape_of(&session.landscape_key());
     let at_8 = curve_at(&landscape.curve, 8.0);
     assert!((at_8 - 402.57).abs() < 0.5, "L(8) on the curve is {at_8}");
     // The exact minimum of the lecture, a = 9.8 with L = 0, named the global one.
@@ -49,7 +49,7 @@ fn the_lecture_loss_curve_passes_through_a_8_l_402_57() {
 #[test]
 fn the_lecture_loss_chart_marks_a_8_with_the_slope_minus_447_3() {
     let session = lecture();
-    let landscape = landscape_of(&landscape_key(&session));
+    let landscape = landscape_of(&session.landscape_key());
     let chart = loss_chart(&session, &landscape, Lang::En, WORDS);
     let (a, l) = chart.current.unwrap();
     assert_eq!(a, 8.0);
@@ -64,7 +64,7 @@ fn the_lecture_loss_chart_marks_a_8_with_the_slope_minus_447_3() {
 #[test]
 fn the_slope_label_is_written_in_the_interface_language() {
     let session = lecture();
-    let landscape = landscape_of(&landscape_key(&session));
+    let landscape = landscape_of(&session.landscape_key());
     let chart = loss_chart(&session, &landscape, Lang::Lt, WORDS);
     assert_eq!(chart.tangent.unwrap().label, "∂L/∂a = −447,3");
     assert_eq!(alt_numbers(&session, Lang::Lt), ["8", "402,57", "−447,3"]);
@@ -75,7 +75,7 @@ fn the_slope_label_is_written_in_the_interface_language() {
 fn one_step_leaves_a_trail_from_8_to_9_3419() {
     let mut session = lecture();
     session.step();
-    let landscape = landscape_of(&landscape_key(&session));
+    let landscape = landscape_of(&session.landscape_key());
     let chart = loss_chart(&session, &landscape, Lang::En, WORDS);
     assert_eq!(chart.trail.len(), 2);
     assert_eq!(chart.trail[0].0, 8.0);
@@ -85,9 +85,27 @@ fn one_step_leaves_a_trail_from_8_to_9_3419() {
 #[test]
 fn moving_a_leaves_the_landscape_key_unchanged() {
     let mut session = lecture();
-    let before = landscape_key(&session);
+    let before = session.landscape_key();
     session.slide_param(0, 10.0);
-    assert_eq!(landscape_key(&session), before);
+    assert_eq!(session.landscape_key(), before);
+}
+
+#[test]
+fn moving_a_keeps_the_still_window_and_the_view_still_holds_the_line() {
+    // The still part of the data chart's window is computed once per key, not per frame;
+    // the view built from it must be the one a fresh computation gives.
+    let mut session = lecture();
+    let window = data_window(&session.landscape_key());
+    session.slide_param(0, 10.0);
+    assert_eq!(data_window(&session.landscape_key()), window);
+    let held = held_data_chart(&session, &window, false, "", None)
+        .view
+        .unwrap();
+    assert_eq!(Some(held), data_chart(&session, false, "").view);
+    shows_data_and_model(&session, held).unwrap();
+    // The lecture's points and a = 8's line sit inside the still window's corners.
+    let [(x_lo, y_lo), (x_hi, y_hi)] = <[(f64, f64); 2]>::try_from(window).unwrap();
+    assert!(x_lo <= 2.0 && x_hi >= 10.0 && y_lo <= 16.0 && y_hi >= 98.0);
 }
 
 #[test]
@@ -184,7 +202,7 @@ fn every_preset_shows_its_data_and_model() {
 #[test]
 fn an_empty_lesson_says_no_data_on_the_loss_chart() {
     let session = Session::new(Preset::Empty.lesson());
-    let landscape = landscape_of(&landscape_key(&session));
+    let landscape = landscape_of(&session.landscape_key());
     let chart = loss_chart(&session, &landscape, Lang::En, WORDS);
     assert_eq!(chart.empty_message, "no data");
     assert!(chart.current.is_none());

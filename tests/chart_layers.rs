@@ -6,7 +6,7 @@
 
 use descent_core::presets::Preset;
 use descent_core::Session;
-use descent_lab::chart_data::{data_chart, landscape_key, landscape_of, loss_chart, LossWords};
+use descent_lab::chart_data::{data_chart, landscape_of, loss_chart, LossWords};
 use descent_lab::charts::{CachedLayer, ChartStyle, DataChart, LayeredChart};
 use descent_lab::i18n::Lang;
 use plotters::prelude::*;
@@ -83,7 +83,7 @@ fn moving_a_keeps_every_cached_layer_of_both_charts() {
     let data = |s: &Session| data_chart(s, false, "");
     assert_eq!(data(&at_8).base(&style), data(&at_9).base(&style));
     assert_ne!(data(&at_8).model_line, data(&at_9).model_line);
-    let loss = |s: &Session| loss_chart(s, &landscape_of(&landscape_key(s)), Lang::En, WORDS);
+    let loss = |s: &Session| loss_chart(s, &landscape_of(&s.landscape_key()), Lang::En, WORDS);
     assert_eq!(loss(&at_8).base(&style), loss(&at_9).base(&style));
     assert_ne!(loss(&at_8).current, loss(&at_9).current);
 }
@@ -96,7 +96,7 @@ fn a_data_edit_redraws_the_cached_layers() {
     after.move_point(2, 12.0, 120.0);
     let data = |s: &Session| data_chart(s, false, "");
     assert_ne!(data(&before).base(&style), data(&after).base(&style));
-    let loss = |s: &Session| loss_chart(s, &landscape_of(&landscape_key(s)), Lang::En, WORDS);
+    let loss = |s: &Session| loss_chart(s, &landscape_of(&s.landscape_key()), Lang::En, WORDS);
     assert_ne!(loss(&before).base(&style), loss(&after).base(&style));
 }
 

@@ -6,12 +6,13 @@
 //! ([`PointDrag::view`]) so the point does not run away from the pointer.
 
 use super::canvas_redraw::{use_chart_canvas, ChartCanvas};
-use crate::chart_data::{alt_numbers, held_data_chart, PointDrag};
+use crate::chart_data::{alt_numbers, data_window, held_data_chart, PointDrag};
 use crate::charts::pointer::{
     canvas_pixel, dragged_position, grabbed_point, GRAB_RADIUS_MOUSE, GRAB_RADIUS_TOUCH,
 };
 use crate::i18n::data_chart_alt;
 use crate::state::LessonState;
+use descent_core::Session;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 
@@ -38,13 +39,17 @@ pub fn DataChartView(
     let add_mode = RwSignal::new(false);
     // Whether a mouse hovers over a point, for the grab cursor.
     let hovering = RwSignal::new(false);
+    // The still part of the window, kept while a moves (two memos, as on the loss chart:
+    // at 10 000 points it is 90 000 predictions).
+    let key = Memo::new(move |_| state.session.with(Session::landscape_key));
+    let window = Memo::new(move |_| key.with(data_window));
     let chart = Memo::new(move |_| {
         let empty = state.t().chart_data_empty;
         let squares = state.show_squares.get();
         let drag = drag.get();
         state
             .session
-            .with(|s| held_data_chart(s, squares, empty, drag.as_ref()))
+            .with(|s| window.with(|w| held_data_chart(s, w, squares, empty, drag.as_ref())))
     });
     let drawn = use_chart_canvas(canvas, chart, state);
     let frame = drawn.frame;

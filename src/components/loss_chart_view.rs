@@ -1,9 +1,10 @@
 //! The loss chart: L(a), the current point with its tangent, the trail, the minima.
 
 use super::canvas_redraw::use_chart_canvas;
-use crate::chart_data::{alt_numbers, landscape_key, landscape_of, loss_chart, LossWords};
+use crate::chart_data::{alt_numbers, landscape_of, loss_chart, LossWords};
 use crate::i18n::loss_chart_alt;
 use crate::state::LessonState;
+use descent_core::Session;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 
@@ -16,7 +17,7 @@ pub fn LossChartView(
     let canvas = NodeRef::<Canvas>::new();
     // Two memos, so that dragging a, which changes nothing in the landscape, never
     // resamples the curve.
-    let key = Memo::new(move |_| state.session.with(landscape_key));
+    let key = Memo::new(move |_| state.session.with(Session::landscape_key));
     let landscape = Memo::new(move |_| key.with(landscape_of));
     let chart = Memo::new(move |_| {
         let lang = state.lang.get();

@@ -59,5 +59,5 @@ pub use optimizer::{
     Run, Step, StopRule,
 };
 pub use problem::Problem;
-pub use session::{LossLandscape, NotShareable, ParamInput, Session, Tangent};
+pub use session::{LandscapeKey, LossLandscape, NotShareable, ParamInput, Session, Tangent};
 pub use table::{parse_number, CellError, NumberError, ParsedTable, Table, TableError};

@@ -24,8 +24,10 @@
 //! of its methods is a user action with its undo; what the screen reads is in `views`.)
 
 mod views;
+mod window;
 
 pub use views::{LossLandscape, Tangent};
+pub use window::LandscapeKey;
 
 use crate::analysis;
 use crate::lesson::{Lesson, MAX_LABEL_CHARS};

@@ -95,39 +95,6 @@ impl Session {
             .collect()
     }
 
-    /// The model's predictions `(x, ŷ)` at every data x with the first parameter at both
-    /// ends of its range and at the minimum (where a closed form gives one), the other
-    /// parameters as they are; non-finite predictions are left out. A data chart that
-    /// fits its view to these keeps the line and the residuals in view wherever the
-    /// slider goes, and holds its axes still while it moves.
-    pub fn predictions_across_range(&self) -> Vec<(f64, f64)> {
-        let (lo, hi) = self.range(0);
-        let mut settings: Vec<Vec<f64>> = [lo, hi]
-            .iter()
-            .map(|a| {
-                let mut params = self.run.params().to_vec();
-                if let Some(first) = params.first_mut() {
-                    *first = *a;
-                }
-                params
-            })
-            .collect();
-        if let Some(best) = self.optimum().unique() {
-            settings.push(best.to_vec());
-        }
-        let model = self.problem.model;
-        let points = self.problem.data.points();
-        settings
-            .iter()
-            .flat_map(|params| {
-                points
-                    .iter()
-                    .map(move |p| (p.x, model.predict(params, p.x)))
-                    .filter(|(_, y)| y.is_finite())
-            })
-            .collect()
-    }
-
     /// L along the first parameter over `range` (`samples` values), with its minima and
     /// maxima, the other parameters as they are. Empty without data. The first
     /// parameter's own value does not matter (it is set to 0 first), so a chart may keep
@@ -288,7 +255,9 @@ mod tests {
         assert_eq!(residuals.len(), 3);
         assert_eq!(residuals[0].prediction, 16.0);
         // Both ends of the slider and the minimum, at every x.
-        assert_eq!(session.predictions_across_range().len(), 9);
+        assert_eq!(session.landscape_key().window_predictions(1).len(), 9);
+        // Nine values across the slider and the minimum, at every x.
+        assert_eq!(session.landscape_key().window_predictions(8).len(), 30);
     }
 
     #[test]
