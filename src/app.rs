@@ -29,6 +29,7 @@ pub fn Lesson(
     let walkthrough = Walkthrough::new();
     provide_context(walkthrough);
     let classroom = crate::classroom::use_classroom(state);
+    walkthrough.set_before_entering(move || crate::classroom::keep_work_aside(state, classroom));
     crate::walkthrough::use_tour_links(state, walkthrough);
     view! {
         <div

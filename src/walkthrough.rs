@@ -6,7 +6,7 @@
 //! its defined state), a stepping beat steps or undoes. While the walkthrough runs the app
 //! stays fully interactive; leaving it (Esc) keeps the lesson as it stands.
 
-use crate::state::LessonState;
+use crate::state::{LessonState, NoticeAction};
 use descent_core::tour::{scenes, Highlight, Move, Scene, Tour};
 use leptos::prelude::*;
 
@@ -16,6 +16,9 @@ pub struct Walkthrough {
     /// Where the walkthrough stands; `None` when it is not running.
     pub tour: RwSignal<Option<Tour>>,
     scenes: StoredValue<Vec<Scene>>,
+    /// Called once before the walkthrough replaces the lesson on screen: sets the work
+    /// there aside and says whether it did ([`Walkthrough::set_before_entering`]).
+    before_entering: StoredValue<Option<Callback<(), bool>>>,
 }
 
 impl Default for Walkthrough {
@@ -30,7 +33,16 @@ impl Walkthrough {
         Self {
             tour: RwSignal::new(None),
             scenes: StoredValue::new(scenes()),
+            before_entering: StoredValue::new(None),
         }
+    }
+
+    /// What to do before the walkthrough first replaces the lesson on screen: the
+    /// classroom sets the student's work aside there (`crate::classroom::keep_work_aside`)
+    /// and returns whether it did, so the walkthrough can offer it back, as a link does.
+    pub fn set_before_entering(&self, keep_aside: impl Fn() -> bool + Send + Sync + 'static) {
+        self.before_entering
+            .set_value(Some(Callback::new(move |()| keep_aside())));
     }
 
     /// How many scenes there are.
@@ -49,10 +61,22 @@ impl Walkthrough {
     }
 
     /// Starts the walkthrough at scene `index` (0-based) and enters its first beat.
+    ///
+    /// Started from the lesson (not from another scene), the work on screen is first set
+    /// aside and, when it was, offered back by the notice's "Open my saved work".
     pub fn start(&self, state: LessonState, index: usize) {
+        let kept_aside = !self.is_running_untracked()
+            && self
+                .before_entering
+                .with_value(|f| f.map(|f| f.run(())))
+                .unwrap_or(false);
         let tour = self.scenes.with_value(|s| Tour::at_scene(index, s));
         self.tour.set(Some(tour));
         self.apply(state, Move::Enter);
+        if kept_aside {
+            let text = state.t().status_saved_work_kept_aside;
+            state.notify_with_action(text, true, NoticeAction::OpenSavedWork);
+        }
     }
 
     /// The clicker's "next": a step in a stepping beat whose run goes on, else the next

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './lesson-test';
 import type { LessonPage } from './lesson-page';
-import { MINUS, releaseFocus } from './classroom/classroom';
+import { MINUS, expectCells, expectSavedContaining, releaseFocus } from './classroom/classroom';
 
 // The lecture as a walkthrough (src/walkthrough.rs over descent-core's tour): a clicker
 // alone gives the whole lecture, each scene sets the app up as its slide needs, and the
@@ -221,4 +221,30 @@ test('on a phone the caption is one line and covers no chart', async ({ lesson, 
   }
   await lesson.byTestId('tour-next').click();
   await expect(lesson.paramField()).toHaveValue('12');
+});
+
+test('starting the walkthrough sets the work on screen aside and offers it back', async ({
+  lesson,
+  page,
+}) => {
+  // An edit typed just before the button (not yet saved by the 300 ms timer) is kept too.
+  await lesson.setCell(0, 'y', '111');
+  await startTour(page, lesson);
+  await expectCells(lesson, ['2', '19.6', '4.5', '44.1', '10', '98']);
+  const open = lesson.byTestId('open-saved-work');
+  await expect(open).toBeVisible();
+  // Through the scenes and a reload the offer stands; the walkthrough's lesson is saved.
+  await clickTo(page, lesson, 3);
+  await page.reload();
+  await expect(page.locator('h1')).toBeVisible();
+  await expect(open).toBeVisible();
+  await open.click();
+  await expectCells(lesson, ['2', '111', '4.5', '44.1', '10', '98']);
+  await expectSavedContaining(page, '"111"');
+});
+
+test('the lecture untouched is not offered back after the walkthrough', async ({ lesson, page }) => {
+  await startTour(page, lesson);
+  await clickTo(page, lesson, 2);
+  await expect(lesson.byTestId('open-saved-work')).toHaveCount(0);
 });

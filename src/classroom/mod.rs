@@ -34,7 +34,7 @@ pub mod tabs;
 
 pub use classroom_state::ClassroomState;
 pub use export::{run_export, Export};
-pub use saving::{dismiss_saved_work, open_saved_work, start_new_lesson};
+pub use saving::{dismiss_saved_work, keep_work_aside, open_saved_work, start_new_lesson};
 pub use share::copy_link;
 pub use start::restore;
 

@@ -15,6 +15,8 @@
 //!   as the offer stands. If the copy cannot be written (storage full), the saved work is
 //!   not replaced either, and the change is reported as not saved.
 //! - A later bad-link start copies over that key: it keeps the work pushed aside last.
+//! - Starting the walkthrough replaces the lesson on screen with its scenes: the work is
+//!   saved and copied aside first, and offered back the same way ([`keep_work_aside`]).
 
 use crate::classroom::run_memory::{RunRecord, RUN_KEY};
 use crate::classroom::storage::{self, StorageProblem, BEFORE_LINK_KEY, LESSON_KEY};
@@ -220,6 +222,29 @@ fn report_storage_problem(state: LessonState, classroom: ClassroomState, problem
         let t = strings(state.lang.get_untracked());
         state.notify(problem.text(t), true);
     }
+}
+
+/// Sets the work on screen aside before the walkthrough replaces it with its scenes, as a
+/// good link's start does: saved at once (nothing typed in the last moments is lost), then
+/// copied to [`BEFORE_LINK_KEY`], from where "Open my saved work" reads it, across
+/// reloads, until opened or dismissed. Returns whether there was work worth offering (it
+/// reads as a lesson and is not the lecture's own). Where the copy cannot be written
+/// (storage full) the work stays under the main key and saving will not write over it.
+pub fn keep_work_aside(state: LessonState, classroom: ClassroomState) -> bool {
+    save_now(state, classroom);
+    let Ok(Some(json)) = storage::read(LESSON_KEY) else {
+        return false;
+    };
+    if !Lesson::from_json(&json).is_ok_and(|l| l != Preset::Lecture.lesson()) {
+        return false;
+    }
+    let now = if storage::write(BEFORE_LINK_KEY, &json).is_ok() {
+        EarlierWork::CopiedAside
+    } else {
+        EarlierWork::UnderMainKey
+    };
+    classroom.saver.update_value(|s| s.earlier_work = now);
+    true
 }
 
 /// Copies the saved work a bad link pushed aside to [`BEFORE_LINK_KEY`] while it is still
