@@ -1,0 +1,257 @@
+//! A model the teacher types: `ŷ = a·x²`, `a·sin(b·x)`, `1/(1 + exp(−(a·x + b)))` …
+//!
+//! The text goes through [`lexer`] (tokens with byte spans, typographic forms), [`parser`]
+//! (a Pratt parser with a depth limit) to an [`ast::Expr`] with a span on every node,
+//! which [`compile`] flattens to stack instructions that [`eval`] runs in `f64` and in
+//! dual numbers (ŷ and every ∂ŷ/∂θ at once, exact up to rounding). [`derivative`] writes
+//! ∂ŷ/∂θ as a readable formula. Every way a text can fail is an [`error::FormulaError`]
+//! with the span to underline.
+//!
+//! [`FormulaModel`] is the result: a [`ParametricModel`], so the losses, their gradients
+//! and every optimizer's update work on it as on the built-in models.
+//!
+//! ```
+//! use descent_core::formula::{FormulaModel, ParseOptions};
+//! use descent_core::ParametricModel;
+//! let model = FormulaModel::parse("a*x + b - 2a^2", ParseOptions::default())?;
+//! assert_eq!(model.param_names(), vec!["a", "b"]);
+//! assert_eq!(model.predict(&[0.5, 2.0], 1.0), 2.0);
+//! assert_eq!(model.derivative_text(0, false).as_deref(), Some("x − 4a"));
+//! # Ok::<(), descent_core::formula::FormulaError>(())
+//! ```
+
+pub mod ast;
+pub mod compile;
+pub mod derivative;
+pub mod error;
+pub mod eval;
+pub mod lexer;
+pub mod parser;
+
+pub use ast::{BinOp, Constant, Expr, Func, Node, Param, Span};
+pub use error::{ErrorKind, FormulaError};
+pub use eval::{Dual, Reason, Undefined};
+
+use crate::data::Point;
+use crate::model::{ParametricModel, MAX_PARAMS};
+use compile::Program;
+
+/// The longest formula accepted, in characters.
+pub const MAX_CHARS: usize = 500;
+
+/// The deepest nesting accepted: each parenthesis, leading minus, exponent or right-hand
+/// operand nests one level.
+pub const MAX_DEPTH: usize = 64;
+
+/// How to read a formula.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ParseOptions {
+    /// The interface is Lithuanian: a comma between two digits is a decimal comma
+    /// (`2,5` = 2.5). A decimal point is read in every language.
+    pub decimal_comma: bool,
+}
+
+/// Reads `text` into a tree, checking only the grammar (a formula with no parameter is
+/// accepted here; [`FormulaModel::parse`] refuses it).
+pub fn parse_expr(text: &str, options: ParseOptions) -> Result<Expr, FormulaError> {
+    let chars = text.chars().count();
+    if chars > MAX_CHARS {
+        let start = text
+            .char_indices()
+            .nth(MAX_CHARS)
+            .map_or(text.len(), |(i, _)| i);
+        return Err(FormulaError::new(
+            ErrorKind::TooLong { chars },
+            Span::new(start, text.len()),
+        ));
+    }
+    let tokens = lexer::tokens(text, options.decimal_comma)?;
+    if tokens.is_empty() {
+        return Err(FormulaError::new(
+            ErrorKind::Empty,
+            Span::new(0, text.len()),
+        ));
+    }
+    parser::parse(&tokens, text.len(), options.decimal_comma)
+}
+
+/// One data row where the prediction is not a finite number.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct UndefinedRow {
+    /// Its index in the points given.
+    pub row: usize,
+    /// Its x.
+    pub x: f64,
+    /// Why, and which part of the formula.
+    pub undefined: Undefined,
+}
+
+/// A typed formula, parsed and compiled: a model with the parameters it names.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FormulaModel {
+    source: String,
+    expr: Expr,
+    params: Vec<Param>,
+    program: Program,
+    linear_in_params: bool,
+    linear_in_x: bool,
+    proportional: bool,
+}
+
+impl FormulaModel {
+    /// Reads `text`: a usable model, or what is wrong and where.
+    pub fn parse(text: &str, options: ParseOptions) -> Result<FormulaModel, FormulaError> {
+        let expr = parse_expr(text, options)?;
+        let params = expr.params();
+        if params.is_empty() {
+            let start = text.len() - text.trim_start().len();
+            let end = text.trim_end().len();
+            return Err(FormulaError::new(
+                ErrorKind::NoParameter,
+                Span::new(start, end.max(start)),
+            ));
+        }
+        let program = compile::compile(&expr, &params);
+        let proportional = params.len() == 1
+            && matches!(&expr.node, Node::Binary(BinOp::Mul, u, v)
+                if matches!((&u.node, &v.node), (Node::Param(_), Node::X) | (Node::X, Node::Param(_))));
+        Ok(FormulaModel {
+            source: text.to_string(),
+            linear_in_params: linearity(&expr, &|n| matches!(n, Node::Param(_))).is_some(),
+            linear_in_x: linearity(&expr, &|n| matches!(n, Node::X)).is_some(),
+            proportional,
+            expr,
+            params,
+            program,
+        })
+    }
+
+    /// The text as typed.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// The parsed tree.
+    pub fn expr(&self) -> &Expr {
+        &self.expr
+    }
+
+    /// The parameters the formula uses, in the order their values are passed (a, b, c, d
+    /// order, whichever appear: `c·x + a` takes `[a, c]`).
+    pub fn params(&self) -> &[Param] {
+        &self.params
+    }
+
+    /// The parameters' names, in order.
+    pub fn param_names(&self) -> Vec<&'static str> {
+        self.params.iter().map(|p| p.name()).collect()
+    }
+
+    /// The formula written as a slide writes it (`a·x + b − 2a²`), with a decimal comma
+    /// if asked.
+    pub fn pretty(&self, decimal_comma: bool) -> String {
+        self.expr.to_pretty(decimal_comma)
+    }
+
+    /// The formula in plain ASCII that reads back to the same tree (for links and files).
+    pub fn canonical(&self) -> String {
+        self.expr.to_ascii()
+    }
+
+    /// ∂ŷ/∂θ for parameter `index`, simplified; `None` past the last parameter.
+    pub fn derivative(&self, index: usize) -> Option<Expr> {
+        let p = self.params.get(index)?;
+        Some(derivative::derivative(&self.expr, *p))
+    }
+
+    /// ∂ŷ/∂θ for parameter `index`, written as a slide writes it (`x − 4a`).
+    pub fn derivative_text(&self, index: usize, decimal_comma: bool) -> Option<String> {
+        self.derivative(index).map(|d| d.to_pretty(decimal_comma))
+    }
+
+    /// ŷ and every ∂ŷ/∂θ at `x`, as a dual number.
+    pub fn dual(&self, params: &[f64], x: f64) -> Dual {
+        eval::dual(&self.program, params, x)
+    }
+
+    /// ŷ at `x` if it and its derivatives are finite; else where and why not.
+    pub fn check(&self, params: &[f64], x: f64) -> Result<f64, Undefined> {
+        eval::diagnose(&self.program, params, x)
+    }
+
+    /// The rows of `points` where ŷ or a derivative is not a finite number at `params`,
+    /// each with the reason (ln of a negative number, division by zero, overflow …) and
+    /// the part of the formula that fails; empty when the model is defined everywhere.
+    pub fn undefined_rows(&self, params: &[f64], points: &[Point]) -> Vec<UndefinedRow> {
+        points
+            .iter()
+            .enumerate()
+            .filter_map(|(row, p)| {
+                self.check(params, p.x).err().map(|undefined| UndefinedRow {
+                    row,
+                    x: p.x,
+                    undefined,
+                })
+            })
+            .collect()
+    }
+}
+
+/// Whether `e` is linear in the leaves `var` picks (treating everything else as
+/// constant): `Some(false)` constant, `Some(true)` linear, `None` not linear.
+fn linearity(e: &Expr, var: &dyn Fn(&Node) -> bool) -> Option<bool> {
+    if var(&e.node) {
+        return Some(true);
+    }
+    match &e.node {
+        Node::Number(_) | Node::X | Node::Param(_) | Node::Constant(_) => Some(false),
+        Node::Neg(u) => linearity(u, var),
+        Node::Binary(BinOp::Add | BinOp::Sub, u, v) => {
+            Some(linearity(u, var)? || linearity(v, var)?)
+        }
+        Node::Binary(BinOp::Mul, u, v) => match (linearity(u, var)?, linearity(v, var)?) {
+            (true, true) => None,
+            (l, r) => Some(l || r),
+        },
+        Node::Binary(BinOp::Div, u, v) => match linearity(v, var)? {
+            false => linearity(u, var),
+            true => None,
+        },
+        Node::Binary(BinOp::Pow, u, v) => {
+            (!linearity(u, var)? && !linearity(v, var)?).then_some(false)
+        }
+        Node::Call(_, u) => (!linearity(u, var)?).then_some(false),
+    }
+}
+
+impl ParametricModel for FormulaModel {
+    fn param_count(&self) -> usize {
+        self.params.len()
+    }
+
+    fn param_name(&self, index: usize) -> Option<&str> {
+        self.params.get(index).map(|p| p.name())
+    }
+
+    #[inline]
+    fn predict(&self, params: &[f64], x: f64) -> f64 {
+        eval::value(&self.program, params, x)
+    }
+
+    #[inline]
+    fn prediction_gradient(&self, params: &[f64], x: f64) -> [f64; MAX_PARAMS] {
+        eval::dual(&self.program, params, x).grad
+    }
+
+    fn is_linear_in_params(&self) -> bool {
+        self.linear_in_params
+    }
+
+    fn is_linear_in_x(&self) -> bool {
+        self.linear_in_x
+    }
+
+    fn is_proportional(&self) -> bool {
+        self.proportional
+    }
+}
