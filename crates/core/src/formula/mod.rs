@@ -207,7 +207,8 @@ fn linearity(e: &Expr, var: &dyn Fn(&Node) -> bool) -> Option<bool> {
         Node::Number(_) | Node::X | Node::Param(_) | Node::Constant(_) => Some(false),
         Node::Neg(u) => linearity(u, var),
         Node::Binary(BinOp::Add | BinOp::Sub, u, v) => {
-            Some(linearity(u, var)? || linearity(v, var)?)
+            let (l, r) = (linearity(u, var)?, linearity(v, var)?);
+            Some(l || r)
         }
         Node::Binary(BinOp::Mul, u, v) => match (linearity(u, var)?, linearity(v, var)?) {
             (true, true) => None,
