@@ -153,7 +153,9 @@ impl FormulaModel {
         self.expr.to_pretty(decimal_comma)
     }
 
-    /// The formula in plain ASCII that reads back to the same tree (for links and files).
+    /// The formula in plain ASCII that reads back to the same tree, unless writing it out
+    /// passes [`MAX_CHARS`] or [`MAX_DEPTH`] (`2a` becomes `2*a`, `x²` becomes `x^2`):
+    /// save and share [`FormulaModel::source`], what was typed.
     pub fn canonical(&self) -> String {
         self.expr.to_ascii()
     }
