@@ -1,9 +1,10 @@
 //! A model the teacher types: `ŷ = a·x²`, `a·sin(b·x)`, `1/(1 + exp(−(a·x + b)))` …
 //!
 //! The text goes through [`lexer`] (tokens with byte spans, typographic forms), [`parser`]
-//! (a Pratt parser with a depth limit) to an [`ast::Expr`] with a span on every node,
+//! (a Pratt parser with a depth limit) to an [`ast::Expr`] with a span on every node
+//! ([`print`] writes it back),
 //! which [`compile`] flattens to stack instructions that [`eval`] runs in `f64` and in
-//! dual numbers (ŷ and every ∂ŷ/∂θ at once, exact up to rounding). [`derivative`] writes
+//! [`dual`] numbers (ŷ and every ∂ŷ/∂θ at once, exact up to rounding). [`derivative`] writes
 //! ∂ŷ/∂θ as a readable formula. Every way a text can fail is an [`error::FormulaError`]
 //! with the span to underline.
 //!
@@ -23,10 +24,12 @@
 pub mod ast;
 pub mod compile;
 pub mod derivative;
+pub mod dual;
 pub mod error;
 pub mod eval;
 pub mod lexer;
 pub mod parser;
+pub mod print;
 
 pub use ast::{BinOp, Constant, Expr, Func, Node, Param, Span};
 pub use error::{ErrorKind, FormulaError};
