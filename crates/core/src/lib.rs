@@ -3,9 +3,10 @@
 //! Everything the lesson computes lives here, with no screen attached: data, models,
 //! losses and their derivatives, gradient descent and the optimizers of `torch.optim`
 //! (momentum, Nesterov, RMSProp, Adam), the analysis behind the charts, table
-//! parsing, presets, the lesson state with its encodings, the rounding of numbers for
-//! people to read, and the step history written out as CSV, Markdown or LaTeX. The web app
-//! only calls it.
+//! parsing, models typed as formulas (`formula`: parsed, differentiated exactly by dual
+//! numbers, their derivatives printed for reading), presets, the lesson state with its
+//! encodings, the rounding of numbers for people to read, and the step history written
+//! out as CSV, Markdown or LaTeX. The web app only calls it.
 //!
 //! ## Conventions
 //! - `f64` everywhere.

@@ -203,7 +203,7 @@ pub(crate) fn unknown_name(name: &str, span: Span) -> FormulaError {
             return FormulaError::new(kind, span);
         }
     }
-    let lower = name.to_lowercase();
+    let lower = name.to_ascii_lowercase();
     let limit = if name.chars().count() <= 3 { 1 } else { 2 };
     let suggestion = KNOWN
         .iter()

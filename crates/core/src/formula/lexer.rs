@@ -58,6 +58,12 @@ fn superscript_digit(c: char) -> Option<u32> {
     })
 }
 
+/// A letter of a name: ASCII (every name the formulas know is) or π; another letter is
+/// an unexpected character (and no Unicode table is needed in the wasm).
+fn is_letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || c == 'π'
+}
+
 /// Cuts `text` into tokens; `decimal_comma` reads `2,5` as 2.5.
 pub fn tokens(text: &str, decimal_comma: bool) -> Result<Vec<Token>, FormulaError> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
@@ -111,10 +117,10 @@ pub fn tokens(text: &str, decimal_comma: bool) -> Result<Vec<Token>, FormulaErro
             });
             continue;
         }
-        if c.is_alphabetic() {
+        if is_letter(c) {
             let mut name = String::new();
             while let Some(&(_, d)) = chars.get(i) {
-                if !d.is_alphabetic() || superscript_digit(d).is_some() {
+                if !is_letter(d) {
                     break;
                 }
                 name.push(d);
