@@ -118,15 +118,26 @@ fn formulas(c: &mut Criterion) {
         |b| b.iter(|| affine.evaluate(black_box(&[8.0, 0.5]))),
     );
     // The loss curve in a with b fixed: 1 000 samples over 10 000 points, as the app
-    // draws it (then caches it: it changes only with the data and the fixed parameters).
+    // draws it (then caches it: it changes only with the data and the fixed parameters),
+    // through the generic loss and through the formula's own batched evaluation.
     if let Ok(model) = FormulaModel::parse("a*x + b - 2a^2", ParseOptions::default()) {
         group.throughput(Throughput::Elements(1000 * points.len() as u64));
-        group.bench_function("loss_curve_1000_samples_10000_points/a*x + b - 2a^2", |b| {
+        group.bench_function("loss_curve_1000_samples_10000_points/generic", |b| {
             b.iter(|| {
                 (0..1000)
                     .map(|i| {
                         let a = 5.0 + 8.0 * f64::from(i) / 999.0;
                         loss::loss_value(&model, Loss::L2, points, &[a, 0.5])
+                    })
+                    .fold(0.0, f64::max)
+            })
+        });
+        group.bench_function("loss_curve_1000_samples_10000_points/batched", |b| {
+            b.iter(|| {
+                (0..1000)
+                    .map(|i| {
+                        let a = 5.0 + 8.0 * f64::from(i) / 999.0;
+                        model.loss_value(Loss::L2, points, &[a, 0.5])
                     })
                     .fold(0.0, f64::max)
             })

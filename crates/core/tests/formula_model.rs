@@ -373,3 +373,45 @@ fn undefined_predictions_are_reported_per_row_with_a_reason() {
     assert!(!eval.is_finite());
     assert_eq!(model.check(&[1.0], 2.0), Ok(2f64.ln()));
 }
+
+#[test]
+fn many_points_at_once_give_the_same_numbers_to_the_bit() {
+    let xs: Vec<f64> = (0..301).map(|i| -3.0 + f64::from(i) * 0.021).collect();
+    let deep = "a*(x + (b - (x*(a + (b/(x + (a - (x^2 + (b*(x - (a + b))))))))))) + sin(b)";
+    for text in [
+        "a*x",
+        "a*x + b - 2a^2",
+        "a*sin(b*x) + c",
+        "1/(1 + exp(-(a*x + b)))",
+        "ln(a*x) + sqrt(b - x)",
+        deep,
+    ] {
+        let model = formula(text);
+        let params = [1.3, -0.7, 0.2];
+        let params = &params[..model.param_count()];
+        let mut many = Vec::new();
+        model.predict_many(params, &xs, &mut many);
+        assert_eq!(many.len(), xs.len());
+        for (x, y) in xs.iter().zip(&many) {
+            let one = model.predict(params, *x);
+            assert!(
+                one.to_bits() == y.to_bits() || (one.is_nan() && y.is_nan()),
+                "{text} at {x}: {one} vs {y}"
+            );
+        }
+        for n in [0usize, 1, 3, 4, 5, 257, 301] {
+            let pts: Vec<Point> = xs[..n]
+                .iter()
+                .map(|&x| Point::new(x, 2.0 * x - 1.0))
+                .collect();
+            for l in Loss::ALL {
+                let fast = model.loss_value(l, &pts, params);
+                let generic = loss::loss_value(&model, l, &pts, params);
+                assert!(
+                    fast.to_bits() == generic.to_bits() || (fast.is_nan() && generic.is_nan()),
+                    "{text}, {n} points, {l:?}: {fast} vs {generic}"
+                );
+            }
+        }
+    }
+}

@@ -86,6 +86,13 @@ fn ten_thousand_random_formulas_differentiate_exactly() {
         let y = model.predict(p, x);
         let dual = model.dual(p, x);
         prop_assert_eq!(dual.value.to_bits(), y.to_bits());
+        let xs = [x, x + 0.5, -x];
+        let mut many = Vec::new();
+        model.predict_many(p, &xs, &mut many);
+        for (xi, yi) in xs.iter().zip(&many) {
+            let one = model.predict(p, *xi);
+            prop_assert!(one.to_bits() == yi.to_bits() || (one.is_nan() && yi.is_nan()));
+        }
         if !(y.is_finite() && y.abs() < 1e4 && dual.is_finite()) {
             return Ok(());
         }

@@ -88,6 +88,86 @@ pub fn value(program: &Program, params: &[f64], x: f64) -> f64 {
     )
 }
 
+/// How many points one pass of [`values`] takes.
+const LANES: usize = 64;
+
+/// `u[k] = f(u[k])` for the first `n` lanes.
+#[inline]
+fn map(u: &mut [f64; LANES], n: usize, f: impl Fn(f64) -> f64) {
+    for a in u.iter_mut().take(n) {
+        *a = f(*a);
+    }
+}
+
+/// `u[k] = f(u[k], v[k])` for the first `n` lanes.
+#[inline]
+fn zip(u: &mut [f64; LANES], v: &[f64; LANES], n: usize, f: impl Fn(f64, f64) -> f64) {
+    for (a, b) in u.iter_mut().zip(v).take(n) {
+        *a = f(*a, *b);
+    }
+}
+
+/// ŷ at every x of `xs`, appended to `out`: the same numbers as [`value`] to the last
+/// bit, computed one instruction at a time over 64 points (the loop the loss curves and
+/// maps of a typed formula spend their time in).
+pub fn values(program: &Program, params: &[f64], xs: &[f64], out: &mut Vec<f64>) {
+    let mut stack = vec![[0.0f64; LANES]; program.max_stack.max(1)];
+    for chunk in xs.chunks(LANES) {
+        let n = chunk.len();
+        let mut len = 0usize;
+        for instr in &program.code {
+            match instr.op {
+                Op::Number(_) | Op::Param(_) | Op::X => {
+                    let Some(slot) = stack.get_mut(len) else {
+                        return;
+                    };
+                    match instr.op {
+                        Op::Number(c) => slot.fill(c),
+                        Op::Param(i) => slot.fill(params.get(i).copied().unwrap_or(0.0)),
+                        _ => {
+                            for (a, x) in slot.iter_mut().zip(chunk) {
+                                *a = *x;
+                            }
+                        }
+                    }
+                    len += 1;
+                }
+                Op::Neg | Op::PowInt(_) | Op::Call(_) => {
+                    let Some(u) = len.checked_sub(1).and_then(|i| stack.get_mut(i)) else {
+                        return;
+                    };
+                    match instr.op {
+                        Op::Neg => map(u, n, |a| -a),
+                        Op::PowInt(k) => map(u, n, |a| Scalar::pow_int(a, k)),
+                        Op::Call(f) => map(u, n, |a| f.apply(a)),
+                        _ => {}
+                    }
+                }
+                Op::Add | Op::Sub | Op::Mul | Op::Div | Op::Pow => {
+                    let Some(top) = len.checked_sub(2) else {
+                        return;
+                    };
+                    let (below, above) = stack.split_at_mut(top + 1);
+                    let (Some(u), Some(v)) = (below.last_mut(), above.first()) else {
+                        return;
+                    };
+                    match instr.op {
+                        Op::Add => zip(u, v, n, |a, b| a + b),
+                        Op::Sub => zip(u, v, n, |a, b| a - b),
+                        Op::Mul => zip(u, v, n, |a, b| a * b),
+                        Op::Div => zip(u, v, n, |a, b| a / b),
+                        _ => zip(u, v, n, f64::powf),
+                    }
+                    len -= 1;
+                }
+            }
+        }
+        if let Some(result) = stack.first() {
+            out.extend(result.iter().take(n));
+        }
+    }
+}
+
 /// ŷ and ∂ŷ/∂θ at `x`.
 #[inline]
 pub fn dual(program: &Program, params: &[f64], x: f64) -> Dual {

@@ -36,6 +36,7 @@ pub use error::{ErrorKind, FormulaError};
 pub use eval::{Dual, Reason, Undefined};
 
 use crate::data::Point;
+use crate::loss::Loss;
 use crate::model::{ParametricModel, MAX_PARAMS};
 use compile::Program;
 
@@ -172,6 +173,39 @@ impl FormulaModel {
     /// ∂ŷ/∂θ for parameter `index`, written as a slide writes it (`x − 4a`).
     pub fn derivative_text(&self, index: usize, decimal_comma: bool) -> Option<String> {
         self.derivative(index).map(|d| d.to_pretty(decimal_comma))
+    }
+
+    /// ŷ at every x of `xs`, appended to `out`: [`ParametricModel::predict`]'s numbers
+    /// to the last bit, about an order of magnitude faster per point (for curves and maps).
+    pub fn predict_many(&self, params: &[f64], xs: &[f64], out: &mut Vec<f64>) {
+        eval::values(&self.program, params, xs, out);
+    }
+
+    /// L(θ) over `points`: [`crate::loss::loss_value`] on this model to the last bit (the
+    /// same terms added in the same order), with the predictions of
+    /// [`FormulaModel::predict_many`]. What a loss curve or a loss map should call for
+    /// each of its samples.
+    pub fn loss_value(&self, loss: Loss, points: &[Point], params: &[f64]) -> f64 {
+        // The sum of loss::loss_value: four accumulators over groups of four points, the
+        // points past the last whole group added to the first.
+        let mut acc = [0.0f64; 4];
+        let whole = points.len() - points.len() % 4;
+        let mut xs = Vec::with_capacity(256);
+        let mut predictions = Vec::with_capacity(256);
+        for (c, chunk) in points.chunks(256).enumerate() {
+            xs.clear();
+            xs.extend(chunk.iter().map(|p| p.x));
+            predictions.clear();
+            self.predict_many(params, &xs, &mut predictions);
+            for (j, (p, y)) in chunk.iter().zip(&predictions).enumerate() {
+                let i = c * 256 + j;
+                let k = if i < whole { i % 4 } else { 0 };
+                if let Some(a) = acc.get_mut(k) {
+                    *a += loss.term(p.y - y);
+                }
+            }
+        }
+        ((acc[0] + acc[1]) + (acc[2] + acc[3])) * loss.scale(points.len())
     }
 
     /// ŷ and every ∂ŷ/∂θ at `x`, as a dual number.
