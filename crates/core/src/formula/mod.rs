@@ -176,7 +176,8 @@ impl FormulaModel {
     }
 
     /// ŷ at every x of `xs`, appended to `out`: [`ParametricModel::predict`]'s numbers
-    /// to the last bit, about an order of magnitude faster per point (for curves and maps).
+    /// to the last bit, faster per point (2.5× on a loss curve: BENCHMARKS.md), for curves
+    /// and maps.
     pub fn predict_many(&self, params: &[f64], xs: &[f64], out: &mut Vec<f64>) {
         eval::values(&self.program, params, xs, out);
     }
