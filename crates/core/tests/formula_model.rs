@@ -253,7 +253,7 @@ fn values_and_derivatives_match_rust_closures() {
 
 #[test]
 fn derivatives_read_as_a_student_writes_them() {
-    let cases: [(&str, &[&str]); 9] = [
+    let cases: [(&str, &[&str]); 12] = [
         ("a*x", &["x"]),
         ("a*x + b", &["x", "1"]),
         ("a*x + b - 2a^2", &["x − 4a", "1"]),
@@ -269,6 +269,9 @@ fn derivatives_read_as_a_student_writes_them() {
         ),
         ("c x³ + d", &["x³", "1"]),
         ("a^3 x + 0.5b²", &["3a²·x", "b"]),
+        ("x/a", &["−x/a²"]),
+        ("(a*x + b)^2", &["2·(a·x + b)·x", "2·(a·x + b)"]),
+        ("a*x - b", &["x", "−1"]),
     ];
     for (text, expected) in cases {
         let model = formula(text);

@@ -284,6 +284,13 @@ impl ParametricModel for FormulaModel {
         eval::dual(&self.program, params, x).grad
     }
 
+    /// One pass in dual numbers: its value is [`ParametricModel::predict`]'s to the bit.
+    #[inline]
+    fn predict_with_gradient(&self, params: &[f64], x: f64) -> (f64, [f64; MAX_PARAMS]) {
+        let dual = eval::dual(&self.program, params, x);
+        (dual.value, dual.grad)
+    }
+
     fn is_linear_in_params(&self) -> bool {
         self.linear_in_params
     }
