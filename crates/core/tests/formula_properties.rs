@@ -226,6 +226,12 @@ proptest! {
                         prop_assert!(beyond, "{}", e);
                     }
                 }
+                // Decimal commas only add readings: what the English interface reads, the
+                // Lithuanian one reads the same (so saved text may always be read with them).
+                if !comma {
+                    let lt = FormulaModel::parse(&text, LT).unwrap();
+                    prop_assert_eq!(lt.expr(), model.expr());
+                }
                 let params = [0.5, -1.5, 2.0, 3.0];
                 let _ = model.predict(&params, 1.25);
                 let _ = model.prediction_gradient(&params, 1.25);

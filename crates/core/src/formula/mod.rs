@@ -51,7 +51,9 @@ pub const MAX_DEPTH: usize = 64;
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ParseOptions {
     /// The interface is Lithuanian: a comma between two digits is a decimal comma
-    /// (`2,5` = 2.5). A decimal point is read in every language.
+    /// (`2,5` = 2.5). A decimal point is read in every language, and a comma anywhere
+    /// else is an error in both, so a text the English reading accepts reads the same
+    /// with decimal commas: saved formulas can always be reopened with them.
     pub decimal_comma: bool,
 }
 
