@@ -3,9 +3,10 @@
 //! Everything the lesson computes lives here, with no screen attached: data, models,
 //! losses and their derivatives, gradient descent and the optimizers of `torch.optim`
 //! (momentum, Nesterov, RMSProp, Adam), the analysis behind the charts, table
-//! parsing, presets, the lesson state with its encodings, the rounding of numbers for
-//! people to read, and the step history written out as CSV, Markdown or LaTeX. The web app
-//! only calls it.
+//! parsing, models typed as formulas (`formula`: parsed, differentiated exactly by dual
+//! numbers, their derivatives printed for reading), presets, the lesson state with its
+//! encodings, the rounding of numbers for people to read, and the step history written
+//! out as CSV, Markdown or LaTeX. The web app only calls it.
 //!
 //! ## Conventions
 //! - `f64` everywhere.
@@ -34,6 +35,7 @@ pub mod analysis;
 pub mod data;
 mod encoding;
 pub mod export;
+pub mod formula;
 mod json;
 pub mod lesson;
 pub mod loss;
@@ -50,6 +52,7 @@ pub mod tour;
 pub use analysis::{Curve, Extremum, ExtremumKind, Optimum};
 pub use data::{Dataset, Labels, Point};
 pub use export::HistoryTable;
+pub use formula::{FormulaError, FormulaModel, ParseOptions};
 pub use lesson::{Lesson, LessonError};
 pub use loss::{Evaluation, Loss, Residual};
 pub use model::{Model, ParametricModel, MAX_PARAMS};

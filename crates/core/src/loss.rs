@@ -176,12 +176,7 @@ pub fn evaluate(
         let a = params.first().copied().unwrap_or(0.0);
         linear_l2(points, a)
     } else {
-        accumulate(points, loss, |x| {
-            (
-                model.predict(params, x),
-                model.prediction_gradient(params, x),
-            )
-        })
+        accumulate(points, loss, |x| model.predict_with_gradient(params, x))
     };
     let scale = loss.scale(points.len());
     let gradient = (0..model.param_count())

@@ -31,6 +31,13 @@ pub trait ParametricModel {
     /// are 0.
     fn prediction_gradient(&self, params: &[f64], x: f64) -> [f64; MAX_PARAMS];
 
+    /// ŷ(x) and ∂ŷ/∂θ together, as the losses' gradient loop asks for them; a model that
+    /// computes both in one pass (a typed formula's dual numbers) overrides it.
+    #[inline]
+    fn predict_with_gradient(&self, params: &[f64], x: f64) -> (f64, [f64; MAX_PARAMS]) {
+        (self.predict(params, x), self.prediction_gradient(params, x))
+    }
+
     /// Whether ŷ is linear in the parameters (then the L2 loss is a quadratic in θ).
     fn is_linear_in_params(&self) -> bool;
 
@@ -58,6 +65,10 @@ impl<M: ParametricModel + ?Sized> ParametricModel for &M {
     #[inline]
     fn prediction_gradient(&self, params: &[f64], x: f64) -> [f64; MAX_PARAMS] {
         (**self).prediction_gradient(params, x)
+    }
+    #[inline]
+    fn predict_with_gradient(&self, params: &[f64], x: f64) -> (f64, [f64; MAX_PARAMS]) {
+        (**self).predict_with_gradient(params, x)
     }
     fn is_linear_in_params(&self) -> bool {
         (**self).is_linear_in_params()
