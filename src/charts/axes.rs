@@ -6,6 +6,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::text::{fit_with_ellipsis, keep_lines, measure_text, wrap_to_width};
 use super::ticks::{TickFormat, MAX_TICKS};
 use super::{draw_clipped_polyline, to_backend, ChartStyle, ChartView, DrawResult, PlotFrame};
 
@@ -132,7 +133,8 @@ pub(crate) fn draw_axes<DB: DrawingBackend>(
     }
 
     // Axis names are user text (column names): drawn horizontally, the x name centred under the
-    // tick labels and the y name above the top of the y axis, where a reader looks for it.
+    // tick labels and the y name above the top of the y axis, where a reader looks for it. A
+    // name too long for the chart ends in "…" rather than running off both edges.
     let name_font = |name: &str| {
         if name.chars().count() == 1 {
             style.italic_font(name_font_px, palette.text)
@@ -140,42 +142,69 @@ pub(crate) fn draw_axes<DB: DrawingBackend>(
             style.font(name_font_px, palette.text)
         }
     };
+    let x_font = name_font(axes.x_name);
+    let x_centre = (frame.left + frame.right) / 2.0;
+    let x_room = 2.0 * x_centre.min(width - x_centre) - 2.0 * gap;
+    let x_name = fit_with_ellipsis(axes.x_name, x_room, |t| measure_text(area, t, &x_font).0);
     draw_text(
         area,
-        axes.x_name,
+        &x_name,
         (
-            (frame.left + frame.right) / 2.0,
+            x_centre,
             frame.bottom + tick_mark + gap + tick_px * 1.2 + gap,
         ),
-        &name_font(axes.x_name),
+        &x_font,
         HPos::Center,
         VPos::Top,
     )?;
+    let y_font = name_font(axes.y_name);
+    let y_room = width - 2.0 * margin_left;
+    let y_name = fit_with_ellipsis(axes.y_name, y_room, |t| measure_text(area, t, &y_font).0);
     draw_text(
         area,
-        axes.y_name,
+        &y_name,
         (margin_left, frame.top - name_px * 0.5),
-        &name_font(axes.y_name),
+        &y_font,
         HPos::Left,
         VPos::Bottom,
     )?;
     Ok(Some(frame))
 }
 
-/// Draws a message centred in the plotting area (or the whole area when there is no frame).
+/// Draws a message centred in the plotting area (or the whole area when there is no frame),
+/// wrapped into lines that fit its width; what does not fit its height ends in "…".
 pub(crate) fn draw_centred_message<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     frame: Option<&PlotFrame>,
     message: &str,
     style: &ChartStyle,
 ) -> DrawResult<(), DB> {
-    let centre = match frame {
-        Some(f) => ((f.left + f.right) / 2.0, (f.top + f.bottom) / 2.0),
+    let (left, top, right, bottom) = match frame {
+        Some(f) => (f.left, f.top, f.right, f.bottom),
         None => {
             let (w, h) = area.dim_in_pixel();
-            (f64::from(w) / 2.0, f64::from(h) / 2.0)
+            (0.0, 0.0, f64::from(w), f64::from(h))
         }
     };
     let font = style.font(24.0, style.palette().muted_text);
-    draw_text(area, message, centre, &font, HPos::Center, VPos::Center)
+    let pad = style.px(8.0);
+    let max_width = right - left - 2.0 * pad;
+    let line_height = style.px(24.0) * 1.25;
+    let max_lines = ((bottom - top - 2.0 * pad) / line_height)
+        .floor()
+        .clamp(1.0, 50.0) as usize;
+    let width = |t: &str| measure_text(area, t, &font).0;
+    let lines = keep_lines(
+        wrap_to_width(message, max_width, width),
+        max_lines,
+        max_width,
+        width,
+    );
+    let centre_x = (left + right) / 2.0;
+    let first_y = (top + bottom) / 2.0 - (lines.len() as f64 - 1.0) * line_height / 2.0;
+    for (i, line) in lines.iter().enumerate() {
+        let y = first_y + i as f64 * line_height;
+        draw_text(area, line, (centre_x, y), &font, HPos::Center, VPos::Center)?;
+    }
+    Ok(())
 }

@@ -4,12 +4,12 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::labels::place_label;
-use super::loss_marks::{draw_current, draw_extrema, draw_trail, draw_trail_numbers};
+use super::labels::{LabelBoard, Priority};
+use super::loss_marks::{draw_current, draw_extrema, draw_trail, place_trail_numbers};
 use super::{
     asymmetric_padding, draw_axes, draw_centred_message, draw_clipped_polyline, draw_layered,
     finite_extent, Axes, CachedLayer, ChartStyle, ChartView, DrawResult, LayeredChart, NoLayer,
-    PixelBox, PlotFrame,
+    PlotFrame,
 };
 
 /// The tangent to the loss curve at the current point.
@@ -244,12 +244,12 @@ pub fn draw_loss_marks<DB: DrawingBackend>(
         .iter()
         .any(|(a, l)| a.is_finite() && l.is_finite());
     if let Some(frame) = frame {
-        // Boxes already taken by markers and labels, so later labels can step aside.
-        let mut occupied: Vec<PixelBox> = Vec::new();
-        let extremum_labels = draw_extrema(area, frame, chart, style, &mut occupied)?;
+        // The marks first, then the labels, which step aside from the marks and each other.
+        let mut board = LabelBoard::new(frame, style);
+        let mut extremum_labels = draw_extrema(area, frame, chart, style, &mut board)?;
         let dots = draw_trail(area, frame, &chart.trail, style)?;
         let dot_radius = style.px(5.5);
-        occupied.extend(dots.iter().map(|&(_, (x, y))| {
+        board.mark_all(dots.iter().map(|&(_, (x, y))| {
             (
                 x - dot_radius,
                 y - dot_radius,
@@ -257,18 +257,24 @@ pub fn draw_loss_marks<DB: DrawingBackend>(
                 y + dot_radius,
             )
         }));
-        let slope_label = draw_current(area, frame, chart, style, &mut occupied)?;
-        // Labels of fixed things first, so they stay put while the slope label moves around.
-        // A lone extremum is always named; of several (the same words beside the same
-        // markers), one with no free place is left out rather than written over another.
-        let name_all = extremum_labels.len() == 1;
-        for label in &extremum_labels {
-            place_label(area, frame, label, style, &mut occupied, name_all)?;
+        let slope_label = draw_current(area, frame, chart, style, &mut board)?;
+        // Labels of fixed things first, so they stay put while the slope label moves around;
+        // the slope label pushes one aside only when it has no other place. A lone extremum
+        // is named wherever it fits, over the curve if need be; of several (the same words
+        // beside the same markers), one with no free place is left out.
+        if extremum_labels.len() == 1 {
+            for label in &mut extremum_labels {
+                label.priority = Priority::Named;
+            }
         }
-        if let Some(label) = &slope_label {
-            place_label(area, frame, label, style, &mut occupied, true)?;
+        for label in extremum_labels {
+            board.place(label);
         }
-        draw_trail_numbers(area, frame, &dots, style, &mut occupied)?;
+        if let Some(label) = slope_label {
+            board.place(label);
+        }
+        place_trail_numbers(area, &dots, style, &mut board);
+        board.draw(area, style)?;
     }
     if !has_curve {
         draw_centred_message(area, frame, &chart.empty_message, style)?;

@@ -1,18 +1,18 @@
 //! The loss chart's moving marks: the extrema with their names, the numbered trail of
 //! gradient descent, the current point with its tangent and slope label.
 //!
-//! About 420 lines, one idea: the marks share one list of occupied boxes so that their labels
-//! step aside from each other; split apart, that bookkeeping would cross files.
+//! About 450 lines, one idea: the marks share one [`LabelBoard`] so that their labels step
+//! aside from each other and from the marks; split apart, that bookkeeping would cross files.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::labels::{place_label, segment_obstacles, Label};
+use super::labels::{segment_obstacles, Label, LabelBoard, Priority};
 use super::loss_chart::LossChart;
+use super::text::measure_text;
 use super::{
-    approximate_text_width, clip_unit_segment, to_backend, unit_visible, ChartStyle, DrawResult,
-    PixelBox, PlotFrame, Point,
+    clip_unit_segment, to_backend, unit_visible, ChartStyle, DrawResult, PlotFrame, Point,
 };
 
 /// How many trail points at the start get a number; the last point is numbered as well.
@@ -31,21 +31,20 @@ pub(super) fn lowest_minimum(minima: &[(f64, f64)]) -> Option<usize> {
     (minima.len() > 1 && rivals.count() == 0).then_some(index)
 }
 
-/// Minima as hollow diamonds, maxima as hollow triangles. Returns their labels, to be placed
-/// once the more important slope label has its place.
-pub(super) fn draw_extrema<'a, DB: DrawingBackend>(
+/// Minima as hollow diamonds, maxima as hollow triangles, marked on the board. Returns their
+/// labels (of `priority`, chosen by the caller), to be placed once every mark is known.
+pub(super) fn draw_extrema<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     frame: &PlotFrame,
-    chart: &'a LossChart,
+    chart: &LossChart,
     style: &ChartStyle,
-    occupied: &mut Vec<PixelBox>,
-) -> DrawResult<Vec<Label<'a>>, DB> {
+    board: &mut LabelBoard,
+) -> DrawResult<Vec<Label>, DB> {
     let palette = style.palette();
     let size = style.px(10.0);
     let line = palette.extremum.stroke_width(style.stroke(2.5));
     let font_px = 18.0;
     let font = style.font(font_px, palette.text);
-    let text_height = style.px(font_px) * 1.2;
     let gap = style.px(5.0);
     let lowest = chart
         .lowest_minimum_label
@@ -88,7 +87,8 @@ pub(super) fn draw_extrema<'a, DB: DrawingBackend>(
                 .map(|(px, py)| (to_backend(px), to_backend(py)))
                 .collect();
             area.draw(&PathElement::new(outline, line))?;
-            occupied.push((x - size, y - size, x + size, y + size));
+            board.mark((x - size, y - size, x + size, y + size));
+            let (width, text_height) = measure_text(area, text, &font);
             let below = ((x, y + size + gap), HPos::Center, VPos::Top);
             let above = ((x, y - size - gap), HPos::Center, VPos::Bottom);
             let right = ((x + size + gap, y), HPos::Left, VPos::Center);
@@ -102,7 +102,6 @@ pub(super) fn draw_extrema<'a, DB: DrawingBackend>(
             );
             // Last: above, slid sideways to lie within the plot, for a label wider than
             // the room on either side (a long Lithuanian name on a phone).
-            let width = approximate_text_width(text, style.px(font_px));
             let slid_x = if frame.right - frame.left > width {
                 x.clamp(frame.left + width / 2.0, frame.right - width / 2.0)
             } else {
@@ -121,11 +120,12 @@ pub(super) fn draw_extrema<'a, DB: DrawingBackend>(
             };
             candidates.extend([above_slid, higher_slid]);
             labels.push(Label {
-                text,
+                text: text.to_owned(),
                 font: font.clone(),
                 size: (width, text_height),
                 candidates,
                 backdrop: false,
+                priority: Priority::Optional,
             });
         }
     }
@@ -194,15 +194,15 @@ pub(super) fn draw_trail<DB: DrawingBackend>(
     Ok(dots)
 }
 
-/// The tangent, the current point (or an arrow at the edge pointing to it when it left the view)
-/// and the slope label.
-pub(super) fn draw_current<'a, DB: DrawingBackend>(
+/// The tangent, the current point (or an arrow at the edge pointing to it when it left the view),
+/// both marked on the board, and the slope label (essential) to place.
+pub(super) fn draw_current<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     frame: &PlotFrame,
-    chart: &'a LossChart,
+    chart: &LossChart,
     style: &ChartStyle,
-    occupied: &mut Vec<PixelBox>,
-) -> DrawResult<Option<Label<'a>>, DB> {
+    board: &mut LabelBoard,
+) -> DrawResult<Option<Label>, DB> {
     let Some((a, l)) = chart.current else {
         return Ok(None);
     };
@@ -217,7 +217,7 @@ pub(super) fn draw_current<'a, DB: DrawingBackend>(
     if visible {
         if let Some(tangent) = &chart.tangent {
             if let Some((p, q)) = draw_tangent(area, frame, unit, tangent.slope, style)? {
-                occupied.extend(segment_obstacles(p, q, style.px(4.0)));
+                board.mark_all(segment_obstacles(p, q, style.px(4.0)));
             }
         }
     }
@@ -268,7 +268,7 @@ pub(super) fn draw_current<'a, DB: DrawingBackend>(
         ];
         area.draw(&Polygon::new(head, palette.current.filled()))?;
     }
-    occupied.push((
+    board.mark((
         anchor.0 - radius,
         anchor.1 - radius,
         anchor.0 + radius,
@@ -280,20 +280,43 @@ pub(super) fn draw_current<'a, DB: DrawingBackend>(
     };
     let font_px = 20.0;
     let font = style.font(font_px, palette.text);
-    let (w, h) = area.estimate_text_size(&tangent.label, &font)?;
+    let (w, h) = measure_text(area, &tangent.label, &font);
     let gap = style.px(18.0);
     let (x, y) = anchor;
     let upper_right = ((x + gap, y - gap), HPos::Left, VPos::Bottom);
     let upper_left = ((x - gap, y - gap), HPos::Right, VPos::Bottom);
     let lower_right = ((x + gap, y + gap), HPos::Left, VPos::Top);
     let lower_left = ((x - gap, y + gap), HPos::Right, VPos::Top);
-    let higher = f64::from(h) + gap;
+    let higher = h + gap;
     let upper_right_far = ((x + gap, y - gap - higher), HPos::Left, VPos::Bottom);
     let upper_left_far = ((x - gap, y - gap - higher), HPos::Right, VPos::Bottom);
     let above = ((x, y - 2.0 * gap), HPos::Center, VPos::Bottom);
     let below = ((x, y + 2.0 * gap), HPos::Center, VPos::Top);
-    // Beside the point on the side the tangent leaves free, then further away.
-    let candidates = if tangent.slope > 0.0 {
+    // Beside the point on the side the tangent leaves free, then further away; last, above or
+    // below it slid sideways into the plot (a narrow chart has no room beside the point for
+    // a label this long), then the plot's top corners.
+    let slid_x = if frame.width() > w {
+        x.clamp(frame.left + w / 2.0, frame.right - w / 2.0)
+    } else {
+        x
+    };
+    let inset = style.px(4.0);
+    let last_resorts = [
+        ((slid_x, y - 2.0 * gap), HPos::Center, VPos::Bottom),
+        ((slid_x, y + 2.0 * gap), HPos::Center, VPos::Top),
+        ((slid_x, y - 2.0 * gap - higher), HPos::Center, VPos::Bottom),
+        (
+            (frame.right - inset, frame.top + inset),
+            HPos::Right,
+            VPos::Top,
+        ),
+        (
+            (frame.left + inset, frame.top + inset),
+            HPos::Left,
+            VPos::Top,
+        ),
+    ];
+    let mut candidates = if tangent.slope > 0.0 {
         vec![
             upper_left,
             upper_left_far,
@@ -314,12 +337,14 @@ pub(super) fn draw_current<'a, DB: DrawingBackend>(
             lower_right,
         ]
     };
+    candidates.extend(last_resorts);
     let label = Label {
-        text: &tangent.label,
+        text: tangent.label.clone(),
         font,
-        size: (f64::from(w), f64::from(h).max(style.px(font_px))),
+        size: (w, h),
         candidates,
         backdrop: true,
+        priority: Priority::Essential,
     };
     Ok(Some(label))
 }
@@ -377,15 +402,14 @@ pub(super) fn draw_tangent<DB: DrawingBackend>(
     Ok(Some((frame.unit_to_pixel(p), frame.unit_to_pixel(q))))
 }
 
-/// Numbers the first trail points and the last, skipping any number that would overlap
-/// something already drawn (the trail crowds together near a minimum).
-pub(super) fn draw_trail_numbers<DB: DrawingBackend>(
+/// Numbers the first trail points and the last, leaving out any number with no free place
+/// (the trail crowds together near a minimum).
+pub(super) fn place_trail_numbers<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    frame: &PlotFrame,
     dots: &[Dot],
     style: &ChartStyle,
-    occupied: &mut Vec<PixelBox>,
-) -> DrawResult<(), DB> {
+    board: &mut LabelBoard,
+) {
     let palette = style.palette();
     let font_px = 16.0;
     let font = style.font(font_px, palette.text);
@@ -404,13 +428,11 @@ pub(super) fn draw_trail_numbers<DB: DrawingBackend>(
     for &(index, (x, y)) in ordered {
         let text = index.to_string();
         let gap = radius + style.px(2.0);
-        let label = Label {
-            text: &text,
+        let size = measure_text(area, &text, &font);
+        board.place(Label {
+            text,
             font: font.clone(),
-            size: (
-                approximate_text_width(&text, style.px(font_px)),
-                style.px(font_px) * 1.1,
-            ),
+            size,
             candidates: vec![
                 ((x + gap, y - gap), HPos::Left, VPos::Bottom),
                 ((x - gap, y - gap), HPos::Right, VPos::Bottom),
@@ -418,8 +440,7 @@ pub(super) fn draw_trail_numbers<DB: DrawingBackend>(
                 ((x - gap, y + gap), HPos::Right, VPos::Top),
             ],
             backdrop: false,
-        };
-        place_label(area, frame, &label, style, occupied, false)?;
+            priority: Priority::Optional,
+        });
     }
-    Ok(())
 }

@@ -25,6 +25,7 @@ pub mod loss_chart;
 mod loss_marks;
 pub mod pointer;
 mod style;
+mod text;
 mod ticks;
 mod view;
 
@@ -34,6 +35,7 @@ pub use loss_chart::{draw_loss_chart, loss_view, LossChart, Tangent};
 pub use style::{
     projector_enlargement, ChartStyle, Palette, PROJECTOR_ENLARGEMENT, PROJECTOR_FULL_SIZE,
 };
+pub use text::{fit_with_ellipsis, keep_lines, wrap_to_width, ELLIPSIS};
 pub use view::{finite_range, nice_padding, ChartView, PlotFrame, RANGE_LIMIT};
 
 pub(crate) use axes::{approximate_text_width, draw_axes, draw_centred_message, draw_text, Axes};

@@ -1,0 +1,203 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from '../lesson-test';
+import { projectorOn } from './layout';
+
+// The charts' texts as the browser draws them: every fillText is recorded with the box the
+// canvas itself measures for it (measureText, with the font, alignment and baseline in
+// force), so these tests see exactly what a student sees. Labels never overlap one another
+// or run off the canvas, a long message wraps inside the chart, and a long column name ends
+// with "…" (issue 14, item 7).
+
+/** One drawn text: its canvas (a chart's test id, or "layer" for an offscreen layer), its
+ *  words, its ink box in canvas pixels, and its canvas's size. */
+interface DrawnText {
+  canvas: string;
+  text: string;
+  box: [number, number, number, number];
+  width: number;
+  height: number;
+}
+
+test.beforeEach(async ({ lesson, page }) => {
+  await page.addInitScript(() => {
+    type Box = [number, number, number, number];
+    const w = window as unknown as {
+      __texts: Record<string, unknown>[];
+      __backdrops: Record<string, Box[]>;
+    };
+    w.__texts = [];
+    w.__backdrops = {};
+    const proto = CanvasRenderingContext2D.prototype;
+    const name = (ctx: CanvasRenderingContext2D) =>
+      (ctx.canvas as HTMLCanvasElement).dataset?.testid ?? 'layer';
+    const fillText = proto.fillText;
+    proto.fillText = function (text: string, x: number, y: number, ...rest: [number?]) {
+      const m = this.measureText(text);
+      const left = x - m.actualBoundingBoxLeft;
+      const right = x + m.actualBoundingBoxRight;
+      w.__texts.push({
+        canvas: name(this),
+        text: String(text),
+        box: [left, y - m.actualBoundingBoxAscent, right, y + m.actualBoundingBoxDescent],
+        width: this.canvas.width,
+        height: this.canvas.height,
+      });
+      return fillText.call(this, text, x, y, ...(rest as []));
+    };
+    // Each frame starts by copying the cached base layer onto the visible canvas: what was
+    // recorded for that canvas before belongs to an earlier frame.
+    const drawImage = proto.drawImage as (...args: unknown[]) => void;
+    proto.drawImage = function (...args: unknown[]) {
+      const id = name(this);
+      if (id !== 'layer' && args[0] instanceof HTMLCanvasElement) {
+        w.__texts = w.__texts.filter((t) => t.canvas !== id);
+        w.__backdrops[id] = [];
+      }
+      return drawImage.apply(this, args);
+    } as typeof proto.drawImage;
+    // The slope label's translucent backdrop.
+    const fillRect = proto.fillRect;
+    proto.fillRect = function (x: number, y: number, rw: number, rh: number) {
+      const style = String(this.fillStyle);
+      if (/0\.85\)$/.test(style)) {
+        (w.__backdrops[name(this)] ??= []).push([x, y, x + rw, y + rh]);
+      }
+      return fillRect.call(this, x, y, rw, rh);
+    };
+  });
+  await page.reload();
+  await expect(lesson.byTestId('chart-loss')).toHaveAttribute('data-frame', /\d/);
+});
+
+/** The texts of the last frame drawn on a chart's visible canvas. */
+async function textsOn(page: Page, canvas: string): Promise<DrawnText[]> {
+  return page.evaluate(
+    (id) =>
+      (window as unknown as { __texts: DrawnText[] }).__texts.filter((t) => t.canvas === id),
+    canvas,
+  );
+}
+
+/** Every text drawn so far, on any canvas, offscreen layers included. */
+async function allTexts(page: Page): Promise<DrawnText[]> {
+  return page.evaluate(() => (window as unknown as { __texts: DrawnText[] }).__texts);
+}
+
+const overlap = (a: number[], b: number[]) =>
+  Math.min(a[2], b[2]) - Math.max(a[0], b[0]) > 0.5 &&
+  Math.min(a[3], b[3]) - Math.max(a[1], b[1]) > 0.5;
+
+/** Pairs of texts that overlap, texts off the canvas, and texts under another's backdrop. */
+async function collisions(page: Page, canvas: string): Promise<string[]> {
+  const texts = await textsOn(page, canvas);
+  const backdrops = await page.evaluate(
+    (id) => (window as unknown as { __backdrops: Record<string, number[][]> }).__backdrops[id] ?? [],
+    canvas,
+  );
+  const found: string[] = [];
+  const show = (t: DrawnText) => `"${t.text}" [${t.box.map(Math.round).join(', ')}]`;
+  texts.forEach((a, i) => {
+    const [l, t, r, b] = a.box;
+    if (l < -0.5 || t < -0.5 || r > a.width + 0.5 || b > a.height + 0.5) {
+      found.push(`${show(a)} leaves the ${a.width}×${a.height} canvas`);
+    }
+    for (const other of texts.slice(i + 1)) {
+      if (overlap(a.box, other.box)) found.push(`${show(a)} overlaps ${show(other)}`);
+    }
+  });
+  for (const backdrop of backdrops) {
+    const under = texts.filter((t) => overlap(t.box, backdrop));
+    if (under.length > 1) found.push(`a backdrop covers ${under.map(show).join(' and ')}`);
+  }
+  return found;
+}
+
+test('1024×768 projector, one Step: the slope label overlaps no other label and nothing is cut', async ({
+  lesson,
+  page,
+}) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await projectorOn(lesson);
+  await lesson.step();
+  await expect(lesson.gradientValue()).toHaveText('−113.8379');
+  await expect
+    .poll(async () => (await textsOn(page, 'chart-loss')).map((t) => t.text))
+    .toContain('∂L/∂a = −113.8379');
+  expect(await collisions(page, 'chart-loss')).toEqual([]);
+  // Through the next steps too, as the point closes in on the minimum.
+  for (let step = 2; step <= 6; step++) {
+    await lesson.step();
+    await expect(lesson.byTestId('chart-loss')).toHaveAttribute('data-frame', /\d/);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+    expect(await collisions(page, 'chart-loss'), `after ${step} steps`).toEqual([]);
+  }
+  await lesson.screenshot('layout--labels-1024x768-projector');
+});
+
+test.describe('on a phone in projector mode', () => {
+  test.use({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+
+  test('labels stay on the canvas and apart', async ({ lesson, page }) => {
+    await projectorOn(lesson);
+    for (let step = 1; step <= 4; step++) {
+      await lesson.step();
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+      expect(await collisions(page, 'chart-loss'), `after ${step} steps`).toEqual([]);
+    }
+  });
+});
+
+const TOO_LARGE =
+  'The loss L is too large to compute: use smaller numbers in the table, or a smaller a.';
+
+test('"L is too large to compute" wraps into lines inside the loss chart', async ({
+  lesson,
+  page,
+}) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await projectorOn(lesson);
+  await lesson.setCell(0, 'y', '1e308');
+  await expect(lesson.status()).toContainText('The loss L is too large to compute');
+  const words = TOO_LARGE.split(' ');
+  let lines: DrawnText[] = [];
+  await expect
+    .poll(async () => {
+      lines = (await textsOn(page, 'chart-loss')).filter((t) =>
+        t.text.split(' ').every((w) => words.includes(w)),
+      );
+      return lines.map((l) => l.text).join(' ');
+    })
+    .toBe(TOO_LARGE);
+  expect(lines.length, 'more than one line').toBeGreaterThan(1);
+  expect(await collisions(page, 'chart-loss')).toEqual([]);
+  await lesson.screenshot('layout--too-large-message-1024x768');
+});
+
+test('a 100-character column name ends with "…" and fits the data chart', async ({
+  lesson,
+  page,
+}) => {
+  const name =
+    'Force on the spring in newtons, read from the dial every second during the third experiment (N)';
+  const long = (name + ' again and again').slice(0, 100);
+  expect(long).toHaveLength(100);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await projectorOn(lesson);
+  await lesson.renameColumn('y', long);
+  await lesson.renameColumn('x', `Mass ${long}`.slice(0, 100));
+  for (const full of [long, `Mass ${long}`.slice(0, 100)]) {
+    const start = full.slice(0, 12);
+    let title: DrawnText | undefined;
+    await expect
+      .poll(async () => {
+        title = (await allTexts(page)).filter((t) => t.text.startsWith(start)).at(-1);
+        return title?.text.endsWith('…') ?? false;
+      }, { message: `the title "${start}…" is drawn shortened` })
+      .toBe(true);
+    expect(full.startsWith(title!.text.slice(0, -1).trimEnd())).toBe(true);
+    const [left, , right] = title!.box;
+    expect(left, `"${title!.text}" starts on the canvas`).toBeGreaterThanOrEqual(-0.5);
+    expect(right, `"${title!.text}" ends on the canvas`).toBeLessThanOrEqual(title!.width + 0.5);
+  }
+  await lesson.screenshot('layout--long-column-names-1024x768');
+});
