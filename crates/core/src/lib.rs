@@ -44,6 +44,7 @@ pub mod presets;
 pub mod problem;
 pub mod range;
 pub mod session;
+pub mod surface;
 pub mod table;
 pub mod tour;
 
