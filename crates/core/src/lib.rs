@@ -42,6 +42,7 @@ pub mod number;
 pub mod optimizer;
 pub mod presets;
 pub mod problem;
+pub mod race;
 pub mod range;
 pub mod session;
 pub mod surface;
