@@ -3,10 +3,12 @@
 //!
 //! Every racer ([`Lane`]) holds a [`Run`] and its [`Settings`]. Step advances every lane
 //! that has not stopped; a lane stops when it converges, reaches the step limit or
-//! diverges by its optimizer's own rule ([`crate::optimizer::Optimizer::divergence`]):
-//! the loss left the finite numbers, or for the momentum and adaptive methods grew far
-//! beyond where it started — a few rises in a row are not divergence for them (momentum's
-//! loss rises at steps 2–3 and 9–10 on `lecture-ab` at γ = 0.003 and converges). Undo
+//! diverges: the loss left the finite numbers, or grew far beyond where it started
+//! ([`far_beyond_the_start`]), for every optimizer alike. A few rises in a row are not
+//! divergence in a race: momentum's loss rises at steps 2–3 and 9–10 on `lecture-ab` at
+//! γ = 0.003 and converges, and a mini-batch's loss rises whenever the batch pulls away
+//! from the full loss. (Plain descent on its own, outside a race, keeps its stricter rule
+//! of three rises in a row, which is right for it on the full batch.) Undo
 //! takes back the last Step for the lanes that moved in it, restoring each one's
 //! optimizer state and outcome. A hyperparameter changed mid-run applies from the next
 //! step on: the run continues from where it is.
@@ -21,7 +23,9 @@ pub mod settings;
 pub use batch::{Batching, Position};
 pub use settings::{parse_seed, Hyperparameter, Schedule, SettingError, Settings};
 
-use crate::optimizer::{Divergence, Optimizer, Outcome, Run, State, Step, StopRule};
+use crate::optimizer::{
+    far_beyond_the_start, Divergence, Optimizer, Outcome, Run, State, Step, StopRule,
+};
 use crate::problem::Problem;
 
 /// One racer: an optimizer's settings and its run.
@@ -314,6 +318,19 @@ impl Race {
                     .run
                     .step_using(problem, &optimizer, &self.rule, Some(g)),
                 None => lane.run.step_using(problem, &optimizer, &self.rule, None),
+            };
+            // The race's divergence rule (see the module docs) over the optimizer's own.
+            let outcome = match outcome {
+                Outcome::Diverged(Divergence::LossGrowing)
+                    if far_beyond_the_start(lane.run.history()).is_none() =>
+                {
+                    if lane.run.history().len() >= self.rule.max_steps {
+                        Outcome::StepLimit
+                    } else {
+                        Outcome::Running
+                    }
+                }
+                other => other,
             };
             let took = lane.run.history().len() > t;
             if took {
