@@ -164,6 +164,20 @@ pub struct Race {
     steps: usize,
 }
 
+impl Default for Race {
+    /// A race with no lane and an empty start (a lesson without a race).
+    fn default() -> Self {
+        Race {
+            start: Vec::new(),
+            lanes: Vec::new(),
+            schedule: Schedule::Constant,
+            batching: Batching::full(),
+            rule: StopRule::default(),
+            steps: 0,
+        }
+    }
+}
+
 impl Race {
     /// A race of `settings` (one lane each, in this order; a second lane of an id already
     /// there is dropped) from `start`, constant γ, full batch. Fails on the first
@@ -283,6 +297,15 @@ impl Race {
         batching.validate(rows)?;
         self.batching = batching;
         Ok(())
+    }
+
+    /// Sets the batching without checking its size against the rows (a size above them
+    /// acts as the full batch; a size of 0 is taken as the full batch too).
+    pub fn set_batching_unchecked(&mut self, batching: Batching) {
+        self.batching = Batching {
+            size: batching.size.filter(|&k| k > 0),
+            ..batching
+        };
     }
 
     /// Sets the stopping rule.
