@@ -51,9 +51,10 @@ pub struct Lesson {
     /// γ, the learning rate.
     pub learning_rate: f64,
     /// The race and the map's view (format version 2). Not part of the serde form, which
-    /// is version 1's.
+    /// is version 1's. Boxed: most lessons have the default race, and a lesson is passed
+    /// around by value (in `Result`s, in enums) where its size counts.
     #[serde(skip)]
-    pub race: RaceSetup,
+    pub race: Box<RaceSetup>,
 }
 
 /// The most racers a lesson holds: one per registered optimizer.

@@ -118,7 +118,7 @@ pub fn lecture() -> Lesson {
         params: vec![8.0],
         start: vec![8.0],
         learning_rate: 0.003,
-        race: RaceSetup::default(),
+        race: Box::default(),
     }
 }
 
@@ -142,7 +142,7 @@ pub fn local_minima() -> Lesson {
         params: vec![0.5, 2.0],
         start: vec![0.5, 2.0],
         learning_rate: 0.05,
-        race: RaceSetup::default(),
+        race: Box::default(),
     }
 }
 
@@ -176,10 +176,10 @@ fn race_lesson(table: Table, model: Model, start: [f64; 2], ids: &[(&str, f64)])
         params: start.to_vec(),
         start: start.to_vec(),
         learning_rate: racers.first().map_or(0.003, |s| s.learning_rate),
-        race: RaceSetup {
+        race: Box::new(RaceSetup {
             racers,
             ..RaceSetup::default()
-        },
+        }),
     }
 }
 

@@ -17,7 +17,7 @@ fn with_race() -> Lesson {
         .unwrap()
         .with(Hyperparameter::Epsilon, 1e-6)
         .unwrap();
-    lesson.race = RaceSetup {
+    lesson.race = Box::new(RaceSetup {
         racers: vec![
             Settings::defaults("nesterov")
                 .unwrap()
@@ -41,7 +41,7 @@ fn with_race() -> Lesson {
             a: (7.5, 10.25),
             b: (-1.0, 1e-7),
         }),
-    };
+    });
     lesson
 }
 

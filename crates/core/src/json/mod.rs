@@ -23,7 +23,7 @@
 mod race;
 
 use crate::data::Labels;
-use crate::lesson::{Lesson, RaceSetup};
+use crate::lesson::Lesson;
 use crate::loss::Loss;
 use crate::model::Model;
 use crate::table::Table;
@@ -219,8 +219,8 @@ pub(crate) fn read_lesson(text: &str, version_of_text: u32) -> Result<Lesson, St
         start: required(start, "start")?,
         learning_rate: required(learning_rate, "learning_rate")?,
         race: match version_of_text {
-            1 => RaceSetup::default(),
-            _ => required(race, "race")?,
+            1 => Box::default(),
+            _ => Box::new(required(race, "race")?),
         },
     })
     .and_then(|lesson| required(version, "version").map(|_| lesson))

@@ -26,13 +26,88 @@ pub fn isolines(
     origin: (f64, f64),
     step: (f64, f64),
 ) -> Vec<Polyline> {
-    if columns < 2 || rows < 2 || values.len() < columns * rows || level.is_nan() {
-        return Vec::new();
+    isolines_at_levels(values, columns, rows, &[level], origin, step)
+        .pop()
+        .unwrap_or_default()
+}
+
+/// The isolines at each of `levels` (as [`isolines`], one list per level, in the order
+/// given), in one pass over the grid: each cell is visited once, and only the levels
+/// between its lowest and highest corner are traced through it.
+pub fn isolines_at_levels(
+    values: &[f64],
+    columns: usize,
+    rows: usize,
+    levels: &[f64],
+    origin: (f64, f64),
+    step: (f64, f64),
+) -> Vec<Vec<Polyline>> {
+    if columns < 2 || rows < 2 || values.len() < columns * rows {
+        return vec![Vec::new(); levels.len()];
     }
-    let values = values.get(..columns * rows).unwrap_or(values);
-    let above: Vec<bool> = values.iter().map(|&v| v > level || v.is_nan()).collect();
-    // Edge ids: horizontal edges (i, j)–(i+1, j) first, then vertical (i, j)–(i, j+1).
+    // The levels sorted, with their places in `levels`.
+    let mut sorted: Vec<(f64, usize)> = levels
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !l.is_nan())
+        .map(|(k, &l)| (l, k))
+        .collect();
+    sorted.sort_by(|x, y| x.0.total_cmp(&y.0));
+    let mut segments: Vec<Vec<[Crossing; 2]>> = vec![Vec::new(); levels.len()];
     let vertical_base = rows * (columns - 1);
+    let value = |k: usize| {
+        let v = values.get(k).copied().unwrap_or(f64::INFINITY);
+        if v.is_nan() {
+            f64::INFINITY
+        } else {
+            v
+        }
+    };
+    for j in 0..rows - 1 {
+        let (low, high) = (j * columns, (j + 1) * columns);
+        for i in 0..columns - 1 {
+            let corners = [
+                value(low + i),
+                value(low + i + 1),
+                value(high + i + 1),
+                value(high + i),
+            ];
+            let lo = corners.iter().copied().fold(f64::INFINITY, f64::min);
+            let hi = corners.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+            // A level crosses the cell when some corner is above it and some is not:
+            // lo ≤ level < hi.
+            let first = sorted.partition_point(|&(l, _)| l < lo);
+            for &(level, k) in sorted.get(first..).unwrap_or(&[]) {
+                if level >= hi {
+                    break;
+                }
+                if let Some(out) = segments.get_mut(k) {
+                    cell(out, level, corners, i, j, columns, vertical_base);
+                }
+            }
+        }
+    }
+    segments.iter().map(|s| join(s, origin, step)).collect()
+}
+
+/// The segments of `level` through cell (i, j) with corners `[bl, br, tr, tl]`.
+fn cell(
+    out: &mut Vec<[Crossing; 2]>,
+    level: f64,
+    [bl, br, tr, tl]: [f64; 4],
+    i: usize,
+    j: usize,
+    columns: usize,
+    vertical_base: usize,
+) {
+    let above = |v: f64| v > level;
+    let case = usize::from(above(bl))
+        | usize::from(above(br)) << 1
+        | usize::from(above(tr)) << 2
+        | usize::from(above(tl)) << 3;
+    if case == 0 || case == 15 {
+        return;
+    }
     let fraction = |from: f64, to: f64| {
         let t = (level - from) / (to - from);
         if t.is_finite() {
@@ -41,57 +116,35 @@ pub fn isolines(
             0.0
         }
     };
-    let mut segments: Vec<[Crossing; 2]> = Vec::new();
-    for j in 0..rows - 1 {
-        let (low, high) = (j * columns, (j + 1) * columns);
-        for i in 0..columns - 1 {
-            let flag = |k: usize| above.get(k).copied().unwrap_or(false);
-            let case = usize::from(flag(low + i))
-                | usize::from(flag(low + i + 1)) << 1
-                | usize::from(flag(high + i + 1)) << 2
-                | usize::from(flag(high + i)) << 3;
-            if case == 0 || case == 15 {
-                continue;
-            }
-            let value = |k: usize| values.get(k).copied().unwrap_or(f64::NAN);
-            let (bl, br, tr, tl) = (
-                value(low + i),
-                value(low + i + 1),
-                value(high + i + 1),
-                value(high + i),
-            );
-            let (x, y) = (i as f64, j as f64);
-            let edge = |side: Side| -> Crossing {
-                match side {
-                    Side::Bottom => (j * (columns - 1) + i, (x + fraction(bl, br), y)),
-                    Side::Top => ((j + 1) * (columns - 1) + i, (x + fraction(tl, tr), y + 1.0)),
-                    Side::Left => (vertical_base + j * columns + i, (x, y + fraction(bl, tl))),
-                    Side::Right => (
-                        vertical_base + j * columns + i + 1,
-                        (x + 1.0, y + fraction(br, tr)),
-                    ),
-                }
-            };
-            let centre_above = (bl + br + tr + tl) / 4.0 > level;
-            use Side::{Bottom, Left, Right, Top};
-            let pairs: &[(Side, Side)] = match case {
-                1 | 14 => &[(Left, Bottom)],
-                2 | 13 => &[(Bottom, Right)],
-                3 | 12 => &[(Left, Right)],
-                4 | 11 => &[(Right, Top)],
-                6 | 9 => &[(Bottom, Top)],
-                7 | 8 => &[(Left, Top)],
-                5 if centre_above => &[(Left, Top), (Bottom, Right)],
-                5 => &[(Left, Bottom), (Right, Top)],
-                10 if centre_above => &[(Left, Bottom), (Right, Top)],
-                _ => &[(Bottom, Right), (Left, Top)],
-            };
-            for &(p, q) in pairs {
-                segments.push([edge(p), edge(q)]);
-            }
+    let (x, y) = (i as f64, j as f64);
+    let edge = |side: Side| -> Crossing {
+        match side {
+            Side::Bottom => (j * (columns - 1) + i, (x + fraction(bl, br), y)),
+            Side::Top => ((j + 1) * (columns - 1) + i, (x + fraction(tl, tr), y + 1.0)),
+            Side::Left => (vertical_base + j * columns + i, (x, y + fraction(bl, tl))),
+            Side::Right => (
+                vertical_base + j * columns + i + 1,
+                (x + 1.0, y + fraction(br, tr)),
+            ),
         }
+    };
+    let centre_above = (bl + br + tr + tl) / 4.0 > level;
+    use Side::{Bottom, Left, Right, Top};
+    let pairs: &[(Side, Side)] = match case {
+        1 | 14 => &[(Left, Bottom)],
+        2 | 13 => &[(Bottom, Right)],
+        3 | 12 => &[(Left, Right)],
+        4 | 11 => &[(Right, Top)],
+        6 | 9 => &[(Bottom, Top)],
+        7 | 8 => &[(Left, Top)],
+        5 if centre_above => &[(Left, Top), (Bottom, Right)],
+        5 => &[(Left, Bottom), (Right, Top)],
+        10 if centre_above => &[(Left, Bottom), (Right, Top)],
+        _ => &[(Bottom, Right), (Left, Top)],
+    };
+    for &(p, q) in pairs {
+        out.push([edge(p), edge(q)]);
     }
-    join(&segments, origin, step)
 }
 
 /// A cell's side.
@@ -202,6 +255,30 @@ mod tests {
         assert_eq!(lines[0].len(), rows);
         assert!(lines[0].iter().all(|&(u, _)| (u - 3.25).abs() < 1e-12));
         assert_ne!(lines[0].first(), lines[0].last());
+    }
+
+    /// All levels in one pass give each level's lines, in the order the levels were
+    /// given (here unsorted, with a NaN that gets none).
+    #[test]
+    fn one_pass_over_many_levels_is_each_level_alone() {
+        let n = 30;
+        let values: Vec<f64> = (0..n * n)
+            .map(|k| {
+                let (i, j) = ((k % n) as f64 - 14.5, (k / n) as f64 - 12.0);
+                0.3 * i * i + 2.0 * j * j + i * j
+            })
+            .collect();
+        let levels = [40.0, 3.0, f64::NAN, 150.0, 3.0];
+        let all = isolines_at_levels(&values, n, n, &levels, (1.0, -2.0), (0.5, 0.25));
+        assert_eq!(all.len(), 5);
+        assert!(all[2].is_empty());
+        for (k, &level) in levels.iter().enumerate().filter(|(_, l)| !l.is_nan()) {
+            assert!(!all[k].is_empty());
+            assert_eq!(
+                all[k],
+                isolines(&values, n, n, level, (1.0, -2.0), (0.5, 0.25))
+            );
+        }
     }
 
     #[test]

@@ -13,7 +13,7 @@
 pub mod contour;
 mod quadratic;
 
-pub use contour::{isolines, Polyline};
+pub use contour::{isolines, isolines_at_levels, Polyline};
 pub use quadratic::{learning_rate_limits, LearningRateLimits, Quadratic};
 
 use crate::problem::Problem;
@@ -311,20 +311,26 @@ impl Surface {
     /// [`TOO_LARGE`] for a too-large cell. The app looks each up in a 256-colour table
     /// and puts the bitmap on the canvas in one call.
     pub fn shades(&self) -> Vec<u8> {
-        let range = self.color_range().map(|(lo, hi)| (lo.ln(), hi.ln()));
+        // Shade s covers log L from (s − ½)/254 to (s + ½)/254 of the way up: the L at
+        // each boundary, found once, and each cell placed among them by binary search
+        // (no logarithm a cell).
+        let bounds: Vec<f64> = match self.color_range() {
+            Some((lo, hi)) if hi > lo => {
+                let (lo, hi) = (lo.ln(), hi.ln());
+                (0..254)
+                    .map(|s| (lo + (s as f64 + 0.5) / 254.0 * (hi - lo)).exp())
+                    .collect()
+            }
+            _ => Vec::new(),
+        };
+        let any_finite = self.color_range().is_some();
         let mut out = Vec::with_capacity(self.values.len());
         for row in self.values.chunks(self.columns).rev() {
             for &v in row {
-                out.push(match range {
-                    Some((lo, hi)) if v.is_finite() => {
-                        let t = if hi > lo {
-                            (v.max(f64::MIN_POSITIVE).ln() - lo) / (hi - lo)
-                        } else {
-                            0.0
-                        };
-                        (t.clamp(0.0, 1.0) * 254.0).round() as u8
-                    }
-                    _ => TOO_LARGE,
+                out.push(if v.is_finite() && any_finite {
+                    u8::try_from(bounds.partition_point(|&b| b <= v)).unwrap_or(254)
+                } else {
+                    TOO_LARGE
                 });
             }
         }
@@ -356,12 +362,10 @@ impl Surface {
             (self.view.a.1 - self.view.a.0) / self.columns as f64,
             (self.view.b.1 - self.view.b.0) / self.rows as f64,
         );
-        levels
-            .iter()
-            .map(|&level| Contour {
-                level,
-                lines: isolines(&self.values, self.columns, self.rows, level, origin, step),
-            })
+        isolines_at_levels(&self.values, self.columns, self.rows, levels, origin, step)
+            .into_iter()
+            .zip(levels)
+            .map(|(lines, &level)| Contour { level, lines })
             .collect()
     }
 
