@@ -16,6 +16,10 @@
 //! The race also holds what all lanes share: the learning-rate [`Schedule`] (γ at a
 //! lane's step t is the schedule's value from the lane's γ₀) and the [`Batching`] (which
 //! rows step t sees; every lane sees the same ones).
+//!
+//! (Over 400 lines with a reason: `Race` and its `Lane`s keep one undo log between them,
+//! and every user action on the race is a method here with its part of that log; the
+//! settings and the batches are in their own files.)
 
 pub mod batch;
 pub mod settings;

@@ -9,6 +9,10 @@
 //! number is *too large* (stored as `+∞`); the map shows those in one colour.
 //!
 //! Parameters beyond the first two keep the values they are given.
+//!
+//! (Just over 400 lines with a reason: the grid, its shades, levels, contours and
+//! minimum read the same private values and view; the isolines and the quadratic are in
+//! their own files.)
 
 pub mod contour;
 mod quadratic;
