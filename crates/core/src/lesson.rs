@@ -8,16 +8,25 @@
 use crate::data::Labels;
 use crate::loss::Loss;
 use crate::model::Model;
-use crate::optimizer::GradientDescent;
+use crate::optimizer::{GradientDescent, REGISTRY};
 use crate::problem::Problem;
+use crate::race::{Batching, Schedule, Settings};
 use crate::range::PARAM_BOUND;
+use crate::surface::View;
 use crate::table::{Conversion, Table, MAX_ROWS};
 use serde::{Deserialize, Serialize};
 
-/// The version written into every encoding; older or newer versions are refused.
-pub const LESSON_VERSION: u32 = 1;
+/// The newest version of the lesson format: 2 added the race ([`RaceSetup`]). A lesson
+/// is written in the oldest version that holds it (1 when its race is the lecture's
+/// default), so links of plain lessons still open in a build that reads only version 1;
+/// versions 1 and 2 are read, others refused.
+pub const LESSON_VERSION: u32 = 2;
 
-/// The prefix of a share-link payload, so a link of another version is recognised.
+/// The oldest version still read: a version-1 lesson opens with the default race.
+pub const OLDEST_LESSON_VERSION: u32 = 1;
+
+/// The prefix of a share-link payload: the link's own encoding (URL-safe base64 of the
+/// JSON), unchanged since version 1 of the lesson format, whose version is inside.
 pub const LINK_PREFIX: &str = "v1.";
 
 /// The longest column label kept.
@@ -41,6 +50,80 @@ pub struct Lesson {
     pub start: Vec<f64>,
     /// γ, the learning rate.
     pub learning_rate: f64,
+    /// The race and the map's view (format version 2). Not part of the serde form, which
+    /// is version 1's. Boxed: most lessons have the default race, and a lesson is passed
+    /// around by value (in `Result`s, in enums) where its size counts.
+    #[serde(skip)]
+    pub race: Box<RaceSetup>,
+}
+
+/// The most racers a lesson holds: one per registered optimizer.
+pub const MAX_RACERS: usize = REGISTRY.len();
+
+/// The race a lesson holds: which optimizers are ticked with their settings, the
+/// learning-rate schedule, the batching and seed, and the view of the loss map.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RaceSetup {
+    /// The optimizers ticked, each once, in the order shown. Empty means the lecture's
+    /// single gradient descent at the lesson's γ, as a version-1 lesson has it.
+    pub racers: Vec<Settings>,
+    /// How γ changes with the step.
+    pub schedule: Schedule,
+    /// The batch size and the seed of the shuffles.
+    pub batching: Batching,
+    /// The map's view; `None`: fitted to the start and the minimum.
+    pub view: Option<View>,
+}
+
+impl Default for RaceSetup {
+    fn default() -> Self {
+        Self {
+            racers: Vec::new(),
+            schedule: Schedule::Constant,
+            batching: Batching::full(),
+            view: None,
+        }
+    }
+}
+
+impl RaceSetup {
+    /// Whether this is the race of a version-1 lesson (then the lesson is written as
+    /// version 1).
+    pub fn is_default(&self) -> bool {
+        *self == RaceSetup::default()
+    }
+
+    /// Checks the racers (known, each once, usable settings), the schedule, the batch
+    /// size (1 to [`MAX_ROWS`]) and the view (finite, within ±[`PARAM_BOUND`], nonempty).
+    pub fn validate(&self) -> Result<(), LessonError> {
+        let invalid = |what: &str| Err(LessonError::Invalid(what.to_owned()));
+        if self.racers.len() > MAX_RACERS {
+            return invalid("the race has too many optimizers");
+        }
+        for (i, racer) in self.racers.iter().enumerate() {
+            if racer.optimizer().is_err() {
+                return invalid("an optimizer's setting is out of range");
+            }
+            if self.racers.iter().take(i).any(|r| r.id == racer.id) {
+                return invalid("an optimizer is in the race twice");
+            }
+        }
+        if self.schedule.validate().is_err() {
+            return invalid("the learning-rate schedule is out of range");
+        }
+        if self.batching.size.is_some_and(|k| k == 0 || k > MAX_ROWS) {
+            return invalid("the batch size is out of range");
+        }
+        if let Some(View { a, b }) = self.view {
+            let sane = |(lo, hi): (f64, f64)| {
+                lo.is_finite() && hi.is_finite() && lo < hi && lo.abs().max(hi.abs()) <= PARAM_BOUND
+            };
+            if !sane(a) || !sane(b) {
+                return invalid("the map's view is not a finite region");
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Why a string is not a lesson.
@@ -67,7 +150,7 @@ impl std::fmt::Display for LessonError {
             LessonError::Version { found } => {
                 write!(
                     f,
-                    "the lesson has version {found}; this app reads {LESSON_VERSION}"
+                    "the lesson has version {found}; this app reads {OLDEST_LESSON_VERSION} to {LESSON_VERSION}"
                 )
             }
             LessonError::Invalid(e) => write!(f, "the lesson has an invalid value: {e}"),
@@ -159,6 +242,6 @@ impl Lesson {
         if x.chars().count() > MAX_LABEL_CHARS || y.chars().count() > MAX_LABEL_CHARS {
             return invalid("a column label is too long");
         }
-        Ok(())
+        self.race.validate()
     }
 }

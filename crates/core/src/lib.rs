@@ -44,8 +44,10 @@ pub mod number;
 pub mod optimizer;
 pub mod presets;
 pub mod problem;
+pub mod race;
 pub mod range;
 pub mod session;
+pub mod surface;
 pub mod table;
 pub mod tour;
 

@@ -42,7 +42,14 @@ fn serde_read(text: &str) -> Result<Lesson, LessonError> {
 
 fn lesson_strategy() -> impl Strategy<Value = Lesson> {
     (
-        prop::sample::select(Preset::ALL.to_vec()),
+        // The serde form is format version 1's: the presets without a race (those with
+        // one are version 2, checked in tests/lesson_format.rs).
+        prop::sample::select(
+            Preset::ALL
+                .into_iter()
+                .filter(|p| p.lesson().race.is_default())
+                .collect::<Vec<_>>(),
+        ),
         prop_oneof![
             -1e12..1e12f64,
             Just(0.0),
@@ -153,10 +160,11 @@ fn escapes_and_surrogate_pairs_come_back() {
 #[test]
 fn typed_errors_stay_as_they_were() {
     let text = serde_write(&Preset::Lecture.lesson());
-    let v2 = text.replacen("\"version\":1", "\"version\":2", 1);
+    // The first version this build does not read (it reads 1 and 2).
+    let v3 = text.replacen("\"version\":1", "\"version\":3", 1);
     assert_eq!(
-        Lesson::from_json(&v2),
-        Err(LessonError::Version { found: 2 })
+        Lesson::from_json(&v3),
+        Err(LessonError::Version { found: 3 })
     );
     let duplicate = text.replacen(
         "\"model\":\"linear\"",

@@ -263,6 +263,19 @@ pub fn take_step(
     params: &[f64],
     state: &State,
 ) -> Option<(Step, State)> {
+    take_step_using(optimizer, problem, params, state, None)
+}
+
+/// [`take_step`] moved by `estimate` instead of the full gradient when one is given (a
+/// mini-batch's estimate of ∇L); the record still holds the full loss and gradient
+/// before the step and the full loss after it. `None` also when `estimate` is not finite.
+pub fn take_step_using(
+    optimizer: &(impl Optimizer + ?Sized),
+    problem: &Problem,
+    params: &[f64],
+    state: &State,
+    estimate: Option<&[f64]>,
+) -> Option<(Step, State)> {
     if !optimizer.is_valid() {
         return None;
     }
@@ -270,7 +283,12 @@ pub fn take_step(
     if !eval.is_finite() {
         return None;
     }
-    let (mut step, mut next) = optimizer.update(&eval.gradient, state, params);
+    let direction = match estimate {
+        Some(g) if g.len() == eval.gradient.len() && g.iter().all(|v| v.is_finite()) => g,
+        Some(_) => return None,
+        None => &eval.gradient,
+    };
+    let (mut step, mut next) = optimizer.update(direction, state, params);
     // A frozen parameter's gradient is 0, so no rule of `OPTIMIZERS.md` moves it from a
     // fresh state; this holds it even so, whatever an optimizer carries.
     for i in (0..params.len()).filter(|&i| problem.is_frozen(i)) {

@@ -1,7 +1,7 @@
 //! A run: one recorded step at a time with any [`Optimizer`], with undo (the optimizer's
 //! state included), reset and typed stopping outcomes.
 
-use super::{take_step, GradientDescent, Optimizer, State};
+use super::{take_step_using, GradientDescent, Optimizer, State};
 use crate::problem::Problem;
 
 /// The record of one step, as the history table shows it.
@@ -169,6 +169,19 @@ impl Run {
         optimizer: impl Optimizer,
         rule: &StopRule,
     ) -> Outcome {
+        self.step_using(problem, optimizer, rule, None)
+    }
+
+    /// [`Run::step`] moved by `estimate` (a mini-batch's estimate of ∇L) instead of the
+    /// full gradient when one is given; the history still records the full loss and
+    /// gradient ([`super::take_step_using`]).
+    pub fn step_using(
+        &mut self,
+        problem: &Problem,
+        optimizer: impl Optimizer,
+        rule: &StopRule,
+        estimate: Option<&[f64]>,
+    ) -> Outcome {
         let fresh;
         let state = match &self.state {
             Some(state) => state,
@@ -177,7 +190,7 @@ impl Run {
                 &fresh
             }
         };
-        match take_step(&optimizer, problem, &self.params, state) {
+        match take_step_using(&optimizer, problem, &self.params, state, estimate) {
             Some((step, next)) => {
                 self.states.push(self.state.replace(next));
                 self.params.clone_from(&step.after);
@@ -195,7 +208,7 @@ impl Run {
             .state
             .clone()
             .unwrap_or_else(|| optimizer.init(self.params.len()));
-        take_step(&optimizer, problem, &self.params, &state)
+        take_step_using(&optimizer, problem, &self.params, &state, None)
     }
 
     /// Steps until the run converges, diverges or reaches the step limit.

@@ -23,9 +23,11 @@
 //! (Over 400 lines with a reason: `Session` is the one object the app mutates, and each
 //! of its methods is a user action with its undo; what the screen reads is in `views`.)
 
+mod race;
 mod views;
 mod window;
 
+pub use race::{MapSurface, SettingInputError};
 pub use views::{LossLandscape, Tangent};
 pub use window::LandscapeKey;
 
@@ -132,6 +134,9 @@ pub struct Session {
     edits: VecDeque<Table>,
     /// The target of the edit still open (see [`EditTarget`]).
     open_edit: Option<EditTarget>,
+    /// The race of the lesson's ticked optimizers (none for a lesson without one); see
+    /// `race.rs`.
+    race: crate::race::Race,
 }
 
 impl Default for Session {
@@ -162,7 +167,9 @@ impl Session {
             ranges: Vec::new(),
             edits: VecDeque::new(),
             open_edit: None,
+            race: crate::race::Race::default(),
         };
+        session.race = session.race_from_lesson();
         session.fit_ranges();
         session
     }
@@ -587,6 +594,7 @@ impl Session {
         self.outcome = Outcome::Running;
         self.sync_params();
         self.fit_ranges();
+        self.race_problem_changed();
     }
 
     fn sync_params(&mut self) {

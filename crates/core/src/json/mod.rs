@@ -1,9 +1,12 @@
 //! The lesson's JSON, written and read by hand.
 //!
-//! The format is the one `serde_json` wrote for [`Lesson`] (saved work and share links made
+//! Version 1 is the format `serde_json` wrote for [`Lesson`] (saved work and share links made
 //! before keep opening): one object with `version`, `table` (`labels` {`x`, `y`}, `rows`
 //! [[x, y], …] as strings), `model` and `loss` (kebab-case names), `frozen`, `params`,
-//! `start` and `learning_rate`. Unknown keys are skipped, a key given twice or missing is an
+//! `start` and `learning_rate`. Version 2 adds `race` (see [`race`]), required there and
+//! skipped like any unknown key in version 1. `model` is read in one place
+//! ([`Reader::model`]), so a model given as formula text can later be another spelling of
+//! it without touching the rest. Unknown keys are skipped, a key given twice or missing is an
 //! error, and so is anything after the object. The reader is strict JSON (RFC 8259) and
 //! nests at most [`MAX_DEPTH`] deep, so hostile text cannot exhaust the stack.
 //!
@@ -14,7 +17,10 @@
 //! (`tests/json_codec.rs` checks both directions against serde_json).
 //!
 //! (Over 400 lines with a reason: one hand-written reader and writer of one format, kept
-//! whole so the two stay in step; split, each half would need the other's grammar.)
+//! whole so the two stay in step; split, each half would need the other's grammar. The
+//! race of version 2 is in `race`, on the same reader.)
+
+mod race;
 
 use crate::data::Labels;
 use crate::lesson::Lesson;
@@ -71,6 +77,10 @@ pub(crate) fn write_lesson(lesson: &Lesson, version: u32) -> String {
     write_numbers(&mut out, &lesson.start);
     out.push_str(",\"learning_rate\":");
     write_number(&mut out, lesson.learning_rate);
+    if version >= 2 {
+        out.push_str(",\"race\":");
+        race::write(&mut out, &lesson.race);
+    }
     out.push('}');
     out
 }
@@ -147,8 +157,9 @@ pub(crate) fn read_version(text: &str) -> Result<u32, String> {
     version.ok_or_else(|| "missing field `version`".to_owned())
 }
 
-/// The lesson in a JSON text (any `version`: check it first with [`read_version`]).
-pub(crate) fn read_lesson(text: &str) -> Result<Lesson, String> {
+/// The lesson in a JSON text of version `version_of_text` (read it first with
+/// [`read_version`]): version 1 skips a `race` key, version 2 requires it.
+pub(crate) fn read_lesson(text: &str, version_of_text: u32) -> Result<Lesson, String> {
     let mut reader = Reader::new(text);
     let mut version = None;
     let mut table = None;
@@ -158,6 +169,7 @@ pub(crate) fn read_lesson(text: &str) -> Result<Lesson, String> {
     let mut params = None;
     let mut start = None;
     let mut learning_rate = None;
+    let mut race = None;
     reader.document(|r| {
         r.object(0, &mut |r, key| match key.as_str() {
             "version" => once(&mut version, "version", r.unsigned()),
@@ -166,9 +178,7 @@ pub(crate) fn read_lesson(text: &str) -> Result<Lesson, String> {
                 once(&mut table, "table", value)
             }
             "model" => {
-                let value = r
-                    .name(&["linear", "affine", "non-convex"])
-                    .map(|i| [Model::Linear, Model::Affine, Model::NonConvex][i.min(2)]);
+                let value = r.model();
                 once(&mut model, "model", value)
             }
             "loss" => {
@@ -193,6 +203,10 @@ pub(crate) fn read_lesson(text: &str) -> Result<Lesson, String> {
                 let value = r.number();
                 once(&mut learning_rate, "learning_rate", value)
             }
+            "race" if version_of_text >= 2 => {
+                let value = r.race();
+                once(&mut race, "race", value)
+            }
             _ => r.skip(1),
         })
     })?;
@@ -204,6 +218,10 @@ pub(crate) fn read_lesson(text: &str) -> Result<Lesson, String> {
         params: required(params, "params")?,
         start: required(start, "start")?,
         learning_rate: required(learning_rate, "learning_rate")?,
+        race: match version_of_text {
+            1 => Box::default(),
+            _ => Box::new(required(race, "race")?),
+        },
     })
     .and_then(|lesson| required(version, "version").map(|_| lesson))
 }
@@ -446,6 +464,13 @@ impl<'a> Reader<'a> {
         let text = self.number_text()?;
         text.parse::<u32>()
             .map_err(|_| self.error("invalid value: expected u32"))
+    }
+
+    /// The model: one of the built-in models' names. (A model given as formula text will
+    /// be read here too.)
+    fn model(&mut self) -> Result<Model, String> {
+        self.name(&["linear", "affine", "non-convex"])
+            .map(|i| [Model::Linear, Model::Affine, Model::NonConvex][i.min(2)])
     }
 
     /// One of `names` (a string), as its index.

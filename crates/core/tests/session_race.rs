@@ -1,0 +1,198 @@
+//! What the app calls for the race and the loss map: `Session`'s race methods on
+//! `lecture-ab`, hyperparameter fields with every bad input, the map's surface, view and
+//! limits, and a share link carrying the race.
+#![allow(clippy::unwrap_used)]
+
+use descent_core::optimizer::HyperparameterError;
+use descent_core::presets::Preset;
+use descent_core::race::{Hyperparameter, Schedule, SettingError};
+use descent_core::session::SettingInputError;
+use descent_core::table::NumberError;
+use descent_core::{Lesson, Session};
+
+#[test]
+fn the_race_table_of_lecture_ab() {
+    let mut s = Session::new(Preset::LectureAb.lesson());
+    assert!(s.is_racing("gd") && s.is_racing("momentum") && !s.is_racing("adam"));
+    for _ in 0..100 {
+        assert!(s.race_step());
+    }
+    let rows = s.race_rows();
+    assert_eq!(rows.len(), 2);
+    assert_eq!((rows[0].id, rows[0].step), ("gd", 100));
+    assert!((rows[0].params[1] - 0.146_544_537).abs() < 1e-9);
+    assert!(rows[1].loss < 0.001);
+    let paths = s.race_paths();
+    assert_eq!(paths[0].1.len(), 101);
+    assert_eq!(paths[0].1[0], (8.0, 0.0));
+    assert_eq!(s.race_losses()[1].1.len(), 101);
+    // The worked arithmetic of momentum's step 101.
+    let update = s.race_update("momentum").unwrap();
+    assert_eq!(update.t, 101);
+    assert_eq!(update.state_before.count, 100);
+    assert!(s.race_undo());
+    assert_eq!(s.race_rows()[0].step, 99);
+    s.race_reset();
+    assert!(s
+        .race_rows()
+        .iter()
+        .all(|r| r.step == 0 && r.params == [8.0, 0.0]));
+    // A click on the map: every lane starts there, and so does the lesson.
+    assert!(s.race_start_at(7.0, 1.0));
+    assert!(s.race_rows().iter().all(|r| r.params == [7.0, 1.0]));
+    assert_eq!(s.lesson().start, [7.0, 1.0]);
+    // Ticking Adam adds a lane at the start; unticking GD takes it out.
+    s.set_racing("adam", true).unwrap();
+    s.set_racing("gd", false).unwrap();
+    let ids: Vec<_> = s.race_rows().iter().map(|r| r.id).collect();
+    assert_eq!(ids, ["momentum", "adam"]);
+    assert_eq!(
+        s.set_racing("lbfgs", true),
+        Err(SettingError::UnknownOptimizer("lbfgs".into()))
+    );
+}
+
+#[test]
+fn hyperparameter_fields_take_what_the_gamma_field_takes_and_refuse_the_rest() {
+    let mut s = Session::new(Preset::LectureAb.lesson());
+    for _ in 0..10 {
+        s.race_step();
+    }
+    assert_eq!(
+        s.set_hyperparameter_text("momentum", Hyperparameter::Beta, " 0,5 "),
+        Ok(0.5)
+    );
+    assert_eq!(
+        s.set_hyperparameter_text("gd", Hyperparameter::LearningRate, "−0,001"),
+        Err(SettingInputError::Setting(SettingError::Hyperparameter(
+            HyperparameterError::LearningRate(-0.001)
+        )))
+    );
+    let before = s.clone();
+    let bad = [
+        ("abc", SettingInputError::Number(NumberError::NotANumber)),
+        ("", SettingInputError::Number(NumberError::Empty)),
+        ("NaN", SettingInputError::Number(NumberError::NotFinite)),
+        ("inf", SettingInputError::Number(NumberError::NotFinite)),
+        ("1e400", SettingInputError::Number(NumberError::NotFinite)),
+        (
+            "1",
+            SettingInputError::Setting(SettingError::Hyperparameter(
+                HyperparameterError::DecayRate {
+                    name: "β",
+                    value: 1.0,
+                },
+            )),
+        ),
+    ];
+    for (text, error) in bad {
+        assert_eq!(
+            s.set_hyperparameter_text("momentum", Hyperparameter::Beta, text),
+            Err(error),
+            "{text}"
+        );
+    }
+    assert_eq!(s, before, "nothing changes on a bad value");
+    // 1e300 is a positive finite γ: taken; its step is refused, the lane stops on its own.
+    assert_eq!(
+        s.set_hyperparameter_text("gd", Hyperparameter::LearningRate, "1e300"),
+        Ok(1e300)
+    );
+    s.race_step();
+    let rows = s.race_rows();
+    assert!(rows[0].outcome.is_final() && rows[0].step == 10);
+    assert_eq!(rows[1].step, 11);
+    // Batch size and seed.
+    assert_eq!(
+        s.set_batch_size_text("0"),
+        Err(SettingInputError::Setting(SettingError::BatchSize {
+            size: 0,
+            rows: 3
+        }))
+    );
+    assert_eq!(
+        s.set_batch_size_text("4"),
+        Err(SettingInputError::Setting(SettingError::BatchSize {
+            size: 4,
+            rows: 3
+        }))
+    );
+    assert!(s.set_batch_size_text("2,5").is_err());
+    assert_eq!(s.set_batch_size_text("2"), Ok(Some(2)));
+    assert_eq!(s.set_batch_size_text("n"), Ok(None));
+    assert_eq!(
+        s.set_seed_text("1.5"),
+        Err(SettingInputError::Setting(SettingError::Seed("1.5".into())))
+    );
+    assert_eq!(s.set_seed_text("7"), Ok(7));
+    assert!(s
+        .set_schedule(Schedule::Exponential { factor: 0.0 })
+        .is_err());
+    s.set_schedule(Schedule::InverseTime { rate: 0.5 }).unwrap();
+    // The link carries all of it.
+    let reopened = Session::new(Lesson::from_link(&s.lesson().to_link()).unwrap());
+    assert_eq!(reopened.lesson(), s.lesson());
+    let setup = &reopened.lesson().race;
+    assert_eq!(setup.racers[1].beta, 0.5);
+    assert_eq!(setup.racers[0].learning_rate, 1e300);
+    assert_eq!(setup.batching.seed, 7);
+    assert_eq!(setup.schedule, Schedule::InverseTime { rate: 0.5 });
+}
+
+#[test]
+fn the_map_of_lecture_ab() {
+    let mut s = Session::new(Preset::LectureAb.lesson());
+    let view = s.map_view().unwrap();
+    assert!(view.contains((8.0, 0.0)) && view.contains((9.8, 0.0)));
+    let map = s.map_surface(200, 200).unwrap();
+    assert_eq!(map.surface.values().len(), 40_000);
+    assert!((map.condition_number.unwrap() - 159.11).abs() < 0.01);
+    assert!((map.limits.unwrap().gd() - 0.007_908).abs() < 1e-6);
+    let m = map.minimum.unwrap();
+    assert!(m.exact && (m.a - 9.8).abs() < 1e-9 && m.b.abs() < 1e-9);
+    assert!(!map.contours.is_empty() && map.contours.iter().any(|c| !c.lines.is_empty()));
+    // After 30 steps the fitted view also holds momentum's overshoot to a ≈ 11.4.
+    for _ in 0..30 {
+        s.race_step();
+    }
+    let fitted = s.map_view().unwrap();
+    assert!(s
+        .race_paths()
+        .iter()
+        .all(|(_, p)| p.iter().all(|&q| fitted.contains(q))));
+    // A chosen view is kept, and saved.
+    let chosen = descent_core::surface::View::new((0.0, 20.0), (-10.0, 10.0));
+    s.set_map_view(Some(chosen));
+    assert_eq!(s.map_view(), Some(chosen));
+    assert_eq!(
+        Lesson::from_json(&s.lesson().to_json()).unwrap().race.view,
+        Some(chosen)
+    );
+    // One parameter: no map.
+    assert!(Session::new(Preset::Lecture.lesson())
+        .map_surface(10, 10)
+        .is_none());
+}
+
+#[test]
+fn editing_the_data_keeps_the_lanes_where_they_are() {
+    let mut s = Session::new(Preset::LectureAb.lesson());
+    for _ in 0..5 {
+        s.race_step();
+    }
+    let here: Vec<_> = s.race_rows().iter().map(|r| r.params.clone()).collect();
+    s.set_cell(0, 1, "20");
+    let rows = s.race_rows();
+    assert!(rows.iter().all(|r| r.step == 0));
+    assert_eq!(
+        rows.iter().map(|r| r.params.clone()).collect::<Vec<_>>(),
+        here
+    );
+    // Another model with as many parameters keeps them; one with fewer restarts the race.
+    s.set_model(descent_core::Model::Linear);
+    assert!(s.race_rows().iter().all(|r| r.params.len() == 1));
+    // A lesson without a race has none, and its Step is the old one.
+    let mut lecture = Session::new(Preset::Lecture.lesson());
+    assert!(lecture.race_rows().is_empty());
+    assert!(!lecture.race_step());
+}
