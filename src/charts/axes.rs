@@ -137,7 +137,8 @@ pub(crate) fn draw_axes_with_y_labels<DB: DrawingBackend>(
             zero_style,
         )?;
     }
-    if view.y.0 < 0.0 && view.y.1 > 0.0 {
+    // On a log axis (custom labels) y = 0 is L = 1, nothing special.
+    if y_label.is_none() && view.y.0 < 0.0 && view.y.1 > 0.0 {
         draw_clipped_polyline(
             area,
             &frame,

@@ -5,6 +5,8 @@
 //! Viridis is perceptually uniform (equal steps in L look like equal steps in colour), reads in
 //! greyscale from dark to light, and stays ordered under the common colour-vision deficiencies.
 //! The table is matplotlib's `_viridis_data` rounded to 8 bits.
+//!
+//! Over 400 lines only because the table takes 256 of them.
 
 use plotters::prelude::RGBColor;
 
@@ -275,12 +277,16 @@ pub const TOO_LARGE: RGBColor = RGBColor(0xD9, 0xD9, 0xD9);
 /// How many decades below the highest L the colour scale reaches at most. A grid node at the
 /// exact minimum has L = 0 or 1e-30; without a floor that one node would stretch the scale
 /// and flatten every other colour into the top shades.
-pub const SCALE_DECADES: f64 = 7.0;
+pub const SCALE_DECADES: f64 = 5.0;
 
 /// L over a rectangular grid of (a, b) nodes. Node (column i, row j) lies at
 /// a = a_lo + i·(a_hi − a_lo)/(columns − 1), b = b_lo + j·(b_hi − b_lo)/(rows − 1): the first and
 /// last nodes sit on the range's ends, row 0 at the lowest b.
-#[derive(Clone, Debug, PartialEq, Default)]
+///
+/// Two grids are equal when their numbers are bit for bit the same, NaN included: the grid is
+/// part of a cached layer's key, and a grid with "too large" cells must equal itself, or its
+/// layer would be redrawn on every frame.
+#[derive(Clone, Debug, Default)]
 pub struct SurfaceGrid {
     /// The a range (low, high) the nodes span; the chart's horizontal axis.
     pub a_range: (f64, f64),
@@ -294,6 +300,22 @@ pub struct SurfaceGrid {
     /// (NaN, ±∞: the loss overflowed) is a "too large" cell. A grid whose length is not
     /// `columns × rows` counts as empty.
     pub values: Vec<f64>,
+}
+
+impl PartialEq for SurfaceGrid {
+    fn eq(&self, other: &Self) -> bool {
+        let bits = |(lo, hi): (f64, f64)| (lo.to_bits(), hi.to_bits());
+        bits(self.a_range) == bits(other.a_range)
+            && bits(self.b_range) == bits(other.b_range)
+            && self.columns == other.columns
+            && self.rows == other.rows
+            && self.values.len() == other.values.len()
+            && self
+                .values
+                .iter()
+                .zip(&other.values)
+                .all(|(a, b)| a.to_bits() == b.to_bits())
+    }
 }
 
 impl SurfaceGrid {

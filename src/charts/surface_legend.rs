@@ -144,7 +144,11 @@ pub(super) fn draw_legend<DB: DrawingBackend>(
         ))?;
         draw_text(area, &text, (text_x, y), &font, HPos::Left, VPos::Center)?;
     }
-    let name_font = style.italic_font(22.0, palette.text);
+    let name_font = if base.loss_name.chars().count() == 1 {
+        style.italic_font(22.0, palette.text)
+    } else {
+        style.font(22.0, palette.text)
+    };
     draw_text(
         area,
         &base.loss_name,

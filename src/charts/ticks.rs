@@ -105,6 +105,9 @@ pub(crate) fn format_significant(value: f64, digits: usize, decimal_separator: c
     } else {
         let exponent = value.abs().log10().floor();
         if (-3.0..6.0).contains(&exponent) {
+            // Rounded to the digits first, so 1940 with two digits reads 1900.
+            let unit = 10f64.powf(exponent + 1.0 - digits as f64);
+            let value = (value / unit).round() * unit;
             let decimals = (digits as f64 - 1.0 - exponent).max(0.0) as usize;
             trim_decimals(&format!("{value:.decimals$}")).to_owned()
         } else {
