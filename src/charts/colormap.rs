@@ -419,66 +419,67 @@ pub fn fill_heatmap(
     (width, height): (u32, u32),
 ) -> Vec<u8> {
     let (width, height) = (width as usize, height as usize);
+    let too_large = [TOO_LARGE.0, TOO_LARGE.1, TOO_LARGE.2, 255];
     let mut rgba = vec![255; width.saturating_mul(height).saturating_mul(4)];
     if rgba.is_empty() {
         return rgba;
     }
     if !grid.is_valid() {
         for pixel in rgba.chunks_exact_mut(4) {
-            pixel[..3].copy_from_slice(&[TOO_LARGE.0, TOO_LARGE.1, TOO_LARGE.2]);
+            pixel.copy_from_slice(&too_large);
         }
         return rgba;
     }
-    // Positions on the scale at the nodes; NaN for "too large".
-    let positions: Vec<f64> = grid
+    // Positions on the scale at the nodes, times 255 (table entries); NaN for "too large".
+    // f32 is plenty for 256 shades and halves the memory the loop reads.
+    let entries: Vec<f32> = grid
         .values
         .iter()
-        .map(|&v| scale.position(v).unwrap_or(f64::NAN))
+        .map(|&v| scale.position(v).map_or(f32::NAN, |p| (p * 255.0) as f32))
         .collect();
-    // Where each pixel column and row falls between nodes: (lower node, weight of the upper).
-    let spans = |pixels: usize, nodes: usize, flip: bool| -> Vec<(usize, f64)> {
+    let (columns, rows) = (grid.columns, grid.rows);
+    // Where each pixel column and row falls between nodes: (lower node, upper node, weight of
+    // the upper).
+    let spans = |pixels: usize, nodes: usize, flip: bool| -> Vec<(usize, usize, f32)> {
         (0..pixels)
             .map(|p| {
                 let mut t = (p as f64 + 0.5) / pixels as f64;
                 if flip {
                     t = 1.0 - t;
                 }
-                let x = t * (nodes.saturating_sub(1)) as f64;
+                let x = t * (nodes - 1) as f64;
                 let lower = (x.floor() as usize).min(nodes.saturating_sub(2));
-                (lower, (x - lower as f64).clamp(0.0, 1.0))
+                let upper = (lower + 1).min(nodes - 1);
+                (lower, upper, (x - lower as f64).clamp(0.0, 1.0) as f32)
             })
             .collect()
     };
-    let column_spans = spans(width, grid.columns, false);
-    let row_spans = spans(height, grid.rows, true);
-    let columns = grid.columns;
-    let node = |column: usize, row: usize| -> f64 {
-        let column = column.min(columns - 1);
-        let row = row.min(grid.rows - 1);
-        positions[row * columns + column]
+    let column_spans = spans(width, columns, false);
+    let row_spans = spans(height, rows, true);
+    // The colour of a table position (or of "too large" for NaN), with its alpha.
+    let colour = |entry: f32| -> [u8; 4] {
+        if entry.is_nan() {
+            too_large
+        } else {
+            // entry ≥ 0, so adding ½ and truncating rounds, without a call to `round`.
+            let [r, g, b] = VIRIDIS[((entry + 0.5) as usize).min(255)];
+            [r, g, b, 255]
+        }
     };
-    for (y, &(row, v)) in row_spans.iter().enumerate() {
-        let line = &mut rgba[y * width * 4..(y + 1) * width * 4];
-        for (pixel, &(column, u)) in line.chunks_exact_mut(4).zip(&column_spans) {
-            let corners = [
-                node(column, row),
-                node(column + 1, row),
-                node(column, row + 1),
-                node(column + 1, row + 1),
-            ];
-            let position = if corners.iter().all(|c| !c.is_nan()) {
-                let bottom = corners[0] + u * (corners[1] - corners[0]);
-                let top = corners[2] + u * (corners[3] - corners[2]);
-                bottom + v * (top - bottom)
+    for (line, &(row0, row1, v)) in rgba.chunks_exact_mut(width * 4).zip(&row_spans) {
+        let (bottom, top) = (&entries[row0 * columns..], &entries[row1 * columns..]);
+        for (pixel, &(c0, c1, u)) in line.chunks_exact_mut(4).zip(&column_spans) {
+            let (p00, p01, p10, p11) = (bottom[c0], bottom[c1], top[c0], top[c1]);
+            let entry = if (p00 + p01 + p10 + p11).is_nan() {
+                // Next to a "too large" node: the nearest node's colour.
+                let row = if v >= 0.5 { top } else { bottom };
+                row[if u >= 0.5 { c1 } else { c0 }]
             } else {
-                node(column + usize::from(u >= 0.5), row + usize::from(v >= 0.5))
+                let low = p00 + u * (p01 - p00);
+                let high = p10 + u * (p11 - p10);
+                low + v * (high - low)
             };
-            let colour = if position.is_nan() {
-                [TOO_LARGE.0, TOO_LARGE.1, TOO_LARGE.2]
-            } else {
-                VIRIDIS[lut_index(position)]
-            };
-            pixel[..3].copy_from_slice(&colour);
+            pixel.copy_from_slice(&colour(entry));
         }
     }
     rgba
