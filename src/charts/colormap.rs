@@ -432,10 +432,22 @@ pub fn fill_heatmap(
     }
     // Positions on the scale at the nodes, times 255 (table entries); NaN for "too large".
     // f32 is plenty for 256 shades and halves the memory the loop reads.
+    // The same arithmetic as `LogColourScale::position`, with the scale's logarithms taken
+    // once rather than at every node.
+    let (lo, hi) = (scale.low.log10(), scale.high.log10());
+    let per_decade = if hi > lo { 255.0 / (hi - lo) } else { 0.0 };
     let entries: Vec<f32> = grid
         .values
         .iter()
-        .map(|&v| scale.position(v).map_or(f32::NAN, |p| (p * 255.0) as f32))
+        .map(|&v| {
+            if !v.is_finite() {
+                f32::NAN
+            } else if v <= scale.low {
+                0.0
+            } else {
+                ((v.log10() - lo) * per_decade).clamp(0.0, 255.0) as f32
+            }
+        })
         .collect();
     let (columns, rows) = (grid.columns, grid.rows);
     // Where each pixel column and row falls between nodes: (lower node, upper node, weight of
