@@ -47,6 +47,17 @@ pub(crate) fn draw_axes<DB: DrawingBackend>(
     axes: &Axes,
     style: &ChartStyle,
 ) -> DrawResult<Option<PlotFrame>, DB> {
+    draw_axes_with_y_labels(area, axes, style, None)
+}
+
+/// [`draw_axes`], with the y tick labels written by `y_label` instead of the linear
+/// [`TickFormat`]: a log axis plots log10 L and labels each tick with the L it stands for.
+pub(crate) fn draw_axes_with_y_labels<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    axes: &Axes,
+    style: &ChartStyle,
+    y_label: Option<&dyn Fn(f64) -> String>,
+) -> DrawResult<Option<PlotFrame>, DB> {
     let palette = style.palette();
     area.fill(&palette.background)?;
     let view = axes.view.sanitized();
@@ -62,10 +73,14 @@ pub(crate) fn draw_axes<DB: DrawingBackend>(
 
     let x_ticks = TickFormat::for_range(view.x, style.decimal_separator);
     let y_ticks = TickFormat::for_range(view.y, style.decimal_separator);
+    let y_text = |v: f64| match y_label {
+        Some(label) => label(v),
+        None => y_ticks.format(v),
+    };
     let widest_tick = RangedCoordf64::from(view.y.0..view.y.1)
         .key_points(MAX_TICKS)
         .into_iter()
-        .map(|t| approximate_text_width(&y_ticks.format(t), tick_px))
+        .map(|t| approximate_text_width(&y_text(t), tick_px))
         .fold(0.0, f64::max);
     let left_area = (widest_tick + tick_mark + 2.0 * gap).ceil();
     let bottom_area = (tick_mark + gap + tick_px * 1.2 + gap + name_px * 1.3).ceil();
@@ -89,7 +104,7 @@ pub(crate) fn draw_axes<DB: DrawingBackend>(
         .build_cartesian_2d(view.x.0..view.x.1, view.y.0..view.y.1)?;
 
     let x_format = |v: &f64| x_ticks.format(*v);
-    let y_format = |v: &f64| y_ticks.format(*v);
+    let y_format = |v: &f64| y_text(*v);
     chart
         .configure_mesh()
         .x_labels(MAX_TICKS)
@@ -123,7 +138,8 @@ pub(crate) fn draw_axes<DB: DrawingBackend>(
             zero_style,
         )?;
     }
-    if view.y.0 < 0.0 && view.y.1 > 0.0 {
+    // On a log axis (custom labels) y = 0 is L = 1, nothing special.
+    if y_label.is_none() && view.y.0 < 0.0 && view.y.1 > 0.0 {
         draw_clipped_polyline(
             area,
             &frame,

@@ -236,6 +236,52 @@ impl LabelBoard {
     }
 }
 
+/// Draws one label at once, greedily: at its first candidate that lies inside the frame and
+/// overlaps nothing in `occupied`; with `required`, else at the first candidate inside the
+/// frame, else at the first. Returns whether it was drawn. For charts whose few labels need
+/// no [`LabelBoard`] (the surface's contour labels, drawn level by level); `priority` is not
+/// used here.
+pub(super) fn place_label<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    frame: &PlotFrame,
+    label: &Label,
+    style: &ChartStyle,
+    occupied: &mut Vec<PixelBox>,
+    required: bool,
+) -> DrawResult<bool, DB> {
+    let boxed: Vec<(PixelBox, &Anchor)> = label
+        .candidates
+        .iter()
+        .map(|c| (anchored_box(c.0, label.size, c.1, c.2), c))
+        .collect();
+    let free = boxed
+        .iter()
+        .find(|(b, _)| frame.contains_box(*b) && !occupied.iter().any(|o| boxes_overlap(*o, *b)));
+    let chosen = match free {
+        Some(found) => Some(found),
+        None if required => boxed
+            .iter()
+            .find(|(b, _)| frame.contains_box(*b))
+            .or(boxed.first()),
+        None => None,
+    };
+    let Some((b, (at, hpos, vpos))) = chosen else {
+        return Ok(false);
+    };
+    if label.backdrop {
+        let pad = style.px(3.0);
+        let corners = [
+            (to_backend(b.0 - pad), to_backend(b.1 - pad)),
+            (to_backend(b.2 + pad), to_backend(b.3 + pad)),
+        ];
+        let fill = style.palette().background.mix(0.85).filled();
+        area.draw(&Rectangle::new(corners, fill))?;
+    }
+    draw_text(area, &label.text, *at, &label.font, *hpos, *vpos)?;
+    occupied.push(*b);
+    Ok(true)
+}
+
 /// Small boxes along a pixel segment, so labels can avoid a line without avoiding its whole
 /// bounding box.
 pub(super) fn segment_obstacles(p: (f64, f64), q: (f64, f64), half_width: f64) -> Vec<PixelBox> {

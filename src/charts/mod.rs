@@ -17,6 +17,7 @@ mod axes;
 #[cfg(target_arch = "wasm32")]
 pub mod canvas;
 mod clip;
+pub mod colormap;
 pub mod data_chart;
 mod data_marks;
 mod labels;
@@ -24,17 +25,29 @@ pub mod layer;
 pub mod loss_chart;
 mod loss_marks;
 pub mod pointer;
+pub mod series;
+pub mod steps_chart;
 mod style;
+pub mod surface_chart;
+mod surface_legend;
+mod surface_marks;
 mod text;
 mod ticks;
 mod view;
 
+pub use colormap::{fill_heatmap, lut_colour, LogColourScale, SurfaceGrid, TOO_LARGE, VIRIDIS};
 pub use data_chart::{data_view, draw_data_chart, DataChart, Residual};
 pub use layer::{draw_layered, CachedLayer, LayeredChart, NoLayer};
 pub use loss_chart::{draw_loss_chart, loss_view, LossChart, Tangent};
+pub use series::{series_colour, series_shape, MarkerShape, SERIES_COLOURS};
+pub use steps_chart::{draw_steps_chart, steps_view, StepsAxes, StepsChart, StepsSeries};
 pub use style::{
     projector_enlargement, ChartStyle, Palette, PROJECTOR_ENLARGEMENT, PROJECTOR_FULL_SIZE,
 };
+pub use surface_chart::{
+    draw_surface_chart, ContourLevel, SurfaceBase, SurfaceChart, SurfacePath, MAX_HEATMAP_SIDE,
+};
+pub use surface_legend::legend_values;
 pub use text::{fit_with_ellipsis, keep_lines, wrap_to_width, ELLIPSIS};
 pub use view::{finite_range, nice_padding, ChartView, PlotFrame, RANGE_LIMIT};
 

@@ -91,3 +91,38 @@ fn trim_decimals(text: &str) -> &str {
         text
     }
 }
+
+/// A value written with at most `digits` significant digits (trailing zeros dropped), a true
+/// minus sign and `decimal_separator`: 402.57 → "403", 0.01125 → "0.0113", 2 → "2". Values from
+/// 10⁶ up or below 10⁻³ are written as "1.2e7". Non-finite values give "".
+pub(crate) fn format_significant(value: f64, digits: usize, decimal_separator: char) -> String {
+    if !value.is_finite() {
+        return String::new();
+    }
+    let digits = digits.clamp(1, 15);
+    let text = if value == 0.0 {
+        "0".to_owned()
+    } else {
+        let exponent = value.abs().log10().floor();
+        if (-3.0..6.0).contains(&exponent) {
+            // Rounded to the digits first, so 1940 with two digits reads 1900.
+            let unit = 10f64.powf(exponent + 1.0 - digits as f64);
+            let value = (value / unit).round() * unit;
+            let decimals = (digits as f64 - 1.0 - exponent).max(0.0) as usize;
+            trim_decimals(&format!("{value:.decimals$}")).to_owned()
+        } else {
+            let decimals = digits - 1;
+            let formatted = format!("{value:.decimals$e}");
+            match formatted.split_once('e') {
+                Some((mantissa, exp)) => format!("{}e{}", trim_decimals(mantissa), exp),
+                None => formatted,
+            }
+        }
+    };
+    let text = text.replace('-', "\u{2212}");
+    if decimal_separator == '.' {
+        text
+    } else {
+        text.replace('.', decimal_separator.encode_utf8(&mut [0; 4]))
+    }
+}

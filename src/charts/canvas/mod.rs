@@ -2,6 +2,7 @@
 //! and the cached layers of a chart ([`stack`]).
 
 mod backend;
+pub mod bitmap;
 pub mod stack;
 
 pub use backend::MeasuringCanvas;
