@@ -2,7 +2,8 @@
 
 use crate::components::{
     ConfirmDialog, CopyByHand, DataChartView, DataTable, DescentControls, HelpOverlay, History,
-    LossChartView, ModelPanel, Parameters, Readouts, StatusMessage, Toolbar, TourBar, Worked,
+    LossChartView, ModelPanel, Parameters, Readouts, StatusMessage, SurfaceChartView, Toolbar,
+    TourBar, Worked,
 };
 use crate::i18n::Lang;
 use crate::state::LessonState;
@@ -54,6 +55,7 @@ pub fn Lesson(
                 <div class="column center">
                     <DataChartView state />
                     <LossChartView state />
+                    <SurfaceChartView state />
                 </div>
                 <div class="column right">
                     <Parameters state />

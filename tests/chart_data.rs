@@ -207,3 +207,54 @@ fn an_empty_lesson_says_no_data_on_the_loss_chart() {
     assert_eq!(chart.empty_message, "no data");
     assert!(chart.current.is_none());
 }
+
+const SURFACE_WORDS: descent_lab::chart_data::SurfaceWords<'static> =
+    descent_lab::chart_data::SurfaceWords {
+        minimum: "minimum",
+        too_large: "too large",
+        empty: "no data",
+    };
+
+#[test]
+fn the_surface_shows_only_for_two_parameters() {
+    assert!(descent_lab::chart_data::surface_chart(&lecture(), SURFACE_WORDS).is_none());
+    let session = Session::new(Preset::LectureAb.lesson());
+    assert!(descent_lab::chart_data::surface_chart(&session, SURFACE_WORDS).is_some());
+}
+
+#[test]
+fn lecture_ab_surface_has_the_minimum_at_9_8_0_and_the_gradient_of_the_lecture() {
+    let mut session = Session::new(Preset::LectureAb.lesson());
+    let chart = descent_lab::chart_data::surface_chart(&session, SURFACE_WORDS).unwrap();
+    assert_eq!((chart.grid.columns, chart.grid.rows), (200, 200));
+    assert_eq!(chart.grid.values.len(), 200 * 200);
+    let (a, b) = chart.minimum.unwrap();
+    assert!((a - 9.8).abs() < 1e-9 && b.abs() < 1e-9, "{a}, {b}");
+    assert_eq!(chart.current, Some((8.0, 0.0)));
+    // ∂L/∂a = −447.3 as on the slides (b = 0); ∂L/∂b = −2·(3.6 + 8.1 + 18) = −59.4.
+    let (ga, gb) = chart.gradient.unwrap();
+    assert!(
+        (ga + 447.3).abs() < 1e-9 && (gb + 59.4).abs() < 1e-9,
+        "{ga}, {gb}"
+    );
+    assert_eq!((chart.a_name.as_str(), chart.b_name.as_str()), ("a", "b"));
+    // The map holds the start and the minimum, and its contours are there.
+    let inside = |(x, y): (f64, f64)| {
+        chart.grid.a_range.0 <= x
+            && x <= chart.grid.a_range.1
+            && chart.grid.b_range.0 <= y
+            && y <= chart.grid.b_range.1
+    };
+    assert!(inside((8.0, 0.0)) && inside((9.8, 0.0)));
+    assert!(chart.contours.len() >= 12);
+    // One Step: a path per racer from the start, and the step just taken.
+    session.race_step();
+    session.step();
+    let chart = descent_lab::chart_data::surface_chart(&session, SURFACE_WORDS).unwrap();
+    let first = chart.last_step.unwrap().0;
+    assert_eq!(first, (8.0, 0.0));
+    assert!(!chart.paths.is_empty());
+    for path in &chart.paths {
+        assert_eq!(path.points.first(), Some(&(8.0, 0.0)));
+    }
+}

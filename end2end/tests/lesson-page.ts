@@ -102,8 +102,18 @@ export class LessonPage {
 
   // ----- Pickers -----------------------------------------------------------------------
 
-  /** Opens a preset: `lecture`, `force`, `local-minima` or `empty`. */
-  async selectPreset(preset: 'lecture' | 'force' | 'local-minima' | 'empty'): Promise<void> {
+  /** Opens a preset by its id (`descent_core::presets::Preset::id`). */
+  async selectPreset(
+    preset:
+      | 'lecture'
+      | 'force'
+      | 'local-minima'
+      | 'empty'
+      | 'lecture-ab'
+      | 'ravine'
+      | 'noisy-line'
+      | 'non-convex-ab',
+  ): Promise<void> {
     await this.byTestId('preset-select').selectOption(preset);
   }
 

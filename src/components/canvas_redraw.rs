@@ -9,7 +9,7 @@
 //! - The observer is disconnected in `on_cleanup`, and an animation frame that fires after
 //!   the component is gone does nothing (a flag, and only `try_*` reads of its signals).
 
-use crate::charts::{ChartStyle, LayeredChart, PlotFrame};
+use crate::charts::{CanvasChart, ChartStyle, PlotFrame};
 use crate::i18n::format_exact;
 use crate::state::LessonState;
 use leptos::html::Canvas;
@@ -48,14 +48,15 @@ struct StyleInputs {
 }
 
 /// Draws `chart` on `canvas` whenever the chart's data, the canvas's size, projector mode or
-/// the language change, at most once per animation frame, through the chart's cached layers.
+/// the language change, at most once per animation frame, through the chart's own cache
+/// ([`CanvasChart`]: cached layers, or the surface's bitmap).
 pub fn use_chart_canvas<C>(
     canvas: NodeRef<Canvas>,
     chart: Memo<C>,
     state: LessonState,
 ) -> ChartCanvas
 where
-    C: LayeredChart + Clone + PartialEq + Send + Sync + 'static,
+    C: CanvasChart + Clone + PartialEq + Send + Sync + 'static,
 {
     let handle = ChartCanvas {
         frame: StoredValue::new(None),
@@ -74,7 +75,7 @@ where
     let drawn_before = StoredValue::new(false);
     // Offscreen canvases are not Send: the layers stay on the page's thread.
     #[cfg(target_arch = "wasm32")]
-    let layers = StoredValue::new_local(crate::charts::canvas::StackCache::<C>::default());
+    let layers = StoredValue::new_local(C::Cache::default());
     let frame_alive = alive.clone();
     Effect::new(move |_| {
         chart.track();
@@ -100,9 +101,7 @@ where
             #[cfg(target_arch = "wasm32")]
             let drawn = layers
                 .try_update_value(|layers| {
-                    chart.try_with_untracked(|value| {
-                        crate::charts::canvas::draw_stack(&element, value, &style, layers)
-                    })
+                    chart.try_with_untracked(|value| value.draw_frame(&element, &style, layers))
                 })
                 .flatten()
                 .flatten();

@@ -170,6 +170,10 @@ pub fn DataTable(
                     <option value="force">{move || state.t().preset_force}</option>
                     <option value="local-minima">{move || state.t().preset_two_minima}</option>
                     <option value="empty">{move || state.t().preset_empty}</option>
+                    <option value="lecture-ab">{move || state.t().preset_lecture_ab}</option>
+                    <option value="ravine">{move || state.t().preset_ravine}</option>
+                    <option value="noisy-line">{move || state.t().preset_noisy_line}</option>
+                    <option value="non-convex-ab">{move || state.t().preset_non_convex_ab}</option>
                 </select>
             </label>
             <p class="hint">{move || state.t().table_paste_hint}</p>

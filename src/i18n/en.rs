@@ -36,6 +36,9 @@ pub(super) static EN: Strings = Strings {
 
     chart_data_title: "Data vs. model predictions",
     chart_loss_title: "Loss function L(a)",
+    chart_surface_title: "Loss surface L(a, b)",
+    surface_minimum: "minimum",
+    surface_too_large: "too large",
     legend_data: "data",
     legend_model: "model ŷ",
     legend_squared_errors: "squared errors",
@@ -65,6 +68,10 @@ pub(super) static EN: Strings = Strings {
     preset_force: "Force F = m·g",
     preset_two_minima: "Two local minima",
     preset_empty: "Empty table",
+    preset_lecture_ab: "Lecture table, ŷ = a·x + b",
+    preset_ravine: "A narrow valley (a, b)",
+    preset_noisy_line: "200 noisy points",
+    preset_non_convex_ab: "ŷ = a·x + b − 2a², b free",
 
     model_picker_label: "Model formula",
     model_linear_description: "A line through the origin: one parameter a, its slope.",

@@ -36,6 +36,9 @@ pub(super) static LT: Strings = Strings {
 
     chart_data_title: "Duomenys vs. modelio spėjimai",
     chart_loss_title: "Nuostolių funkcija L(a)",
+    chart_surface_title: "Nuostolių paviršius L(a, b)",
+    surface_minimum: "minimumas",
+    surface_too_large: "per didelis",
     legend_data: "duomenys",
     legend_model: "modelis ŷ",
     legend_squared_errors: "paklaidų kvadratai",
@@ -67,6 +70,10 @@ pub(super) static LT: Strings = Strings {
     preset_force: "Jėga F = m·g",
     preset_two_minima: "Du lokalieji minimumai",
     preset_empty: "Tuščia lentelė",
+    preset_lecture_ab: "Paskaitos lentelė, ŷ = a·x + b",
+    preset_ravine: "Siauras slėnis (a, b)",
+    preset_noisy_line: "200 triukšmingų taškų",
+    preset_non_convex_ab: "ŷ = a·x + b − 2a², b laisvas",
 
     model_picker_label: "Modelio formulė",
     model_linear_description: "Tiesė per koordinačių pradžią: vienas parametras a – jos \

@@ -200,6 +200,12 @@ strings_table! {
     chart_data_title,
     /// Title of the chart of the loss against a.
     chart_loss_title,
+    /// Title of the chart of the loss over two parameters, L(a, b).
+    chart_surface_title,
+    /// Label of the minimum on the loss surface.
+    surface_minimum,
+    /// The surface legend's entry for cells whose loss overflows.
+    surface_too_large,
     /// Legend entry for the data points.
     legend_data,
     /// Legend entry for the model's curve.
@@ -257,6 +263,14 @@ strings_table! {
     preset_two_minima,
     /// Preset: an empty table.
     preset_empty,
+    /// Preset: the lecture's table with ŷ = a·x + b, plain descent and momentum racing.
+    preset_lecture_ab,
+    /// Preset: a narrow valley where plain descent zigzags.
+    preset_ravine,
+    /// Preset: 200 noisy points, for mini-batches.
+    preset_noisy_line,
+    /// Preset: the non-convex model with b free.
+    preset_non_convex_ab,
 
     // Models: the formulas are language-neutral, their descriptions are not.
     /// Label of the model picker.

@@ -3,9 +3,11 @@
 
 mod backend;
 pub mod bitmap;
+mod chart;
 pub mod stack;
 
 pub use backend::MeasuringCanvas;
+pub use chart::CanvasChart;
 pub use stack::{draw_stack, LayerCache, StackCache};
 
 use plotters::coord::Shift;

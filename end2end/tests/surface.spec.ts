@@ -1,0 +1,65 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './lesson-test';
+
+// The loss surface L(a, b) (src/components/surface_chart_view.rs over the core's map): shown
+// for a model with two parameters, a viridis heatmap by log L, dark on the valley floor
+// around the minimum (9.8, 0) of the lecture's table with ŷ = a·x + b.
+
+/** The RGB of the surface canvas at data point (a, b), read through its data-frame/view. */
+async function colourAt(page: Page, a: number, b: number): Promise<number[]> {
+  return page.evaluate(
+    ([a, b]) => {
+      const canvas = document.querySelector('[data-testid=chart-surface]') as HTMLCanvasElement;
+      const [left, top, right, bottom] = canvas.dataset.frame!.split(',').map(Number);
+      const [x0, x1, y0, y1] = canvas.dataset.view!.split(',').map(Number);
+      const ratio = canvas.width / canvas.getBoundingClientRect().width;
+      const px = (left + ((a - x0) / (x1 - x0)) * (right - left)) * ratio;
+      const py = (bottom - ((b - y0) / (y1 - y0)) * (bottom - top)) * ratio;
+      const data = canvas.getContext('2d')!.getImageData(Math.round(px), Math.round(py), 1, 1).data;
+      return [data[0], data[1], data[2]];
+    },
+    [a, b],
+  );
+}
+
+test('one parameter: no surface; two: the map of L(a, b) around the minimum', async ({
+  lesson,
+  page,
+}) => {
+  await expect(lesson.byTestId('chart-surface')).toBeHidden();
+  await lesson.selectPreset('lecture-ab');
+  const surface = lesson.byTestId('chart-surface');
+  await expect(surface).toBeVisible();
+  await expect(surface).toHaveAttribute('data-frame', /\d/);
+  const box = await surface.boundingBox();
+  expect(box!.height).toBeGreaterThan(150);
+  // The view holds the start (8, 0) and the minimum (9.8, 0).
+  const view = (await surface.getAttribute('data-view'))!.split(',').map(Number);
+  expect(view[0]).toBeLessThanOrEqual(8);
+  expect(view[1]).toBeGreaterThanOrEqual(9.8);
+  expect(view[2]).toBeLessThanOrEqual(0);
+  // Viridis by log L: the valley floor is dark blue-purple, the wall at the start
+  // (L = 402.57) bright. Read a little off the markers drawn on top.
+  const floor = await colourAt(page, 9.8, view[2] + 0.75 * (view[3] - view[2]));
+  const wall = await colourAt(page, view[0] + 0.01 * (view[1] - view[0]), view[3] * 0.5);
+  const brightness = (c: number[]) => c[0] + c[1] + c[2];
+  expect(brightness(wall)).toBeGreaterThan(brightness(floor) + 150);
+  // Descent draws its path and the map stays drawn; the data chart stays live.
+  // a := 8 − 0.003·(−447.3) = 9.3419 as on the slides; b := 0 − 0.003·(−59.4) = 0.1782.
+  await lesson.step();
+  expect(await lesson.paramValue('a')).toBeCloseTo(9.3419, 9);
+  expect(await lesson.paramValue('b')).toBeCloseTo(0.1782, 9);
+  await lesson.step();
+  await expect(surface).toHaveAttribute('data-frame', /\d/);
+  // Back to one parameter: the map goes.
+  await lesson.selectModel('linear');
+  await expect(surface).toBeHidden();
+});
+
+test('the surface title in Lithuanian, and in projector mode', async ({ lesson, page }) => {
+  await lesson.selectPreset('ravine');
+  await lesson.byTestId('language-select').selectOption('lt');
+  await expect(page.locator('.surface-chart figcaption')).toHaveText('Nuostolių paviršius L(a, b)');
+  await page.keyboard.press('p');
+  await expect(lesson.byTestId('chart-surface')).toHaveAttribute('data-frame', /\d/);
+});
