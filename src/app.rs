@@ -41,8 +41,8 @@ pub fn Lesson(
         >
             <header class="topbar">
                 <div class="title">
-                    <h1>{move || state.t().app_title}</h1>
-                    <p class="subtitle">{move || state.t().app_subtitle}</p>
+                    <h1>{state.tr(|t| t.app_title)}</h1>
+                    <p class="subtitle">{state.tr(|t| t.app_subtitle)}</p>
                 </div>
                 <Toolbar state classroom />
             </header>

@@ -4,7 +4,7 @@
 //! Components get a [`LessonState`] (it is `Copy`) and call its methods; every number
 //! they show comes from the session, never from arithmetic of their own.
 
-use crate::i18n::{strings, Lang, Strings};
+use crate::i18n::{strings, Lang, Strings, TourWords};
 use descent_core::presets::Preset;
 use descent_core::{Lesson, Loss, Model, Outcome, Session, TableError};
 use leptos::prelude::*;
@@ -75,6 +75,20 @@ impl LessonState {
     /// The strings of the current language (tracked).
     pub fn t(&self) -> &'static Strings {
         strings(self.lang.get())
+    }
+
+    /// One of [`Strings`]' texts, following the language (tracked): `{state.tr(|t| t.step)}`.
+    /// Every such text is the same closure type, so Leptos's code that renders a reactive
+    /// text or attribute is compiled once for all of them instead of once per text
+    /// (BENCHMARKS.md, Size).
+    pub fn tr(self, pick: fn(&Strings) -> &'static str) -> impl Fn() -> &'static str + Copy {
+        move || pick(self.t())
+    }
+
+    /// One of the walkthrough's words ([`TourWords`]), following the language, as
+    /// [`LessonState::tr`] does for [`Strings`].
+    pub fn tour_tr(self, pick: fn(&TourWords) -> &'static str) -> impl Fn() -> &'static str + Copy {
+        move || pick(crate::i18n::tour_words(self.lang.get()))
     }
 
     /// One step of gradient descent; autoplay stops when the run ends.

@@ -63,3 +63,16 @@ test('the surface title in Lithuanian, and in projector mode', async ({ lesson, 
   await page.keyboard.press('p');
   await expect(lesson.byTestId('chart-surface')).toHaveAttribute('data-frame', /\d/);
 });
+
+test('a two-parameter example with its race survives a reload', async ({ lesson, page }) => {
+  await lesson.selectPreset('lecture-ab');
+  await lesson.step();
+  await expect(lesson.byTestId('param-b')).toHaveValue('0.1782');
+  await page.waitForTimeout(500);
+  await page.reload();
+  await expect(page.locator('h1')).toBeVisible();
+  await expect(lesson.byTestId('param-a')).toHaveValue('9.3419');
+  await expect(lesson.byTestId('param-b')).toHaveValue('0.1782');
+  await expect(lesson.byTestId('chart-surface')).toHaveAttribute('data-frame', /\d/);
+  await expect(lesson.status()).not.toContainText(/could not be read|nepavyko/i);
+});

@@ -47,7 +47,7 @@ pub fn ConfirmDialog(
                     autofocus
                     on:click=move |_| open.set(false)
                 >
-                    {move || state.t().cancel}
+                    {state.tr(|t| t.cancel)}
                 </button>
                 <button
                     type="button"
@@ -58,7 +58,7 @@ pub fn ConfirmDialog(
                         on_confirm.run(());
                     }
                 >
-                    {move || state.t().confirm}
+                    {state.tr(|t| t.confirm)}
                 </button>
             </div>
         </dialog>

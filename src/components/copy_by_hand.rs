@@ -43,8 +43,8 @@ pub fn CopyByHand(
                 }
             }
         >
-            <h2 id="copy-by-hand-title">{move || state.t().copy_by_hand_title}</h2>
-            <p class="hint">{move || state.t().copy_failed}</p>
+            <h2 id="copy-by-hand-title">{state.tr(|t| t.copy_by_hand_title)}</h2>
+            <p class="hint">{state.tr(|t| t.copy_failed)}</p>
             <textarea
                 node_ref=field
                 readonly
@@ -55,7 +55,7 @@ pub fn CopyByHand(
             ></textarea>
             <div class="dialog-buttons">
                 <button type="button" on:click=move |_| classroom.copy_by_hand.set(None)>
-                    {move || state.t().close}
+                    {state.tr(|t| t.close)}
                 </button>
             </div>
         </dialog>

@@ -160,7 +160,7 @@ pub fn DataChartView(
     view! {
         <figure class="panel chart">
             <figcaption>
-                <span>{move || state.t().chart_data_title}</span>
+                <span>{state.tr(|t| t.chart_data_title)}</span>
                 <div class="chart-tools">
                     <label class="checkbox">
                         <input
@@ -169,7 +169,7 @@ pub fn DataChartView(
                             prop:checked=move || state.show_squares.get()
                             on:change=move |ev| state.show_squares.set(event_target_checked(&ev))
                         />
-                        <span>{move || state.t().show_squared_errors}</span>
+                        <span>{state.tr(|t| t.show_squared_errors)}</span>
                     </label>
                     <button
                         type="button"
@@ -178,7 +178,7 @@ pub fn DataChartView(
                         aria-pressed=move || if add_mode.get() { "true" } else { "false" }
                         on:click=move |_| add_mode.update(|on| *on = !*on)
                     >
-                        {move || state.t().add_point_toggle}
+                        {state.tr(|t| t.add_point_toggle)}
                     </button>
                 </div>
             </figcaption>
@@ -199,7 +199,7 @@ pub fn DataChartView(
                 on:lostpointercapture=end_drag
                 on:touchstart=on_touchstart
             ></canvas>
-            <p class="hint chart-hint" id="chart-data-hint">{move || state.t().chart_edit_hint}</p>
+            <p class="hint chart-hint" id="chart-data-hint">{state.tr(|t| t.chart_edit_hint)}</p>
         </figure>
     }
 }

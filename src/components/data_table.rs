@@ -126,7 +126,7 @@ pub fn DataTable(
                     class="label-input"
                     data-testid=if column == 0 { "label-x" } else { "label-y" }
                     aria-label=move || format!("{} {}", state.t().table_column_name, column + 1)
-                    title=move || state.t().table_rename_hint
+                    title={state.tr(|t| t.table_rename_hint)}
                     prop:value=move || label(column)
                     on:input=move |ev| state.set_label(column, &event_target_value(&ev))
                     on:change=move |_| state.end_edit()
@@ -144,9 +144,9 @@ pub fn DataTable(
     });
     view! {
         <section class="panel data-panel" aria-labelledby="data-heading">
-            <h2 id="data-heading">{move || state.t().panel_data}</h2>
+            <h2 id="data-heading">{state.tr(|t| t.panel_data)}</h2>
             <label class="field">
-                <span>{move || state.t().preset_label}</span>
+                <span>{state.tr(|t| t.preset_label)}</span>
                 <select
                     data-testid="preset-select"
                     prop:value=move || shown_preset.get().map(Preset::id).unwrap_or("")
@@ -166,25 +166,25 @@ pub fn DataTable(
                     }
                 >
                     <option value="" disabled=true>"—"</option>
-                    <option value="lecture">{move || state.t().preset_lecture}</option>
-                    <option value="force">{move || state.t().preset_force}</option>
-                    <option value="local-minima">{move || state.t().preset_two_minima}</option>
-                    <option value="empty">{move || state.t().preset_empty}</option>
-                    <option value="lecture-ab">{move || state.t().preset_lecture_ab}</option>
-                    <option value="ravine">{move || state.t().preset_ravine}</option>
-                    <option value="noisy-line">{move || state.t().preset_noisy_line}</option>
-                    <option value="non-convex-ab">{move || state.t().preset_non_convex_ab}</option>
+                    <option value="lecture">{state.tr(|t| t.preset_lecture)}</option>
+                    <option value="force">{state.tr(|t| t.preset_force)}</option>
+                    <option value="local-minima">{state.tr(|t| t.preset_two_minima)}</option>
+                    <option value="empty">{state.tr(|t| t.preset_empty)}</option>
+                    <option value="lecture-ab">{state.tr(|t| t.preset_lecture_ab)}</option>
+                    <option value="ravine">{state.tr(|t| t.preset_ravine)}</option>
+                    <option value="noisy-line">{state.tr(|t| t.preset_noisy_line)}</option>
+                    <option value="non-convex-ab">{state.tr(|t| t.preset_non_convex_ab)}</option>
                 </select>
             </label>
-            <p class="hint">{move || state.t().table_paste_hint}</p>
+            <p class="hint">{state.tr(|t| t.table_paste_hint)}</p>
             <div class="table-scroll">
                 <table data-testid="data-table" on:paste=on_paste>
-                    <caption class="visually-hidden">{move || state.t().table_caption}</caption>
+                    <caption class="visually-hidden">{state.tr(|t| t.table_caption)}</caption>
                     <thead>
                         <tr>
                             {label_header(0)}
                             {label_header(1)}
-                            <th><span class="visually-hidden">{move || state.t().table_delete_row}</span></th>
+                            <th><span class="visually-hidden">{state.tr(|t| t.table_delete_row)}</span></th>
                         </tr>
                     </thead>
                     <tbody>
@@ -218,14 +218,14 @@ pub fn DataTable(
             </Show>
             <div class="buttons">
                 <button data-testid="add-row" on:click=move |_| state.add_row()>
-                    {move || state.t().table_add_row}
+                    {state.tr(|t| t.table_add_row)}
                 </button>
                 <button
                     data-testid="undo-edit"
                     disabled=move || !state.session.with(Session::can_undo_edit)
                     on:click=move |_| state.undo_edit()
                 >
-                    {move || state.t().undo_edit}
+                    {state.tr(|t| t.undo_edit)}
                 </button>
             </div>
         </section>

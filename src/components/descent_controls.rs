@@ -32,11 +32,11 @@ pub fn DescentControls(
     });
     view! {
         <section class="panel descent" aria-labelledby="descent-heading">
-            <h2 id="descent-heading">{move || state.t().panel_descent}</h2>
+            <h2 id="descent-heading">{state.tr(|t| t.panel_descent)}</h2>
             <p class="formula">"a := a − γ · ∂L/∂a"</p>
             <div class="gamma-row">
                 <label class="field gamma">
-                    <span>{move || state.t().learning_rate_label}</span>
+                    <span>{state.tr(|t| t.learning_rate_label)}</span>
                     <input
                         type="text"
                         inputmode="decimal"
@@ -58,7 +58,7 @@ pub fn DescentControls(
                     <Show when=over_limit>
                         " "
                         <strong data-testid="learning-rate-warning">
-                            {move || state.t().learning_rate_over_limit}
+                            {state.tr(|t| t.learning_rate_over_limit)}
                         </strong>
                     </Show>
                 </p>
@@ -70,21 +70,21 @@ pub fn DescentControls(
                     disabled=move || !can_step.get()
                     on:click=move |_| state.step()
                 >
-                    {move || state.t().button_step}
+                    {state.tr(|t| t.button_step)}
                 </button>
                 <button
                     data-testid="undo-button"
                     disabled=move || !has_history.get()
                     on:click=move |_| state.undo()
                 >
-                    {move || state.t().button_undo}
+                    {state.tr(|t| t.button_undo)}
                 </button>
                 <button
                     data-testid="reset-button"
                     disabled=move || !moved.get()
                     on:click=move |_| state.reset()
                 >
-                    {move || state.t().button_reset}
+                    {state.tr(|t| t.button_reset)}
                 </button>
                 <button
                     data-testid="play-button"
@@ -95,7 +95,7 @@ pub fn DescentControls(
                     {move || if state.playing.get() { state.t().button_pause } else { state.t().button_play }}
                 </button>
                 <label class="field speed">
-                    <span>{move || state.t().speed_label}</span>
+                    <span>{state.tr(|t| t.speed_label)}</span>
                     <select
                         data-testid="speed-select"
                         prop:value=move || state.speed.get().to_string()

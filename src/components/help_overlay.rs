@@ -49,11 +49,11 @@ pub fn HelpOverlay(
                 }
             }
         >
-            <h2 id="help-overlay-title">{move || state.t().keyboard_help_title}</h2>
+            <h2 id="help-overlay-title">{state.tr(|t| t.keyboard_help_title)}</h2>
             <table class="shortcuts">
                 <tbody>{rows}</tbody>
             </table>
-            <p class="hint">{move || state.t().shortcuts_note}</p>
+            <p class="hint">{state.tr(|t| t.shortcuts_note)}</p>
             <div class="dialog-buttons">
                 <button
                     type="button"
@@ -61,7 +61,7 @@ pub fn HelpOverlay(
                     autofocus
                     on:click=move |_| classroom.help_open.set(false)
                 >
-                    {move || state.t().close}
+                    {state.tr(|t| t.close)}
                 </button>
             </div>
         </dialog>

@@ -45,7 +45,7 @@ pub fn History(
     };
     view! {
         <section class="panel history" aria-labelledby="history-heading">
-            <h2 id="history-heading">{move || state.t().panel_history}</h2>
+            <h2 id="history-heading">{state.tr(|t| t.panel_history)}</h2>
             <div class="table-scroll history-scroll">
                 <table data-testid="history-table">
                     <thead>
@@ -54,7 +54,7 @@ pub fn History(
                             <th scope="col">"a"</th>
                             <th scope="col">"L"</th>
                             <th scope="col">"∂L/∂a"</th>
-                            <th scope="col">{move || state.t().history_next_a}</th>
+                            <th scope="col">{state.tr(|t| t.history_next_a)}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -63,7 +63,7 @@ pub fn History(
                 </table>
             </div>
             <Show when=move || len.get() == 0>
-                <p class="hint">{move || state.t().history_empty}</p>
+                <p class="hint">{state.tr(|t| t.history_empty)}</p>
             </Show>
         </section>
     }

@@ -45,7 +45,7 @@ pub fn LossChartView(
     view! {
         <figure class="panel chart">
             <figcaption>
-                <span>{move || state.t().chart_loss_title}</span>
+                <span>{state.tr(|t| t.chart_loss_title)}</span>
             </figcaption>
             <canvas node_ref=canvas data-testid="chart-loss" role="img" aria-label=alt></canvas>
         </figure>

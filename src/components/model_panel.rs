@@ -45,9 +45,9 @@ pub fn ModelPanel(
     let freezable = move || (1..model.get().param_count()).collect::<Vec<_>>();
     view! {
         <section class="panel model-panel" aria-labelledby="model-heading">
-            <h2 id="model-heading" class="visually-hidden">{move || state.t().panel_model}</h2>
+            <h2 id="model-heading" class="visually-hidden">{state.tr(|t| t.panel_model)}</h2>
             <label class="field">
-                <span>{move || state.t().model_picker_label}</span>
+                <span>{state.tr(|t| t.model_picker_label)}</span>
                 <select
                     data-testid="model-select"
                     prop:value=move || model.get().id()
@@ -65,7 +65,7 @@ pub fn ModelPanel(
             </label>
             <p class="hint">{model_description}</p>
             <label class="field">
-                <span>{move || state.t().loss_picker_label}</span>
+                <span>{state.tr(|t| t.loss_picker_label)}</span>
                 <select
                     data-testid="loss-select"
                     prop:value=move || loss.get().id()

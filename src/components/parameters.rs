@@ -47,7 +47,7 @@ pub fn Parameters(
     view! {
         <section class="panel parameters" aria-labelledby="parameters-heading">
             <h2 id="parameters-heading" class="visually-hidden">
-                {move || state.t().panel_parameter}
+                {state.tr(|t| t.panel_parameter)}
             </h2>
             <For
                 each=move || 0..count.get()
@@ -183,7 +183,7 @@ fn Parameter(
                 />
             </Show>
             <Show when=move || frozen.get()>
-                <span class="hint">{move || state.t().parameter_frozen}</span>
+                <span class="hint">{state.tr(|t| t.parameter_frozen)}</span>
             </Show>
             // The red field alone does not say that the value was not taken, and a value
             // limited to the bound must not be a silent surprise either.

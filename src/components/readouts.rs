@@ -35,7 +35,7 @@ pub fn Readouts(
     view! {
         <section class="panel readouts" aria-live="polite">
             <div class="readout">
-                <span class="readout-label">{move || state.t().readout_loss}</span>
+                <span class="readout-label">{state.tr(|t| t.readout_loss)}</span>
                 <output
                     class="readout-value"
                     data-testid="loss-value"
@@ -67,7 +67,7 @@ pub fn Readouts(
             />
             <Show when=move || minimum.with(Option::is_some)>
                 <div class="readout small">
-                    <span class="readout-label">{move || state.t().readout_minimum}</span>
+                    <span class="readout-label">{state.tr(|t| t.readout_minimum)}</span>
                     <output class="readout-value" data-testid="minimum-value">
                         {move || {
                             minimum

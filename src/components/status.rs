@@ -138,14 +138,14 @@ pub fn StatusMessage(
                                             data-testid="open-saved-work"
                                             on:click=move |_| classroom::open_saved_work(state, classroom)
                                         >
-                                            {move || state.t().open_saved_work}
+                                            {state.tr(|t| t.open_saved_work)}
                                         </button>
                                         <button
                                             type="button"
                                             data-testid="dismiss-saved-work"
                                             on:click=move |_| classroom::dismiss_saved_work(state, classroom)
                                         >
-                                            {move || state.t().dismiss_saved_work}
+                                            {state.tr(|t| t.dismiss_saved_work)}
                                         </button>
                                     }
                                 }

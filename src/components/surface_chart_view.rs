@@ -31,7 +31,7 @@ pub fn SurfaceChartView(
     view! {
         <figure class="panel chart surface-chart" hidden=move || !shown.get()>
             <figcaption>
-                <span>{move || state.t().chart_surface_title}</span>
+                <span>{state.tr(|t| t.chart_surface_title)}</span>
             </figcaption>
             <canvas node_ref=canvas data-testid="chart-surface" role="img"
                 aria-label=move || state.t().chart_surface_title></canvas>

@@ -60,12 +60,12 @@ pub fn Toolbar(
             node_ref=toggle
             on:click=move |_| open.update(|o| *o = !*o)
         >
-            {move || state.t().toolbar_menu}
+            {state.tr(|t| t.toolbar_menu)}
         </button>
         <div class="toolbar" id="toolbar" class:open=move || open.get() node_ref=toolbar on:keydown=on_keydown>
             <ToolbarItems state classroom />
             <label class="field inline">
-                <span class="visually-hidden">{move || state.t().language_label}</span>
+                <span class="visually-hidden">{state.tr(|t| t.language_label)}</span>
                 <select
                     data-testid="language-select"
                     prop:value=move || state.lang.get().code()
@@ -86,7 +86,7 @@ pub fn Toolbar(
                 aria-pressed=move || if state.projector.get() { "true" } else { "false" }
                 on:click=move |_| state.projector.update(|p| *p = !*p)
             >
-                {move || state.t().projector_mode}
+                {state.tr(|t| t.projector_mode)}
             </button>
         </div>
     }
@@ -122,8 +122,8 @@ fn ToolbarItems(
                 type="button"
                 data-testid="tour-button"
                 class="tour-button"
-                aria-label=move || crate::i18n::tour_words(state.lang.get()).start
-                title=move || crate::i18n::tour_words(state.lang.get()).start
+                aria-label={state.tour_tr(|w| w.start)}
+                title={state.tour_tr(|w| w.start)}
                 aria-pressed=move || if tour.is_running() { "true" } else { "false" }
                 on:click=move |_| {
                     if tour.is_running_untracked() {
@@ -134,7 +134,7 @@ fn ToolbarItems(
                 }
             >
                 <span aria-hidden="true">"▶"</span>
-                <span class="tour-label">{move || crate::i18n::tour_words(state.lang.get()).start}</span>
+                <span class="tour-label">{state.tour_tr(|w| w.start)}</span>
             </button>
         })}
         <button type="button" data-testid="copy-link" on:click=on_copy_link>
@@ -146,7 +146,7 @@ fn ToolbarItems(
             aria-haspopup="dialog"
             on:click=move |_| classroom.ask_new_lesson()
         >
-            {move || state.t().new_lesson}
+            {state.tr(|t| t.new_lesson)}
         </button>
         <ExportMenu state classroom />
         <Show when=fullscreen::is_supported>
@@ -164,8 +164,8 @@ fn ToolbarItems(
             class="help-button"
             data-testid="help-button"
             aria-haspopup="dialog"
-            aria-label=move || state.t().keyboard_help_title
-            title=move || state.t().keyboard_help_title
+            aria-label={state.tr(|t| t.keyboard_help_title)}
+            title={state.tr(|t| t.keyboard_help_title)}
             on:click=move |_| classroom.help_open.set(true)
         >
             "?"
@@ -227,7 +227,7 @@ fn ExportMenu(
     };
     view! {
         <details class="menu" node_ref=menu on:focusout=on_focusout>
-            <summary data-testid="export-menu">{move || state.t().export_label}</summary>
+            <summary data-testid="export-menu">{state.tr(|t| t.export_label)}</summary>
             <div class="menu-items">
                 {item(Export::DataPng, "export-data-png", |t| t.export_data_png)}
                 {item(Export::LossPng, "export-loss-png", |t| t.export_loss_png)}

@@ -1,6 +1,6 @@
 //! The walkthrough's caption bar: what the slide says, "6 / 13", Back, Next, Leave.
 
-use crate::i18n::{tour_caption, tour_words};
+use crate::i18n::tour_caption;
 use crate::state::LessonState;
 use crate::walkthrough::Walkthrough;
 use leptos::prelude::*;
@@ -13,7 +13,6 @@ pub fn TourBar(
     /// The walkthrough.
     walkthrough: Walkthrough,
 ) -> impl IntoView {
-    let words = move || tour_words(state.lang.get());
     let scene_number = move || walkthrough.tour.get().map_or(0, |t| t.scene() + 1);
     let count = walkthrough.scene_count();
     view! {
@@ -23,26 +22,26 @@ pub fn TourBar(
                 data-testid="tour-caption"
                 data-scene=move || scene_number().to_string()
                 data-count=count.to_string()
-                aria-label=move || words().bar_label
+                aria-label={state.tour_tr(|w| w.bar_label)}
             >
                 <p class="tour-caption" aria-live="polite">
                     {move || walkthrough.caption().map(|c| tour_caption(state.lang.get(), c))}
                 </p>
                 <div class="tour-nav">
                     <button data-testid="tour-prev" on:click=move |_| walkthrough.previous(state)>
-                        {move || words().previous}
+                        {state.tour_tr(|w| w.previous)}
                     </button>
                     <span class="tour-count">{move || format!("{} / {count}", scene_number())}</span>
                     <button data-testid="tour-next" on:click=move |_| walkthrough.next(state)>
-                        {move || words().next}
+                        {state.tour_tr(|w| w.next)}
                     </button>
                     <button
                         data-testid="tour-exit"
                         class="tour-exit"
-                        aria-label=move || words().exit
+                        aria-label={state.tour_tr(|w| w.exit)}
                         on:click=move |_| walkthrough.exit(state)
                     >
-                        {move || words().exit}
+                        {state.tour_tr(|w| w.exit)}
                     </button>
                 </div>
             </section>

@@ -52,11 +52,11 @@ pub fn Worked(
     };
     view! {
         <section class="panel worked" aria-labelledby="worked-heading">
-            <h2 id="worked-heading">{move || state.t().panel_worked}</h2>
+            <h2 id="worked-heading">{state.tr(|t| t.panel_worked)}</h2>
             <p class="formula worked-sum" data-testid="worked-sum">{sum}</p>
             // With no step possible (no data, an invalid γ) the heading would stand alone.
             <Show when=move || next.with(Option::is_some)>
-                <p class="hint">{move || state.t().worked_next_step}</p>
+                <p class="hint">{state.tr(|t| t.worked_next_step)}</p>
             </Show>
             {move || {
                 updates()

@@ -118,6 +118,7 @@ impl Optimizer for Adam {
 }
 
 /// Adam as the registry makes it: β₁ = 0.9, β₂ = 0.999, ε = 1e−8.
+#[cfg_attr(not(feature = "optimizers"), allow(dead_code))]
 pub(super) fn boxed(learning_rate: f64) -> Box<dyn Optimizer> {
     Box::new(Adam {
         learning_rate,

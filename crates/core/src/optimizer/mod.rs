@@ -37,11 +37,19 @@ use crate::range::PARAM_BOUND;
 /// Every optimizer the app offers, by id: the one place an optimizer is registered.
 /// Each entry makes the optimizer for a learning rate γ, with its other hyperparameters
 /// at their defaults.
+///
+/// Without the `optimizers` feature (on by default) only gradient descent is registered:
+/// the web app turns the feature off until a view lets the user pick an optimizer, so the
+/// other four stay out of its wasm (−4.5 KB gzip; BENCHMARKS.md, Size).
 pub const REGISTRY: &[(&str, MakeOptimizer)] = &[
     (gd::ID, gd::boxed),
+    #[cfg(feature = "optimizers")]
     (momentum::ID, momentum::boxed),
+    #[cfg(feature = "optimizers")]
     (nesterov::ID, nesterov::boxed),
+    #[cfg(feature = "optimizers")]
     (rmsprop::ID, rmsprop::boxed),
+    #[cfg(feature = "optimizers")]
     (adam::ID, adam::boxed),
 ];
 

@@ -88,6 +88,7 @@ impl Optimizer for Momentum {
 }
 
 /// Momentum as the registry makes it: β = 0.9.
+#[cfg_attr(not(feature = "optimizers"), allow(dead_code))]
 pub(super) fn boxed(learning_rate: f64) -> Box<dyn Optimizer> {
     Box::new(Momentum {
         learning_rate,

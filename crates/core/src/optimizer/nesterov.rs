@@ -76,6 +76,7 @@ impl Optimizer for Nesterov {
 }
 
 /// Nesterov momentum as the registry makes it: β = 0.9.
+#[cfg_attr(not(feature = "optimizers"), allow(dead_code))]
 pub(super) fn boxed(learning_rate: f64) -> Box<dyn Optimizer> {
     Box::new(Nesterov {
         learning_rate,

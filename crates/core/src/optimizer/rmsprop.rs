@@ -98,6 +98,7 @@ impl Optimizer for RmsProp {
 }
 
 /// RMSProp as the registry makes it: α = 0.99, ε = 1e−8.
+#[cfg_attr(not(feature = "optimizers"), allow(dead_code))]
 pub(super) fn boxed(learning_rate: f64) -> Box<dyn Optimizer> {
     Box::new(RmsProp {
         learning_rate,
