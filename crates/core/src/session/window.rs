@@ -36,12 +36,7 @@ impl Session {
 
     /// The data points as `(x, y)`, in table order.
     pub fn data_points(&self) -> Vec<(f64, f64)> {
-        self.problem
-            .data
-            .points()
-            .iter()
-            .map(|p| (p.x, p.y))
-            .collect()
+        points_of(&self.problem)
     }
 
     /// The data's column names (x, y).
@@ -80,15 +75,15 @@ impl Session {
     }
 }
 
+/// The problem's data points as `(x, y)`, in table order.
+fn points_of(problem: &Problem) -> Vec<(f64, f64)> {
+    problem.data.points().iter().map(|p| (p.x, p.y)).collect()
+}
+
 impl LandscapeKey {
     /// The data points as `(x, y)`, in table order.
     pub fn data_points(&self) -> Vec<(f64, f64)> {
-        self.problem
-            .data
-            .points()
-            .iter()
-            .map(|p| (p.x, p.y))
-            .collect()
+        points_of(&self.problem)
     }
 
     /// L along the first parameter over the key's range (`samples` values), with its
