@@ -74,7 +74,7 @@ impl Walkthrough {
         self.tour.set(Some(tour));
         self.apply(state, Move::Enter);
         if kept_aside {
-            let text = state.t().status_saved_work_kept_aside;
+            let text = state.t().status_walkthrough_kept_aside;
             state.notify_with_action(text, true, NoticeAction::OpenSavedWork);
         }
     }

@@ -233,6 +233,7 @@ test('starting the walkthrough sets the work on screen aside and offers it back'
   await expectCells(lesson, ['2', '19.6', '4.5', '44.1', '10', '98']);
   const open = lesson.byTestId('open-saved-work');
   await expect(open).toBeVisible();
+  await expect(lesson.status()).toContainText('The walkthrough opened');
   // Through the scenes and a reload the offer stands; the walkthrough's lesson is saved.
   await clickTo(page, lesson, 3);
   await page.reload();

@@ -19,6 +19,7 @@
 //!   saved and copied aside first, and offered back the same way ([`keep_work_aside`]).
 
 use crate::classroom::run_memory::{RunRecord, RUN_KEY};
+use crate::classroom::start::worth_offering;
 use crate::classroom::storage::{self, StorageProblem, BEFORE_LINK_KEY, LESSON_KEY};
 use crate::classroom::tabs;
 use crate::classroom::ClassroomState;
@@ -232,12 +233,13 @@ fn report_storage_problem(state: LessonState, classroom: ClassroomState, problem
 /// (storage full) the work stays under the main key and saving will not write over it.
 pub fn keep_work_aside(state: LessonState, classroom: ClassroomState) -> bool {
     save_now(state, classroom);
-    let Ok(Some(json)) = storage::read(LESSON_KEY) else {
-        return false;
-    };
-    if !Lesson::from_json(&json).is_ok_and(|l| l != Preset::Lecture.lesson()) {
+    let saved = storage::read(LESSON_KEY);
+    if !worth_offering(&saved, &Preset::Lecture.lesson()) {
         return false;
     }
+    let Ok(Some(json)) = saved else {
+        return false;
+    };
     let now = if storage::write(BEFORE_LINK_KEY, &json).is_ok() {
         EarlierWork::CopiedAside
     } else {

@@ -80,7 +80,10 @@ impl Start {
 
 /// Whether saved work, as storage gave it, is worth offering in place of `opened`: it
 /// reads as a lesson, and it is not just the lesson already open.
-fn worth_offering(saved: &Result<Option<String>, StorageProblem>, opened: &Lesson) -> bool {
+pub(super) fn worth_offering(
+    saved: &Result<Option<String>, StorageProblem>,
+    opened: &Lesson,
+) -> bool {
     match saved {
         Ok(Some(json)) => Lesson::from_json(json).is_ok_and(|l| &l != opened),
         Ok(None) | Err(_) => false,

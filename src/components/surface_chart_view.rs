@@ -4,7 +4,6 @@
 
 use super::canvas_redraw::use_chart_canvas;
 use crate::chart_data::{surface_chart, SurfaceWords};
-use crate::charts::SurfaceChart;
 use crate::state::LessonState;
 use leptos::html::Canvas;
 use leptos::prelude::*;
@@ -16,17 +15,21 @@ pub fn SurfaceChartView(
     state: LessonState,
 ) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
-    let surface = Memo::new(move |_| {
+    // One memo, no copy of the grid: a model with one parameter gets the empty default
+    // (nothing is computed for it) and the figure is hidden.
+    let chart = Memo::new(move |_| {
         let t = state.t();
         let words = SurfaceWords {
             minimum: t.surface_minimum,
             too_large: t.surface_too_large,
             empty: t.chart_loss_empty,
         };
-        state.session.with(|s| surface_chart(s, words))
+        state
+            .session
+            .with(|s| surface_chart(s, words))
+            .unwrap_or_default()
     });
-    let shown = Memo::new(move |_| surface.with(Option::is_some));
-    let chart = Memo::new(move |_| surface.get().unwrap_or_else(SurfaceChart::default));
+    let shown = Memo::new(move |_| state.session.with(|s| s.map_view().is_some()));
     use_chart_canvas(canvas, chart, state);
     view! {
         <figure class="panel chart surface-chart" hidden=move || !shown.get()>

@@ -186,6 +186,8 @@ pub(super) static EN: Strings = Strings {
     toolbar_menu: "Menu",
     status_saved_work_kept_aside: "A link opened another lesson; your earlier work is \
                                    kept until you open or dismiss it.",
+    status_walkthrough_kept_aside: "The walkthrough opened the lecture's lesson; your \
+                                    earlier work is kept until you open or dismiss it.",
     dismiss_saved_work: "Dismiss",
     preset_confirm_title: "Open another example?",
     preset_confirm: "Open this example? Its table replaces the one on screen, and the \

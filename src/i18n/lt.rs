@@ -192,6 +192,9 @@ pub(super) static LT: Strings = Strings {
     toolbar_menu: "Meniu",
     status_saved_work_kept_aside: "Nuoroda atvėrė kitą pamoką; ankstesnis jūsų darbas \
                                    saugomas, kol jį atversite arba atsisakysite.",
+    status_walkthrough_kept_aside: "Paskaita žingsniais atvėrė paskaitos pamoką; \
+                                    ankstesnis jūsų darbas saugomas, kol jį atversite \
+                                    arba atsisakysite.",
     dismiss_saved_work: "Atsisakyti",
     preset_confirm_title: "Atverti kitą pavyzdį?",
     preset_confirm: "Atverti šį pavyzdį? Jo lentelė pakeis dabartinę, o dabartinė \

@@ -471,6 +471,8 @@ strings_table! {
     toolbar_menu,
     /// A link opened its lesson in place of the saved work, which is kept aside.
     status_saved_work_kept_aside,
+    /// The walkthrough opened its lesson in place of the work on screen, which is kept aside.
+    status_walkthrough_kept_aside,
     /// The button that declines the offer to open saved work a link set aside.
     dismiss_saved_work,
     /// Title of the question before an example replaces edited work.
