@@ -160,7 +160,7 @@ impl Optimum {
 /// A zero denominator (every x is 0, every x equal, or no data) gives
 /// [`Optimum::NoUniqueMinimum`].
 pub fn closed_form(problem: &Problem, params: &[f64]) -> Optimum {
-    let model = problem.model;
+    let model = &problem.model;
     if !model.is_linear_in_params() || !problem.loss.is_quadratic() {
         return Optimum::NotAvailable;
     }
@@ -270,7 +270,7 @@ pub fn extrema(
     let mut derivative = |v: f64| {
         theta[index] = v;
         let e = loss::evaluate(
-            problem.model,
+            &problem.model,
             problem.loss,
             problem.data.points(),
             &theta,
