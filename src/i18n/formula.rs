@@ -291,6 +291,6 @@ pub fn formula_undefined(
 pub fn formula_link_problem(lang: Lang, text: &str, message: &str) -> String {
     match lang {
         Lang::Lt => format!("Nuorodos formulės „{text}“ naudoti negalima: {message}"),
-        Lang::En => format!("The link's formula “{text}” cannot be used: {message}"),
+        Lang::En => format!("The link’s formula “{text}” cannot be used: {message}"),
     }
 }
