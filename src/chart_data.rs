@@ -10,7 +10,7 @@ use crate::charts::{
     data_view, ChartView, ContourLevel, DataChart, LossChart, Residual, SurfaceChart, SurfacePath,
     Tangent,
 };
-use crate::i18n::{format_number, Lang};
+use crate::i18n::{format_number, formula_words, Lang};
 use descent_core::{LandscapeKey, LossLandscape, Session};
 
 /// How many samples draw the model's line and the loss curve.
@@ -214,8 +214,11 @@ pub fn loss_chart(
         lowest_minimum_label: (!landscape.global && landscape.minima.len() > 1)
             .then(|| words.global_minimum.to_owned()),
         maximum_label: words.local_maximum.to_owned(),
-        // With rows but no finite sample, the loss overflowed: "no data" would be wrong.
-        empty_message: if has_data {
+        // With rows but no finite sample, the loss overflowed, or a typed formula is not
+        // defined at some row: "no data" would be wrong.
+        empty_message: if session.first_undefined().is_some() {
+            formula_words(lang).chart_not_defined
+        } else if has_data {
             words.too_large
         } else {
             words.no_data

@@ -112,6 +112,8 @@ pub struct FormulaWords {
     pub loss_not_defined: &'static str,
     /// Under the error: the model in use meanwhile.
     pub still_in_use: &'static str,
+    /// In the loss chart when the formula is undefined over the whole curve.
+    pub chart_not_defined: &'static str,
 }
 
 /// The fixed words in `lang`.
@@ -125,6 +127,7 @@ pub fn formula_words(lang: Lang) -> FormulaWords {
             derivatives: "Išvestinės",
             loss_not_defined: "čia neapibrėžta",
             still_in_use: "Kol formulė taisoma, veikia paskutinis geras modelis:",
+            chart_not_defined: "L čia neapibrėžta: kai kuriose eilutėse ŷ nėra skaičius",
         },
         Lang::En => FormulaWords {
             option: "Own formula…",
@@ -134,6 +137,7 @@ pub fn formula_words(lang: Lang) -> FormulaWords {
             derivatives: "Derivatives",
             loss_not_defined: "not defined here",
             still_in_use: "While the formula is being fixed, the last good model stays:",
+            chart_not_defined: "L is not defined here: ŷ is not a number at some rows",
         },
     }
 }
