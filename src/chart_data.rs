@@ -184,8 +184,12 @@ pub fn loss_chart(
     }
     let has_data = session.has_data();
     let slope_label = format!("∂L/∂a = {}", format_number(slope, lang));
+    // The samples where L is not defined go in as gaps: the chart hatches them.
+    let mut curve = landscape.curve.clone();
+    curve.extend(landscape.undefined.iter().map(|a| (*a, f64::NAN)));
+    curve.sort_by(|p, q| p.0.total_cmp(&q.0));
     LossChart {
-        curve: landscape.curve.clone(),
+        curve,
         parameter_name: session
             .lesson()
             .model

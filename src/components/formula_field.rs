@@ -44,11 +44,21 @@ pub fn FormulaField(
             .session
             .with(|s| s.lesson().model.as_formula().map(|f| f.source().to_owned()))
     });
-    // The text while it is not the model's (an error): kept exactly as typed.
-    let typed: RwSignal<Option<(String, FormulaError)>> = RwSignal::new(None);
+    // The text while it is not the model's (an error): kept exactly as typed, with the
+    // model's text it was typed over. Once the model changes otherwise (a lesson opened,
+    // a link) the field shows the new model's text again.
+    let wrong: RwSignal<Option<(String, FormulaError, Option<String>)>> = RwSignal::new(None);
+    let typed = Memo::new(move |_| {
+        let now = source.get();
+        wrong.with(|w| {
+            w.as_ref()
+                .filter(|(_, _, over)| *over == now)
+                .map(|(text, error, _)| (text.clone(), error.clone()))
+        })
+    });
     let apply = move |text: String| match state.set_formula(&text) {
-        Ok(()) => typed.set(None),
-        Err(error) => typed.set(Some((text, error))),
+        Ok(()) => wrong.set(None),
+        Err(error) => wrong.set(Some((text, error, source.get_untracked()))),
     };
     let text = move || {
         typed
