@@ -269,3 +269,21 @@ test('in Lithuanian: a decimal comma, the messages and the option in Lithuanian'
   await typeFormula(lesson, 'a*x +');
   await expect(lesson.byTestId('formula-error')).toHaveText('Nothing after “+”.');
 });
+
+test('a typed formula is saved: a reload opens it with its parameters and steps', async ({
+  lesson,
+  page,
+}) => {
+  await ownFormula(lesson);
+  await typeFormula(lesson, 'a*x^2 + c');
+  await lesson.setParam('c', '3');
+  await lesson.setLearningRate('0.0001');
+  await lesson.step();
+  const loss = await lesson.readLoss();
+  await page.reload();
+  await expect(lesson.byTestId('model-select')).toHaveValue('formula');
+  await expect(lesson.byTestId('formula-input')).toHaveValue('a*x^2 + c');
+  await expect(lesson.byTestId('derivative-c')).toHaveText('∂ŷ/∂c = 1');
+  await expect(lesson.historyRows()).toHaveCount(1);
+  expect(await lesson.readLoss()).toEqual(loss);
+});
