@@ -10,7 +10,7 @@ use crate::charts::{
     data_view, ChartView, ContourLevel, DataChart, LossChart, Residual, SurfaceChart, SurfacePath,
     Tangent,
 };
-use crate::i18n::{format_number, Lang};
+use crate::i18n::{format_number, formula_words, Lang};
 use descent_core::{LandscapeKey, LossLandscape, Session};
 
 /// How many samples draw the model's line and the loss curve.
@@ -184,8 +184,12 @@ pub fn loss_chart(
     }
     let has_data = session.has_data();
     let slope_label = format!("∂L/∂a = {}", format_number(slope, lang));
+    // The samples where L is not defined go in as gaps: the chart hatches them.
+    let mut curve = landscape.curve.clone();
+    curve.extend(landscape.undefined.iter().map(|a| (*a, f64::NAN)));
+    curve.sort_by(|p, q| p.0.total_cmp(&q.0));
     LossChart {
-        curve: landscape.curve.clone(),
+        curve,
         parameter_name: session
             .lesson()
             .model
@@ -214,8 +218,11 @@ pub fn loss_chart(
         lowest_minimum_label: (!landscape.global && landscape.minima.len() > 1)
             .then(|| words.global_minimum.to_owned()),
         maximum_label: words.local_maximum.to_owned(),
-        // With rows but no finite sample, the loss overflowed: "no data" would be wrong.
-        empty_message: if has_data {
+        // With rows but no finite sample, the loss overflowed, or a typed formula is not
+        // defined at some row: "no data" would be wrong.
+        empty_message: if session.first_undefined().is_some() {
+            formula_words(lang).chart_not_defined
+        } else if has_data {
             words.too_large
         } else {
             words.no_data

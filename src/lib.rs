@@ -9,6 +9,7 @@ pub mod chart_data;
 pub mod charts;
 pub mod classroom;
 pub mod components;
+pub mod formula_text;
 pub mod i18n;
 pub mod state;
 pub mod walkthrough;

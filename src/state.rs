@@ -6,7 +6,7 @@
 
 use crate::i18n::{strings, Lang, Strings, TourWords};
 use descent_core::presets::Preset;
-use descent_core::{Lesson, Loss, Model, Outcome, Session, TableError};
+use descent_core::{FormulaError, Lesson, Loss, Model, Outcome, ParseOptions, Session, TableError};
 use leptos::prelude::*;
 
 /// The autoplay speeds offered, in steps per second.
@@ -260,6 +260,27 @@ impl LessonState {
     pub fn set_model(&self, model: Model) {
         self.playing.set(false);
         self.session.update(|s| s.set_model(model));
+    }
+
+    /// Makes the typed formula the model (read with a decimal comma in Lithuanian); when
+    /// it cannot be used, the model stays and the error says what and where. The same
+    /// text as the model's changes nothing (the run keeps its history).
+    pub fn set_formula(&self, text: &str) -> Result<(), FormulaError> {
+        let same = self.session.with_untracked(|s| {
+            s.lesson()
+                .model
+                .as_formula()
+                .is_some_and(|f| f.source() == text)
+        });
+        if same {
+            return Ok(());
+        }
+        let options = ParseOptions {
+            decimal_comma: self.lang.get_untracked() == Lang::Lt,
+        };
+        let model = Model::parse_formula(text, options)?;
+        self.set_model(model);
+        Ok(())
     }
 
     /// Switches the loss.

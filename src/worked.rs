@@ -19,8 +19,16 @@ fn operand(value: f64, lang: Lang) -> String {
     }
 }
 
-/// ŷ(x) written with the parameters' numbers, e.g. `8·2` or `(0.5·(−0.3) + 2 − 2·0.5²)`.
-pub fn prediction_text(model: Model, params: &[f64], x: f64, lang: Lang) -> String {
+/// ŷ(x) written with the parameters' numbers, e.g. `8·2` or `(0.5·(−0.3) + 2 − 2·0.5²)`;
+/// for a typed formula, `prediction`, the value the session computed (the formula itself
+/// is shown beside the sum).
+pub fn prediction_text(
+    model: &Model,
+    params: &[f64],
+    x: f64,
+    prediction: f64,
+    lang: Lang,
+) -> String {
     let n = |v: f64| operand(v, lang);
     let a = params.first().copied().unwrap_or(0.0);
     let b = params.get(1).copied().unwrap_or(0.0);
@@ -28,6 +36,7 @@ pub fn prediction_text(model: Model, params: &[f64], x: f64, lang: Lang) -> Stri
         Model::Linear => format!("{}·{}", n(a), n(x)),
         Model::Affine => format!("({}·{} + {})", n(a), n(x), n(b)),
         Model::NonConvex => format!("({}·{} + {} − 2·{}²)", n(a), n(x), n(b), n(a)),
+        Model::Formula(_) => n(prediction),
     }
 }
 
@@ -37,7 +46,7 @@ pub fn prediction_text(model: Model, params: &[f64], x: f64, lang: Lang) -> Stri
 /// table without rows writes `L = —`. Every number is the session's: the data, the
 /// parameters and L itself.
 pub fn loss_sum_text(session: &Session, lang: Lang, terms_word: &str) -> String {
-    let (model, loss) = (session.lesson().model, session.lesson().loss);
+    let (model, loss) = (&session.lesson().model, session.lesson().loss);
     let params = session.params();
     let points = session.data_points();
     if points.is_empty() {
@@ -45,11 +54,22 @@ pub fn loss_sum_text(session: &Session, lang: Lang, terms_word: &str) -> String 
         return "L = —".to_owned();
     }
     let value = session.loss();
-    let term = |x: f64, y: f64| {
+    // A typed formula's predictions, as the session computes them (only the terms shown).
+    let predictions: Vec<f64> = match model {
+        Model::Formula(_) => session
+            .residuals()
+            .iter()
+            .take(SHOWN_TERMS)
+            .map(|r| r.prediction)
+            .collect(),
+        _ => Vec::new(),
+    };
+    let term = |k: usize, x: f64, y: f64| {
+        let prediction = predictions.get(k).copied().unwrap_or(f64::NAN);
         let inner = format!(
             "{} − {}",
             operand(y, lang),
-            prediction_text(model, params, x, lang)
+            prediction_text(model, params, x, prediction, lang)
         );
         match loss {
             Loss::L2 | Loss::Mse => format!("({inner})²"),
@@ -59,7 +79,8 @@ pub fn loss_sum_text(session: &Session, lang: Lang, terms_word: &str) -> String 
     let mut parts: Vec<String> = points
         .iter()
         .take(SHOWN_TERMS)
-        .map(|&(x, y)| term(x, y))
+        .enumerate()
+        .map(|(k, &(x, y))| term(k, x, y))
         .collect();
     if points.len() > SHOWN_TERMS {
         parts.push(format!("… ({} {terms_word})", points.len()));
@@ -125,11 +146,11 @@ mod tests {
     fn renamed_columns_appear_in_every_model_and_loss_formula() {
         let labels = Labels::new("m", "F");
         assert_eq!(
-            with_column_names(Model::Linear.formula(), &labels),
+            with_column_names(&Model::Linear.formula(), &labels),
             "ŷ = a·m"
         );
         assert_eq!(
-            with_column_names(Model::NonConvex.formula(), &labels),
+            with_column_names(&Model::NonConvex.formula(), &labels),
             "ŷ = a·m + b − 2a²"
         );
         assert_eq!(
@@ -145,7 +166,7 @@ mod tests {
     #[test]
     fn default_or_cleared_names_leave_the_formula_as_it_is() {
         let formula = Model::Affine.formula();
-        assert_eq!(with_column_names(formula, &Labels::default()), formula);
-        assert_eq!(with_column_names(formula, &Labels::new(" ", "")), formula);
+        assert_eq!(with_column_names(&formula, &Labels::default()), formula);
+        assert_eq!(with_column_names(&formula, &Labels::new(" ", "")), formula);
     }
 }

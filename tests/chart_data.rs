@@ -258,3 +258,31 @@ fn lecture_ab_surface_has_the_minimum_at_9_8_0_and_the_gradient_of_the_lecture()
         assert_eq!(path.points.first(), Some(&(8.0, 0.0)));
     }
 }
+
+#[test]
+fn a_formula_undefined_at_a_row_says_so_in_the_loss_chart_and_never_blanks_it() {
+    let mut session = lecture();
+    session
+        .set_formula(
+            "a*ln(x - 3)",
+            descent_core::ParseOptions {
+                decimal_comma: false,
+            },
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    let landscape = landscape_of(&session.landscape_key());
+    assert!(landscape.curve.is_empty());
+    assert!(landscape.undefined.len() > 100);
+    let chart = loss_chart(&session, &landscape, Lang::En, WORDS);
+    // The undefined samples reach the chart, which hatches them.
+    assert_eq!(chart.curve.len(), landscape.undefined.len());
+    assert!(chart.curve.iter().all(|(a, l)| a.is_finite() && l.is_nan()));
+    assert_eq!(
+        chart.empty_message,
+        "L is not defined here: ŷ is not a number at some rows"
+    );
+    // The data chart still has its points and a window around them.
+    let data = data_chart(&session, false, "");
+    assert_eq!(data.points.len(), 3);
+    assert!(data.view.is_some());
+}

@@ -990,3 +990,32 @@ fn nice_padding_pads_both_sides() {
     assert_usable(nice_padding(-1e308, 1e308, 0.5));
     assert_usable(nice_padding(3.0, 3.0, 0.1));
 }
+
+#[test]
+fn where_the_loss_is_not_defined_the_loss_chart_draws_a_hatched_band() {
+    // L(a) not defined for a < 8 (a typed formula such as √(a − 8)·x): a gap in the curve.
+    let mut chart = lecture_loss_chart(0);
+    for p in &mut chart.curve {
+        if p.0 < 8.0 {
+            p.1 = f64::NAN;
+        }
+    }
+    let (svg, frame) = loss_svg(chart);
+    let hatch = hex(RGBColor(163, 58, 0));
+    let lines = elements(&svg, "polyline", &hatch);
+    assert!(lines.len() > 5, "{} hatch lines", lines.len());
+    // Every hatch line lies left of a = 8, within the frame.
+    let eight = frame.to_pixel((8.0, 0.0)).0;
+    for line in lines {
+        for (x, y) in polyline_points(line) {
+            assert!(
+                x >= frame.left - 1.0 && x <= eight + 1.0,
+                "{x} beyond a = 8"
+            );
+            assert!(y >= frame.top - 1.0 && y <= frame.bottom + 1.0);
+        }
+    }
+    // A curve defined everywhere has no band.
+    let (svg, _) = loss_svg(lecture_loss_chart(0));
+    assert!(elements(&svg, "polyline", &hatch).is_empty());
+}

@@ -124,7 +124,9 @@ fn fit_loss_view(curve: &[(f64, f64)], ceiling: Option<f64>) -> ChartView {
         .copied()
         .filter(|(a, l)| a.is_finite() && l.is_finite())
         .collect();
-    let (a_lo, a_hi) = finite_extent(finite.iter().map(|p| p.0)).unwrap_or((0.0, 1.0));
+    // Every sample's a, L defined or not: where L is not defined the chart shows a hatched
+    // band ([`super::undefined`]), not a narrower window.
+    let (a_lo, a_hi) = finite_extent(curve.iter().map(|p| p.0)).unwrap_or((0.0, 1.0));
     let mut losses: Vec<f64> = finite.iter().map(|p| p.1).collect();
     losses.sort_by(f64::total_cmp);
     let (l_lo, l_hi) = match (losses.first(), losses.last()) {
@@ -189,6 +191,7 @@ impl CachedLayer for LossAxes {
         };
         let frame = draw_axes(area, &axes, &self.style)?;
         if let Some(frame) = &frame {
+            super::undefined::draw_undefined_bands(area, frame, &self.curve, &self.style)?;
             draw_clipped_polyline(
                 area,
                 frame,

@@ -41,6 +41,7 @@ mod surface_legend;
 mod surface_marks;
 mod text;
 mod ticks;
+mod undefined;
 mod view;
 
 pub use colormap::{fill_heatmap, lut_colour, LogColourScale, SurfaceGrid, TOO_LARGE, VIRIDIS};

@@ -53,9 +53,16 @@ pub fn merge(base: &Lesson, mine: &Lesson, theirs: &Lesson) -> (Lesson, RunFrom)
         &mine.learning_rate,
         &theirs.learning_rate,
     );
-    let parameters = |l: &Lesson| (l.model, l.frozen.clone(), l.params.clone(), l.start.clone());
+    let parameters = |l: &Lesson| {
+        (
+            l.model.clone(),
+            l.frozen.clone(),
+            l.params.clone(),
+            l.start.clone(),
+        )
+    };
     let run_from = if parameters(mine) != parameters(base) {
-        merged.model = mine.model;
+        merged.model = mine.model.clone();
         merged.frozen.clone_from(&mine.frozen);
         merged.params.clone_from(&mine.params);
         merged.start.clone_from(&mine.start);

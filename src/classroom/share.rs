@@ -7,6 +7,7 @@
 //! keeps.
 
 use crate::classroom::{clipboard, ClassroomState};
+use crate::formula_text::lesson_formula_problem;
 use crate::i18n::strings;
 use crate::state::LessonState;
 use descent_core::{Lesson, LessonError};
@@ -101,9 +102,14 @@ pub fn use_hash_links(state: crate::state::LessonState) {
                 state.preset.set(None);
                 state.notice.set(None);
             }
-            Fragment::Link(Err(_)) => {
+            Fragment::Link(Err(error)) => {
+                let lang = state.lang.get_untracked();
+                let kept = crate::i18n::strings(lang).status_bad_share_link_kept;
                 state.notify(
-                    crate::i18n::strings(state.lang.get_untracked()).status_bad_share_link_kept,
+                    match lesson_formula_problem(lang, &error) {
+                        Some(why) => format!("{kept} {why}"),
+                        None => kept.to_owned(),
+                    },
                     true,
                 );
             }

@@ -12,6 +12,7 @@
 use crate::classroom::language::choose_language;
 use crate::classroom::run_memory::{self, RunRecord, RUN_KEY};
 use crate::classroom::{share, storage};
+use crate::formula_text::lesson_formula_problem;
 use crate::i18n::{strings, Lang, Strings};
 use crate::state::{LessonState, NoticeAction, SPEEDS};
 use descent_core::presets::Preset;
@@ -158,6 +159,11 @@ pub fn restore(browser_language: Lang) -> LessonState {
         share::clear_fragment();
     }
     let kept_aside = storage::read(BEFORE_LINK_KEY).ok().flatten();
+    // A link whose formula cannot be used says why, after the bad-link notice.
+    let formula_problem = match &link {
+        Some(Err(error)) => lesson_formula_problem(lang, error),
+        _ => None,
+    };
     let mut start = choose_start(link, saved.clone(), kept_aside);
     if start.notice == Some(StartNotice::SavedWorkUnreadable) {
         // The first change will replace text this app cannot read (a damaged or a newer
@@ -191,10 +197,14 @@ pub fn restore(browser_language: Lang) -> LessonState {
     state.preset.set(start.preset);
     let t = strings(lang);
     if let Some(notice) = start.notice {
+        let text = match (&formula_problem, notice) {
+            (Some(why), StartNotice::BadShareLink) => format!("{} {why}", notice.text(t)),
+            _ => notice.text(t).to_owned(),
+        };
         if start.offer_saved_work {
-            state.notify_with_action(notice.text(t), true, NoticeAction::OpenSavedWork);
+            state.notify_with_action(text, true, NoticeAction::OpenSavedWork);
         } else {
-            state.notify(notice.text(t), true);
+            state.notify(text, true);
         }
     }
     if start.save_now {

@@ -154,7 +154,7 @@ pub fn DataChartView(
         let lang = state.lang.get();
         state.session.with(|s| {
             let [a, loss, slope] = alt_numbers(s, lang);
-            data_chart_alt(lang, s.lesson().model.formula(), &a, &loss, &slope)
+            data_chart_alt(lang, &s.lesson().model.formula(), &a, &loss, &slope)
         })
     };
     view! {

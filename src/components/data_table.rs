@@ -25,6 +25,15 @@ pub fn DataTable(
 ) -> impl IntoView {
     let lang = move || state.lang.get();
     let row_count = Memo::new(move |_| state.session.with(|s| s.lesson().table.rows.len()));
+    // The table rows where a typed formula is not defined at the current parameters.
+    let undefined_rows = Memo::new(move |_| {
+        state.session.with(|s| {
+            s.undefined_rows()
+                .iter()
+                .filter_map(|r| s.point_row(r.row))
+                .collect::<Vec<_>>()
+        })
+    });
     // Each bad cell's message, looked up by every cell as it renders.
     let cell_errors = Memo::new(move |_| {
         let lang = state.lang.get();
@@ -192,8 +201,12 @@ pub fn DataTable(
                             each=move || 0..row_count.get().min(VISIBLE_ROWS)
                             key=|row| *row
                             children=move |row| {
+                                let undefined = move || undefined_rows.with(|r| r.contains(&row));
                                 view! {
-                                    <tr>
+                                    <tr
+                                        class:undefined-row=undefined
+                                        data-undefined=move || undefined().then_some("true")
+                                    >
                                         {cell(row, 0)}
                                         {cell(row, 1)}
                                         <td>

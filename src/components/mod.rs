@@ -7,6 +7,7 @@ pub mod copy_by_hand;
 pub mod data_chart_view;
 pub mod data_table;
 pub mod descent_controls;
+pub mod formula_field;
 pub mod help_overlay;
 pub mod history;
 pub mod loss_chart_view;

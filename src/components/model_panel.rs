@@ -1,8 +1,11 @@
 //! The model and loss pickers, with the formulas as a student reads them (in the table's
 //! column names), and the frozen parameters (the lecture freezes b = 2).
 
+use crate::components::formula_field::FormulaField;
+use crate::i18n::formula_words;
 use crate::state::LessonState;
 use crate::worked::with_column_names;
+use descent_core::session::formula_of;
 use descent_core::{Loss, Model};
 use leptos::prelude::*;
 
@@ -12,7 +15,7 @@ pub fn ModelPanel(
     /// The lesson's reactive state.
     state: LessonState,
 ) -> impl IntoView {
-    let model = Memo::new(move |_| state.session.with(|s| s.lesson().model));
+    let model = Memo::new(move |_| state.session.with(|s| s.lesson().model.clone()));
     let loss = Memo::new(move |_| state.session.with(|s| s.lesson().loss));
     // The formulas speak of the table's columns by their names (x, y → m, F).
     let labels = Memo::new(move |_| state.session.with(|s| s.lesson().table.labels.clone()));
@@ -23,6 +26,7 @@ pub fn ModelPanel(
             Model::Linear => t.model_linear_description,
             Model::Affine => t.model_affine_description,
             Model::NonConvex => t.model_two_minima_description,
+            Model::Formula(_) => formula_words(state.lang.get()).description,
         }
     };
     let loss_description = move || {
@@ -52,17 +56,28 @@ pub fn ModelPanel(
                     data-testid="model-select"
                     prop:value=move || model.get().id()
                     on:change=move |ev| {
-                        if let Some(m) = Model::from_id(&event_target_value(&ev)) {
+                        let id = event_target_value(&ev);
+                        if let Some(m) = Model::from_id(&id) {
                             state.set_model(m);
+                        } else if id == "formula" {
+                            // The model on screen, typed out: the same numbers to start from.
+                            let _ = state.set_formula(&model.with_untracked(formula_of));
                         }
                     }
                 >
                     {Model::ALL
                         .into_iter()
-                        .map(|m| view! { <option value=m.id()>{move || named(m.formula())}</option> })
+                        .map(|m| {
+                            let id = m.id();
+                            view! { <option value=id>{move || named(&m.formula())}</option> }
+                        })
                         .collect_view()}
+                    <option value="formula">{move || formula_words(state.lang.get()).option}</option>
                 </select>
             </label>
+            <Show when=move || model.with(|m| m.as_formula().is_some())>
+                <FormulaField state />
+            </Show>
             <p class="hint">{model_description}</p>
             <label class="field">
                 <span>{state.tr(|t| t.loss_picker_label)}</span>

@@ -1,6 +1,6 @@
 //! The large readouts: L and ∂L/∂θ at the current parameters, and the minimum.
 
-use crate::i18n::{format_exact, format_number};
+use crate::i18n::{format_exact, format_number, formula_words};
 use crate::state::LessonState;
 use descent_core::Optimum;
 use leptos::prelude::*;
@@ -18,6 +18,8 @@ pub fn Readouts(
     let no_data = Memo::new(move |_| state.session.with(|s| !s.has_data()));
     let shown = move |v: f64| if no_data.get() { f64::NAN } else { v };
     let loss = move || shown(evaluation.with(|e| e.loss));
+    // A typed formula not defined at some row: L is "not defined here", in words.
+    let undefined = Memo::new(move |_| state.session.with(|s| s.first_undefined().is_some()));
     let names = Memo::new(move |_| state.session.with(|s| s.lesson().model.param_names()));
     let free = Memo::new(move |_| {
         state.session.with(|s| {
@@ -41,7 +43,13 @@ pub fn Readouts(
                     data-testid="loss-value"
                     data-value=move || format_exact(loss())
                 >
-                    {move || format_number(loss(), lang())}
+                    {move || {
+                        if undefined.get() {
+                            formula_words(lang()).loss_not_defined.to_owned()
+                        } else {
+                            format_number(loss(), lang())
+                        }
+                    }}
                 </output>
             </div>
             <For

@@ -3,9 +3,10 @@
 //! of what it offers.
 
 use crate::classroom::{self, ClassroomState};
+use crate::formula_text::undefined_why;
 use crate::i18n::{
-    converged_local_minimum, diverged, format_number, loss_too_large, rows_ignored,
-    step_limit_reached, Lang, Strings,
+    converged_local_minimum, diverged, format_number, formula_undefined, loss_too_large,
+    rows_ignored, step_limit_reached, Lang, Strings,
 };
 use crate::state::{LessonState, NoticeAction};
 use descent_core::optimizer::Divergence;
@@ -54,12 +55,29 @@ pub fn status_lines(session: &Session, t: &Strings, lang: Lang) -> Vec<(Level, S
     if session.learning_rate().is_none() {
         lines.push((Level::Warning, t.status_invalid_learning_rate.to_owned()));
     }
+    // A typed formula not defined at some rows: said with the first row and why; Step
+    // refuses (the core's `Session::step`), and it is not an overflow.
+    let undefined = session.first_undefined();
+    if let Some(first) = undefined {
+        lines.push((
+            Level::Warning,
+            formula_undefined(
+                lang,
+                session.point_row(first.row).unwrap_or(first.row) + 1,
+                &format_number(first.x, lang),
+                undefined_why(first.undefined.reason),
+                session.undefined_rows().len(),
+            ),
+        ));
+    }
     // A loss too large for f64 (a cell of 1e308) also leaves no closed-form minimum and
     // refuses every step; it is said as what it is, not as "every x is 0" or "choose a
     // smaller γ".
-    let overflow = session.has_data() && !session.evaluation().is_finite();
+    let overflow = undefined.is_some() || (session.has_data() && !session.evaluation().is_finite());
     if overflow {
-        lines.push((Level::Warning, loss_too_large(lang)));
+        if undefined.is_none() {
+            lines.push((Level::Warning, loss_too_large(lang)));
+        }
     } else if session.has_data() && session.optimum() == Optimum::NoUniqueMinimum {
         lines.push((Level::Warning, t.status_all_x_zero.to_owned()));
     }

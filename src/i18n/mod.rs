@@ -24,6 +24,7 @@
 //! a missing translation does not compile; the texts themselves are in `en` and `lt`.)
 
 mod en;
+mod formula;
 mod lt;
 mod messages;
 mod number;
@@ -36,6 +37,10 @@ pub use messages::{
     row_count, rows_ignored, step_count, step_limit_reached, too_many_rows, unnamed_column,
 };
 // Issue 14: numbers
+pub use formula::{
+    formula_link_problem, formula_problem, formula_undefined, formula_words, FormulaProblem,
+    FormulaWords, UndefinedWhy,
+};
 pub use messages::{
     converged_local_minimum, link_refused_learning_rate, parameter_limited, parameter_not_finite,
 };

@@ -51,7 +51,9 @@ impl Problem {
         if let Some(a) = params.first_mut() {
             *a = 0.0;
         }
-        landscape.curve = self.loss_curve(&params, 0, range, samples).points;
+        let curve = self.loss_curve(&params, 0, range, samples);
+        landscape.curve = curve.points;
+        landscape.undefined = curve.gaps;
         match self.optimum(&params) {
             Optimum::Unique(best) => {
                 let a = best.first().copied().unwrap_or(0.0);
@@ -94,6 +96,9 @@ pub struct LossLandscape {
     pub maxima: Vec<(f64, f64)>,
     /// Whether the minimum is the exact, global one (closed form) rather than local.
     pub global: bool,
+    /// The sampled parameter values where L is not a finite number (a typed formula not
+    /// defined at some row, or an overflow), in increasing order: the chart's hatched band.
+    pub undefined: Vec<f64>,
 }
 
 /// How many derivative samples [`Problem::extrema`] scans before refining.
@@ -106,6 +111,8 @@ pub struct Curve {
     pub points: Vec<(f64, f64)>,
     /// How many samples were left out because L was not finite there.
     pub skipped: usize,
+    /// The parameter values of those samples, in increasing order.
+    pub gaps: Vec<f64>,
 }
 
 /// Whether an extremum is a minimum or a maximum.
@@ -160,7 +167,7 @@ impl Optimum {
 /// A zero denominator (every x is 0, every x equal, or no data) gives
 /// [`Optimum::NoUniqueMinimum`].
 pub fn closed_form(problem: &Problem, params: &[f64]) -> Optimum {
-    let model = problem.model;
+    let model = &problem.model;
     if !model.is_linear_in_params() || !problem.loss.is_quadratic() {
         return Optimum::NotAvailable;
     }
@@ -234,6 +241,7 @@ pub fn sample_loss(
     let mut curve = Curve {
         points: Vec::with_capacity(samples),
         skipped: 0,
+        gaps: Vec::new(),
     };
     if index >= theta.len() {
         return curve;
@@ -246,6 +254,7 @@ pub fn sample_loss(
             curve.points.push((v, l));
         } else {
             curve.skipped += 1;
+            curve.gaps.push(v);
         }
     }
     curve
@@ -270,7 +279,7 @@ pub fn extrema(
     let mut derivative = |v: f64| {
         theta[index] = v;
         let e = loss::evaluate(
-            problem.model,
+            &problem.model,
             problem.loss,
             problem.data.points(),
             &theta,

@@ -9,31 +9,36 @@
 //! [`LessonError`] that says what was wrong.
 
 use crate::json;
-use crate::lesson::{Lesson, LessonError, LESSON_VERSION, LINK_PREFIX, OLDEST_LESSON_VERSION};
+use crate::lesson::{
+    Lesson, LessonError, LESSON_VERSION, LINK_PREFIX, OLDEST_LESSON_VERSION, RACE_VERSION,
+};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 
 impl Lesson {
     /// The lesson as JSON, with its version (written by `json`): the oldest version that
-    /// holds it — 1 when its race is the default one, so the text is exactly what a
-    /// build before the race wrote and read; else [`LESSON_VERSION`].
+    /// holds it — 1 when its race is the default one and its model built in, so the text
+    /// is exactly what a build before the race wrote and read; 2 ([`RACE_VERSION`]) with
+    /// a race; [`LESSON_VERSION`] (3) with a typed formula.
     pub fn to_json(&self) -> String {
-        let version = if self.race.is_default() {
+        let version = if self.model.as_formula().is_some() {
+            LESSON_VERSION
+        } else if self.race.is_default() {
             OLDEST_LESSON_VERSION
         } else {
-            LESSON_VERSION
+            RACE_VERSION
         };
         json::write_lesson(self, version)
     }
 
-    /// A lesson from JSON; checks the version first (1 or 2: a version-1 lesson opens
+    /// A lesson from JSON; checks the version first (1 to 3: a version-1 lesson opens
     /// with the default race, as it always did), then every value.
     pub fn from_json(text: &str) -> Result<Lesson, LessonError> {
         let version = json::read_version(text).map_err(LessonError::Json)?;
         if !(OLDEST_LESSON_VERSION..=LESSON_VERSION).contains(&version) {
             return Err(LessonError::Version { found: version });
         }
-        let lesson = json::read_lesson(text, version).map_err(LessonError::Json)?;
+        let lesson = json::read_lesson(text, version)?;
         lesson.validate()?;
         Ok(lesson)
     }

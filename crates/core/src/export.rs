@@ -24,6 +24,7 @@ pub use crate::number::exact;
 use crate::number::{reliable, Notation, Rounded};
 use crate::optimizer::Step;
 use crate::session::Session;
+use std::fmt::Write as _;
 
 /// The typographic minus sign, U+2212, that Markdown numbers use as the screen does.
 const MINUS: char = '\u{2212}';
@@ -35,6 +36,18 @@ pub struct HistoryTable<'a> {
     names: Vec<&'a str>,
     /// The parameters the slide formats (Markdown, LaTeX) show: the free ones.
     shown: Vec<usize>,
+    /// A typed formula's model, written above the slide formats' table (a built-in
+    /// model's history is written as before: its columns say which model it is).
+    formula: Option<Formula>,
+}
+
+/// A typed formula as the slide formats write it.
+#[derive(Clone, Debug, PartialEq)]
+struct Formula {
+    /// As a slide writes it: `a·x²`.
+    pretty: String,
+    /// Plain ASCII that reads back to the same formula: `a*x^2`.
+    ascii: String,
 }
 
 impl<'a> HistoryTable<'a> {
@@ -55,17 +68,22 @@ impl<'a> HistoryTable<'a> {
             steps,
             names: names.to_vec(),
             shown,
+            formula: None,
         }
     }
 
     /// The history of a session, with its model's parameter names and frozen flags.
     pub fn from_session(session: &'a Session) -> Self {
-        let model = session.lesson().model;
-        let names = model.param_names();
+        let names = session.lesson().model.param_names();
         let frozen: Vec<bool> = (0..names.len())
             .map(|i| session.problem().is_frozen(i))
             .collect();
-        Self::new(session.history(), names, &frozen)
+        let mut table = Self::new(session.history(), &names, &frozen);
+        table.formula = session.lesson().model.as_formula().map(|f| Formula {
+            pretty: f.pretty(false),
+            ascii: f.canonical(),
+        });
+        table
     }
 
     /// Whether there is no step to write.
@@ -126,7 +144,11 @@ impl<'a> HistoryTable<'a> {
             let p = self.names[i];
             format!("{p} − γ·∂L/∂{p}")
         }));
-        let mut out = markdown_row(&header);
+        let mut out = match &self.formula {
+            Some(f) => format!("ŷ = {}\n\n", f.pretty),
+            None => String::new(),
+        };
+        out.push_str(&markdown_row(&header));
         out.push_str(&markdown_row(&vec!["---:".to_owned(); header.len()]));
         for (k, row) in self.slide_rows(with_gamma, slide_number) {
             let mut cells = vec![k.to_string()];
@@ -157,7 +179,12 @@ impl<'a> HistoryTable<'a> {
             let p = self.names[i];
             format!("${p} - \\gamma\\,\\partial L/\\partial {p}$")
         }));
-        let mut out = format!(
+        let mut out = match &self.formula {
+            Some(f) => format!("$\\hat{{y}} = {}$\n\n", latex_formula(&f.ascii)),
+            None => String::new(),
+        };
+        let _ = write!(
+            out,
             "\\begin{{tabular}}{{{}}}\n\\hline\n",
             "r".repeat(header.len())
         );
@@ -194,6 +221,33 @@ impl<'a> HistoryTable<'a> {
             (k + 1, cells)
         })
     }
+}
+
+/// A formula's ASCII form in LaTeX math: `*` as `\cdot`, function names upright.
+fn latex_formula(ascii: &str) -> String {
+    let mut out = String::with_capacity(ascii.len() * 2);
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        if word.chars().count() > 1 {
+            let _ = write!(out, "\\mathrm{{{word}}}");
+        } else {
+            out.push_str(word);
+        }
+        word.clear();
+    };
+    for c in ascii.chars() {
+        if c.is_ascii_alphabetic() {
+            word.push(c);
+            continue;
+        }
+        flush(&mut word, &mut out);
+        match c {
+            '*' => out.push_str(" \\cdot "),
+            c => out.push(c),
+        }
+    }
+    flush(&mut word, &mut out);
+    out
 }
 
 /// Entry `i` of a parameter vector; 0 when absent (a step always has every entry).

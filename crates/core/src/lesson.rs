@@ -6,6 +6,7 @@
 //! [`LessonError`] that says what was wrong.
 
 use crate::data::Labels;
+use crate::formula::FormulaError;
 use crate::loss::Loss;
 use crate::model::Model;
 use crate::optimizer::{GradientDescent, REGISTRY};
@@ -16,11 +17,16 @@ use crate::surface::View;
 use crate::table::{Conversion, Table, MAX_ROWS};
 use serde::{Deserialize, Serialize};
 
-/// The newest version of the lesson format: 2 added the race ([`RaceSetup`]). A lesson
-/// is written in the oldest version that holds it (1 when its race is the lecture's
-/// default), so links of plain lessons still open in a build that reads only version 1;
-/// versions 1 and 2 are read, others refused.
-pub const LESSON_VERSION: u32 = 2;
+/// The newest version of the lesson format: 2 added the race ([`RaceSetup`]), 3 a typed
+/// formula as the model. A lesson is written in the oldest version that holds it (1
+/// when its race is the lecture's default and its model built in), so links of plain
+/// lessons still open in a build that reads only version 1; versions 1 to 3 are read,
+/// others refused.
+pub const LESSON_VERSION: u32 = 3;
+
+/// The version that added the race: a lesson with a race and a built-in model is
+/// written in it.
+pub const RACE_VERSION: u32 = 2;
 
 /// The oldest version still read: a version-1 lesson opens with the default race.
 pub const OLDEST_LESSON_VERSION: u32 = 1;
@@ -140,6 +146,14 @@ pub enum LessonError {
     },
     /// A value is out of bounds; the text says which.
     Invalid(String),
+    /// The model is a typed formula that cannot be used (format version 3): its text,
+    /// and what is wrong with it.
+    Formula {
+        /// The formula as saved.
+        text: String,
+        /// What is wrong, and where in `text`.
+        error: FormulaError,
+    },
 }
 
 impl std::fmt::Display for LessonError {
@@ -154,6 +168,9 @@ impl std::fmt::Display for LessonError {
                 )
             }
             LessonError::Invalid(e) => write!(f, "the lesson has an invalid value: {e}"),
+            LessonError::Formula { text, error } => {
+                write!(f, "the lesson's formula “{text}” cannot be used: {error}")
+            }
         }
     }
 }
@@ -166,7 +183,7 @@ impl Lesson {
     pub fn problem(&self) -> Problem {
         Problem {
             data: self.table.to_dataset().dataset,
-            model: self.model,
+            model: self.model.clone(),
             loss: self.loss,
             frozen: self.frozen.clone(),
         }

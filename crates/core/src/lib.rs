@@ -42,6 +42,7 @@ pub mod loss;
 pub mod model;
 pub mod number;
 pub mod optimizer;
+pub mod parametric;
 pub mod presets;
 pub mod problem;
 pub mod race;

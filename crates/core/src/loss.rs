@@ -7,7 +7,7 @@
 //! - L1: `L = Σ |r|`, `∂L/∂θ = Σ −sign(r) · ∂ŷ/∂θ`, with the subgradient 0 where r = 0.
 
 use crate::data::Point;
-use crate::model::{ParametricModel, MAX_PARAMS};
+use crate::parametric::{ParametricModel, MAX_PARAMS};
 use serde::{Deserialize, Serialize};
 
 /// A loss function.

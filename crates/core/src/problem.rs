@@ -22,11 +22,12 @@ pub struct Problem {
 impl Problem {
     /// A problem with every parameter free.
     pub fn new(data: Dataset, model: Model, loss: Loss) -> Self {
+        let frozen = vec![false; model.param_count()];
         Self {
             data,
             model,
             loss,
-            frozen: vec![false; model.param_count()],
+            frozen,
         }
     }
 
@@ -44,13 +45,13 @@ impl Problem {
 
     /// L(θ).
     pub fn loss_at(&self, params: &[f64]) -> f64 {
-        loss::loss_value(self.model, self.loss, self.data.points(), params)
+        loss::loss_value(&self.model, self.loss, self.data.points(), params)
     }
 
     /// L(θ) and ∂L/∂θ (0 for frozen parameters).
     pub fn evaluate(&self, params: &[f64]) -> Evaluation {
         loss::evaluate(
-            self.model,
+            &self.model,
             self.loss,
             self.data.points(),
             params,
@@ -60,7 +61,7 @@ impl Problem {
 
     /// Each point's residual and contribution to L.
     pub fn residuals(&self, params: &[f64]) -> Vec<Residual> {
-        loss::residuals(self.model, self.loss, self.data.points(), params)
+        loss::residuals(&self.model, self.loss, self.data.points(), params)
     }
 
     /// The largest learning rate γ for which gradient descent still converges, when the

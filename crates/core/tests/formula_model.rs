@@ -72,11 +72,11 @@ fn agree_bit_for_bit(text: &str, built_in: Model, pairs: &[(f64, f64)], params: 
         for l in Loss::ALL {
             let free = vec![true; p.len()];
             let typed = loss::evaluate(&model, l, points, p, &free);
-            let reference = loss::evaluate(built_in, l, points, p, &free);
+            let reference = loss::evaluate(&built_in, l, points, p, &free);
             assert_eq!(typed, reference, "{text} at {p:?}, {l:?}");
             assert_eq!(
                 loss::residuals(&model, l, points, p),
-                loss::residuals(built_in, l, points, p)
+                loss::residuals(&built_in, l, points, p)
             );
         }
         for point in points {

@@ -3,7 +3,7 @@
 //! default race is still written as version 1; a bad race is refused with a typed error.
 #![allow(clippy::unwrap_used)]
 
-use descent_core::lesson::{RaceSetup, LESSON_VERSION};
+use descent_core::lesson::{RaceSetup, RACE_VERSION};
 use descent_core::presets::Preset;
 use descent_core::race::{Batching, Hyperparameter, Schedule, Settings};
 use descent_core::surface::View;
@@ -61,7 +61,7 @@ fn every_preset_and_a_full_race_round_trip() {
         let version = if lesson.race.is_default() {
             1
         } else {
-            LESSON_VERSION
+            RACE_VERSION
         };
         assert!(
             json.starts_with(&format!("{{\"version\":{version},")),

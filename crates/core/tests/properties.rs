@@ -32,18 +32,18 @@ proptest! {
         let h = 1e-6;
         // L1 has kinks where a residual is 0; a difference across a kink means nothing.
         if loss == Loss::L1 {
-            let near_kink = loss::residuals(model, loss, &pts, &params).iter().any(|r| r.residual.abs() < 1e-3);
+            let near_kink = loss::residuals(&model, loss, &pts, &params).iter().any(|r| r.residual.abs() < 1e-3);
             prop_assume!(!near_kink);
         }
         let free = vec![true; params.len()];
-        let eval = loss::evaluate(model, loss, &pts, &params, &free);
+        let eval = loss::evaluate(&model, loss, &pts, &params, &free);
         for i in 0..params.len() {
             let mut up = params.clone();
             let mut down = params.clone();
             up[i] += h;
             down[i] -= h;
-            let numeric = (loss::loss_value(model, loss, &pts, &up)
-                - loss::loss_value(model, loss, &pts, &down)) / (2.0 * h);
+            let numeric = (loss::loss_value(&model, loss, &pts, &up)
+                - loss::loss_value(&model, loss, &pts, &down)) / (2.0 * h);
             let analytic = eval.gradient[i];
             let tolerance = 1e-5 * (1.0 + analytic.abs().max(eval.loss));
             prop_assert!((numeric - analytic).abs() <= tolerance,
@@ -54,7 +54,7 @@ proptest! {
     #[test]
     fn every_loss_is_non_negative(pts in points(), model in model(), loss in loss(), a in -1e6..1e6f64) {
         let params = vec![a, -a][..model.param_count()].to_vec();
-        prop_assert!(loss::loss_value(model, loss, &pts, &params) >= 0.0);
+        prop_assert!(loss::loss_value(&model, loss, &pts, &params) >= 0.0);
     }
 
     #[test]
@@ -64,7 +64,7 @@ proptest! {
     ) {
         let model = if affine { Model::Affine } else { Model::Linear };
         let loss = if mse { Loss::Mse } else { Loss::L2 };
-        let problem = Problem::new(Dataset::new(Labels::default(), pts).unwrap(), model, loss);
+        let problem = Problem::new(Dataset::new(Labels::default(), pts).unwrap(), model.clone(), loss);
         let Some(limit) = problem.learning_rate_limit() else { return Ok(()) };
         let params = vec![a, b][..model.param_count()].to_vec();
         let step = GradientDescent::new(fraction * limit).step(&problem, &params).unwrap();

@@ -136,7 +136,7 @@ fn apply(session: &mut Session, action: &Action) {
         Action::Param(i, v) => {
             session.set_param(*i, *v);
         }
-        Action::Model(m) => session.set_model(*m),
+        Action::Model(m) => session.set_model(m.clone()),
         Action::Loss(l) => session.set_loss(*l),
         Action::Freeze(i, f) => session.set_frozen(*i, *f),
         Action::Steps(n) => {

@@ -9,7 +9,7 @@
 //! measurement behind the choice.
 
 use super::ast::Func;
-use crate::model::MAX_PARAMS;
+use crate::parametric::MAX_PARAMS;
 use std::ops::{Add, Div, Mul, Neg, Sub};
 
 /// A dual number: a value and its derivative with respect to each of up to

@@ -7,7 +7,7 @@ use super::ast::{Func, Span};
 use std::fmt;
 
 /// A formula that cannot be used, and the part of the text that says why.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FormulaError {
     /// What is wrong.
     pub kind: ErrorKind,
@@ -16,7 +16,7 @@ pub struct FormulaError {
 }
 
 /// What is wrong with a formula.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ErrorKind {
     /// Nothing but spaces was typed.
     Empty,

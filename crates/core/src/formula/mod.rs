@@ -37,7 +37,7 @@ pub use eval::{Dual, Reason, Undefined};
 
 use crate::data::Point;
 use crate::loss::Loss;
-use crate::model::{ParametricModel, MAX_PARAMS};
+use crate::parametric::{ParametricModel, MAX_PARAMS};
 use compile::Program;
 
 /// The longest formula accepted, in characters.

@@ -4,9 +4,9 @@
 //! before keep opening): one object with `version`, `table` (`labels` {`x`, `y`}, `rows`
 //! [[x, y], …] as strings), `model` and `loss` (kebab-case names), `frozen`, `params`,
 //! `start` and `learning_rate`. Version 2 adds `race` (see [`race`]), required there and
-//! skipped like any unknown key in version 1. `model` is read in one place
-//! ([`Reader::model`]), so a model given as formula text can later be another spelling of
-//! it without touching the rest. Unknown keys are skipped, a key given twice or missing is an
+//! skipped like any unknown key in version 1. Version 3 adds the model `formula`, whose
+//! text is the field `formula` right after `model` (a formula that does not parse is an
+//! error that quotes it and says why). Unknown keys are skipped, a key given twice or missing is an
 //! error, and so is anything after the object. The reader is strict JSON (RFC 8259) and
 //! nests at most [`MAX_DEPTH`] deep, so hostile text cannot exhaust the stack.
 //!
@@ -23,7 +23,7 @@
 mod race;
 
 use crate::data::Labels;
-use crate::lesson::Lesson;
+use crate::lesson::{Lesson, LessonError};
 use crate::loss::Loss;
 use crate::model::Model;
 use crate::table::Table;
@@ -61,7 +61,11 @@ pub(crate) fn write_lesson(lesson: &Lesson, version: u32) -> String {
         out.push(']');
     }
     out.push_str("]},\"model\":");
-    write_string(&mut out, model_name(lesson.model));
+    write_string(&mut out, lesson.model.id());
+    if let Some(formula) = lesson.model.as_formula() {
+        out.push_str(",\"formula\":");
+        write_string(&mut out, formula.source());
+    }
     out.push_str(",\"loss\":");
     write_string(&mut out, loss_name(lesson.loss));
     out.push_str(",\"frozen\":[");
@@ -127,14 +131,6 @@ fn write_number(out: &mut String, value: f64) {
     }
 }
 
-fn model_name(model: Model) -> &'static str {
-    match model {
-        Model::Linear => "linear",
-        Model::Affine => "affine",
-        Model::NonConvex => "non-convex",
-    }
-}
-
 fn loss_name(loss: Loss) -> &'static str {
     match loss {
         Loss::L2 => "l2",
@@ -158,12 +154,27 @@ pub(crate) fn read_version(text: &str) -> Result<u32, String> {
 }
 
 /// The lesson in a JSON text of version `version_of_text` (read it first with
-/// [`read_version`]): version 1 skips a `race` key, version 2 requires it.
-pub(crate) fn read_lesson(text: &str, version_of_text: u32) -> Result<Lesson, String> {
+/// [`read_version`]): version 1 skips a `race` key, version 2 requires it; a formula that
+/// cannot be used is [`LessonError::Formula`], anything else [`LessonError::Json`].
+pub(crate) fn read_lesson(text: &str, version_of_text: u32) -> Result<Lesson, LessonError> {
+    let (lesson, formula) = read_fields(text, version_of_text).map_err(LessonError::Json)?;
+    match formula {
+        Some(text) => {
+            let model =
+                Model::formula_text(&text).map_err(|error| LessonError::Formula { text, error })?;
+            Ok(Lesson { model, ..lesson })
+        }
+        None => Ok(lesson),
+    }
+}
+
+/// The lesson's fields, with the formula's text still to read when the model is one.
+fn read_fields(text: &str, version_of_text: u32) -> Result<(Lesson, Option<String>), String> {
     let mut reader = Reader::new(text);
     let mut version = None;
     let mut table = None;
     let mut model = None;
+    let mut formula = None;
     let mut loss = None;
     let mut frozen = None;
     let mut params = None;
@@ -178,8 +189,12 @@ pub(crate) fn read_lesson(text: &str, version_of_text: u32) -> Result<Lesson, St
                 once(&mut table, "table", value)
             }
             "model" => {
-                let value = r.model();
+                let value = r.model(version_of_text);
                 once(&mut model, "model", value)
+            }
+            "formula" if version_of_text >= 3 => {
+                let value = r.string();
+                once(&mut formula, "formula", value)
             }
             "loss" => {
                 let value = r
@@ -210,9 +225,16 @@ pub(crate) fn read_lesson(text: &str, version_of_text: u32) -> Result<Lesson, St
             _ => r.skip(1),
         })
     })?;
-    Ok(Lesson {
+    // A formula's model is read by the caller; `Linear` holds its place meanwhile.
+    let (model, formula) = match (required(model, "model")?, formula) {
+        (None, Some(text)) => (Model::Linear, Some(text)),
+        (None, None) => return Err("missing field `formula`".to_owned()),
+        (Some(_), Some(_)) => return Err("a built-in model has no `formula`".to_owned()),
+        (Some(model), None) => (model, None),
+    };
+    let lesson = Lesson {
         table: required(table, "table")?,
-        model: required(model, "model")?,
+        model,
         loss: required(loss, "loss")?,
         frozen: required(frozen, "frozen")?,
         params: required(params, "params")?,
@@ -222,8 +244,8 @@ pub(crate) fn read_lesson(text: &str, version_of_text: u32) -> Result<Lesson, St
             1 => Box::default(),
             _ => Box::new(required(race, "race")?),
         },
-    })
-    .and_then(|lesson| required(version, "version").map(|_| lesson))
+    };
+    required(version, "version").map(|_| (lesson, formula))
 }
 
 /// Stores a field's value, refusing a second one.
@@ -466,11 +488,19 @@ impl<'a> Reader<'a> {
             .map_err(|_| self.error("invalid value: expected u32"))
     }
 
-    /// The model: one of the built-in models' names. (A model given as formula text will
-    /// be read here too.)
-    fn model(&mut self) -> Result<Model, String> {
-        self.name(&["linear", "affine", "non-convex"])
-            .map(|i| [Model::Linear, Model::Affine, Model::NonConvex][i.min(2)])
+    /// The model: one of the built-in models' names, or (from version 3) `formula`, read
+    /// as `None`: the text is in the `formula` field.
+    fn model(&mut self, version_of_text: u32) -> Result<Option<Model>, String> {
+        let names: &[&str] = if version_of_text >= 3 {
+            &["linear", "affine", "non-convex", "formula"]
+        } else {
+            &["linear", "affine", "non-convex"]
+        };
+        self.name(names).map(|i| {
+            [Model::Linear, Model::Affine, Model::NonConvex]
+                .get(i)
+                .cloned()
+        })
     }
 
     /// One of `names` (a string), as its index.

@@ -123,7 +123,7 @@ pub fn estimate(problem: &Problem, params: &[f64], batch: &[usize]) -> Option<Ve
     let data = Dataset::new(problem.data.labels().clone(), chosen).ok()?;
     let sub = Problem {
         data,
-        model: problem.model,
+        model: problem.model.clone(),
         loss: problem.loss,
         frozen: problem.frozen.clone(),
     };

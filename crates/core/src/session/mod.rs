@@ -23,10 +23,12 @@
 //! (Over 400 lines with a reason: `Session` is the one object the app mutates, and each
 //! of its methods is a user action with its undo; what the screen reads is in `views`.)
 
+mod formula;
 mod race;
 mod views;
 mod window;
 
+pub use formula::formula_of;
 pub use race::{MapSurface, SettingInputError};
 pub use views::{LossLandscape, Tangent};
 pub use window::LandscapeKey;
@@ -288,11 +290,17 @@ impl Session {
         optimizer::by_id(self.optimizer, self.learning_rate()?)
     }
 
-    /// One step of the optimizer; does nothing but report when it cannot act.
+    /// One step of the optimizer; does nothing but report when it cannot act, or when
+    /// a typed formula is not defined at some row ([`Session::first_undefined`]: the step
+    /// is refused as leaving the finite numbers).
     pub fn step(&mut self) -> Outcome {
         let Some(optimizer) = self.stepper() else {
             return self.outcome;
         };
+        if self.first_undefined().is_some() {
+            self.outcome = Outcome::Diverged(optimizer::Divergence::NonFinite);
+            return self.outcome;
+        }
         self.outcome = self.run.step(&self.problem, optimizer, &self.rule);
         self.sync_params();
         self.cover_ranges();

@@ -80,7 +80,7 @@ impl Session {
     /// the model is a straight line in x (drawn through many samples, each rounded to
     /// whole pixels, it shows a jog), otherwise `samples + 1` evenly spaced points.
     pub fn model_line(&self, (lo, hi): (f64, f64), samples: usize) -> Vec<(f64, f64)> {
-        let model = self.problem.model;
+        let model = &self.problem.model;
         let samples = if model.is_linear_in_x() {
             1
         } else {

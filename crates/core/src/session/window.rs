@@ -49,7 +49,7 @@ impl Session {
     /// Non-finite predictions are left out. A data chart whose window holds these never
     /// clips the line the student is looking at.
     pub fn line_over_data(&self, samples: usize) -> Vec<(f64, f64)> {
-        let model = self.problem.model;
+        let model = &self.problem.model;
         let params = self.run.params();
         let xs: Vec<f64> = self
             .problem
@@ -116,7 +116,7 @@ impl LandscapeKey {
         if let Some(best) = self.problem.optimum(&self.params).unique() {
             settings.push(best.to_vec());
         }
-        let model = self.problem.model;
+        let model = &self.problem.model;
         let points = self.problem.data.points();
         settings
             .iter()

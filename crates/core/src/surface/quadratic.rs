@@ -29,7 +29,7 @@ impl Quadratic {
     /// at `params`), when its model is linear in its parameters and its loss is L2 or
     /// MSE; `None` otherwise, or when a sum overflows.
     pub fn of(problem: &Problem, params: &[f64]) -> Option<Quadratic> {
-        let model = problem.model;
+        let model = &problem.model;
         if model.param_count() < 2 || !model.is_linear_in_params() || !problem.loss.is_quadratic() {
             return None;
         }
@@ -46,7 +46,7 @@ impl Quadratic {
 
     /// The sums about `point` (one pass over the data).
     fn about(problem: &Problem, point: &[f64]) -> Option<Quadratic> {
-        let model = problem.model;
+        let model = &problem.model;
         let (mut r, mut s) = ([0.0f64; 3], [0.0f64; 3]);
         for p in problem.data.points() {
             let residual = p.y - model.predict(point, p.x);
