@@ -2,8 +2,8 @@
 
 use crate::components::{
     ConfirmDialog, CopyByHand, DataChartView, DataTable, DescentControls, HelpOverlay, History,
-    LossChartView, ModelPanel, Parameters, Readouts, StatusMessage, SurfaceChartView, Toolbar,
-    TourBar, Worked,
+    LossChartView, ModelPanel, Parameters, RacePanel, RaceTable, Readouts, StatusMessage,
+    StepsChartView, SurfaceChartView, Toolbar, TourBar, Worked,
 };
 use crate::i18n::Lang;
 use crate::state::LessonState;
@@ -56,12 +56,15 @@ pub fn Lesson(
                     <DataChartView state />
                     <LossChartView state />
                     <SurfaceChartView state />
+                    <StepsChartView state />
                 </div>
                 <div class="column right">
                     <Parameters state />
                     <Readouts state />
                     <DescentControls state />
                     <StatusMessage state classroom />
+                    <RaceTable state />
+                    <RacePanel state />
                     <Worked state />
                     <History state />
                 </div>

@@ -10,6 +10,7 @@ pub mod charts;
 pub mod classroom;
 pub mod components;
 pub mod i18n;
+pub mod race_text;
 pub mod state;
 pub mod walkthrough;
 pub mod worked;
