@@ -5,12 +5,14 @@
 //! only writes them down, it computes nothing.
 
 use crate::i18n::race::{
-    batch_size_out_of_range, race_words, seed_not_whole, setting_decay_out_of_range,
-    setting_not_positive, setting_unusable,
+    batch_size_out_of_range, optimizer_name, race_words, seed_not_whole,
+    setting_decay_out_of_range, setting_not_positive, setting_unusable,
 };
-use crate::i18n::{format_number, parameter_not_a_number, parameter_not_finite, Lang};
+use crate::i18n::{
+    format_exact, format_number, parameter_not_a_number, parameter_not_finite, Lang,
+};
 use descent_core::optimizer::{Divergence, HyperparameterError, Outcome};
-use descent_core::race::{Hyperparameter, SettingError, Update};
+use descent_core::race::{Hyperparameter, Row, SettingError, Update};
 use descent_core::session::SettingInputError;
 use descent_core::NumberError;
 
@@ -201,6 +203,94 @@ pub fn update_lines(update: &Update, index: usize, name: &str, lang: Lang) -> Ve
     }
 }
 
+/// Text for HTML: `&`, `<`, `>` and `"` escaped (the race's markup is written as one
+/// string, see [`race_table_html`]).
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// An optimizer's marker in its series colour and shape, as the charts draw it.
+fn marker_html(id: &str) -> String {
+    let (colour, shape) = crate::chart_data::series_look(id);
+    format!(
+        "<span class=\"series-marker shape-{shape}\" style=\"color:{colour}\" aria-hidden=\"true\"></span>"
+    )
+}
+
+/// The race table's inner markup: the caption, the header and one row per lane
+/// (`data-testid="race-<id>"` with its exact a, b, L and step in `data-*`), each in its
+/// series colour and marker. Written as one string rather than as Leptos views: the
+/// table is rebuilt at every step, and one string costs the first load far less than a
+/// typed view of seven cells and eight attributes per row.
+pub fn race_table_html(rows: &[Row], lang: Lang) -> String {
+    let w = race_words(lang);
+    let mut html = format!(
+        "<caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
+         <th scope=\"col\">a</th><th scope=\"col\">b</th><th scope=\"col\">L</th>\
+         <th scope=\"col\">‖∇L‖</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+        escape(w.table_caption),
+        escape(w.column_optimizer),
+        escape(w.column_step),
+        escape(w.column_outcome)
+    );
+    for row in rows {
+        let (colour, _) = crate::chart_data::series_look(row.id);
+        let a = row.params.first().copied();
+        let b = row.params.get(1).copied();
+        let exact = |v: Option<f64>| v.map(format_exact).unwrap_or_default();
+        let shown = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| format_number(v, lang));
+        html.push_str(&format!(
+            "<tr data-testid=\"race-{id}\" data-a=\"{}\" data-b=\"{}\" data-loss=\"{}\" \
+             data-step=\"{step}\" style=\"--series:{colour}\"><th scope=\"row\">{}{}</th>\
+             <td>{step}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"outcome\">{}</td></tr>",
+            exact(a),
+            exact(b),
+            format_exact(row.loss),
+            marker_html(row.id),
+            escape(optimizer_name(lang, row.id)),
+            shown(a),
+            shown(b),
+            format_number(row.loss, lang),
+            format_number(row.gradient_norm, lang),
+            escape(outcome_text(lang, row.outcome)),
+            id = row.id,
+            step = row.step,
+        ));
+    }
+    html.push_str("</tbody>");
+    html
+}
+
+/// The update rules' inner markup: per lane its name and the lines of
+/// [`update_lines`] for each free parameter `(index, name)`.
+pub fn race_rules_html(
+    updates: &[(&'static str, Option<Update>)],
+    params: &[(usize, &str)],
+    lang: Lang,
+) -> String {
+    let mut html = String::new();
+    for (id, update) in updates {
+        html.push_str(&format!(
+            "<li data-testid=\"race-rule-{id}\">{}<strong>{}</strong>",
+            marker_html(id),
+            escape(optimizer_name(lang, id))
+        ));
+        for (index, name) in params {
+            for line in update
+                .iter()
+                .flat_map(|u| update_lines(u, *index, name, lang))
+            {
+                html.push_str(&format!("<span class=\"formula\">{}</span>", escape(&line)));
+            }
+        }
+        html.push_str("</li>");
+    }
+    html
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -243,6 +333,41 @@ mod tests {
             "{second:?}"
         );
         assert!(second[1].ends_with("= 10,87348"), "{second:?}");
+    }
+
+    #[test]
+    fn the_race_table_carries_each_lanes_exact_numbers_and_its_outcome() {
+        let Some(mut session) = lecture_ab() else {
+            panic!("no lecture-ab preset");
+        };
+        session.race_step();
+        let html = race_table_html(&session.race_rows(), Lang::En);
+        // Full precision in the attributes, seven digits on screen.
+        assert!(
+            html.contains(
+                "data-testid=\"race-gd\" data-a=\"9.3419\" data-b=\"0.17820000000000003\""
+            ),
+            "{html}"
+        );
+        assert!(
+            html.contains("<td>9.3419</td><td>0.1782</td><td>23.47592</td>"),
+            "{html}"
+        );
+        assert!(html.contains("data-step=\"1\""), "{html}");
+        assert!(
+            html.contains("<td class=\"outcome\">still going</td>"),
+            "{html}"
+        );
+        assert_eq!(html.matches("<tr data-testid=\"race-").count(), 2);
+        let updates: Vec<_> = ["gd", "momentum"]
+            .into_iter()
+            .map(|id| (id, session.race_update(id)))
+            .collect();
+        let rules = race_rules_html(&updates, &[(0, "a"), (1, "b")], Lang::En);
+        assert!(
+            rules.contains("<span class=\"formula\">a := a − γ·g = 9.3419 − 0.003·"),
+            "{rules}"
+        );
     }
 
     #[test]

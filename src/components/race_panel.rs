@@ -11,7 +11,7 @@
 
 use crate::chart_data::series_look;
 use crate::i18n::format_number;
-use crate::i18n::race::{full_batch, lane_diverged, optimizer_name, race_words};
+use crate::i18n::race::{full_batch, lane_diverged, optimizer_name, race_words, RaceWords};
 use crate::race_text::{field_id, setting_message, symbol};
 use crate::state::LessonState;
 use descent_core::optimizer::Outcome;
@@ -19,6 +19,16 @@ use descent_core::race::{Hyperparameter, Schedule, Settings};
 use descent_core::session::SettingInputError;
 use descent_core::Session;
 use leptos::prelude::*;
+
+/// One of the race's fixed texts, following the language. Every such text is the same
+/// closure type, so Leptos renders them all with one copy of its code (as
+/// [`LessonState::tr`]).
+fn race_tr(
+    state: LessonState,
+    pick: fn(&RaceWords) -> &'static str,
+) -> impl Fn() -> &'static str + Copy {
+    move || pick(race_words(state.lang.get()))
+}
 
 /// The race panel: the optimizers to tick and the settings they share.
 #[component]
@@ -46,8 +56,8 @@ pub fn RacePanel(
         Signal::derive(move || state.session.with(|s| s.race().batching().seed.to_string()));
     view! {
         <section class="panel race" aria-labelledby="race-heading" data-testid="race-panel">
-            <h2 id="race-heading">{move || words().heading}</h2>
-            <p class="hint">{move || words().intro}</p>
+            <h2 id="race-heading">{race_tr(state, |w| w.heading)}</h2>
+            <p class="hint">{race_tr(state, |w| w.intro)}</p>
             <ul class="race-optimizers">
                 {Session::optimizer_ids()
                     .map(|id| view! { <RaceOptimizer state id /> })
@@ -55,7 +65,7 @@ pub fn RacePanel(
             </ul>
             <div class="race-shared">
                 <label class="field">
-                    <span>{move || words().schedule}</span>
+                    <span>{race_tr(state, |w| w.schedule)}</span>
                     <select
                         data-testid="schedule-select"
                         prop:value=move || schedule.get()
@@ -153,8 +163,7 @@ fn RaceOptimizer(
                 <span class=format!("series-marker shape-{shape}") style=format!("color:{colour}") aria-hidden="true"></span>
                 <span>{move || optimizer_name(lang(), id)}</span>
             </label>
-            <Show when=move || ticked.get()>
-                <div class="race-fields">
+            <div class="race-fields" hidden=move || !ticked.get()>
                     {used
                         .iter()
                         .map(|&which| {
@@ -179,19 +188,21 @@ fn RaceOptimizer(
                             }
                         })
                         .collect_view()}
-                </div>
-                <Show when=move || diverged.get()>
-                    <p class="param-error" role="alert" data-testid=format!("race-diverged-{id}")>
-                        {move || {
-                            let gamma = settings
-                                .get()
-                                .map(|s| format_number(s.learning_rate, lang()))
-                                .unwrap_or_default();
-                            lane_diverged(lang(), optimizer_name(lang(), id), &gamma)
-                        }}
-                    </p>
-                </Show>
-            </Show>
+                <p
+                    class="param-error"
+                    role="alert"
+                    data-testid=format!("race-diverged-{id}")
+                    hidden=move || !diverged.get()
+                >
+                    {move || {
+                        let gamma = settings
+                            .get()
+                            .map(|s| format_number(s.learning_rate, lang()))
+                            .unwrap_or_default();
+                        lane_diverged(lang(), optimizer_name(lang(), id), &gamma)
+                    }}
+                </p>
+            </div>
         </li>
     }
 }
@@ -270,11 +281,9 @@ fn SettingField(
                     }
                 />
             </label>
-            <Show when=move || error.with(Option::is_some)>
-                <p class="param-error" role="alert" data-testid=error_id.clone()>
-                    {message}
-                </p>
-            </Show>
+            <p class="param-error" role="alert" data-testid=error_id hidden=move || error.with(Option::is_none)>
+                {message}
+            </p>
         </div>
     }
 }
