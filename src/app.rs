@@ -3,7 +3,7 @@
 use crate::components::{
     ConfirmDialog, CopyByHand, DataChartView, DataTable, DescentControls, HelpOverlay, History,
     LossChartView, ModelPanel, Parameters, RacePanel, RaceTable, Readouts, StatusMessage,
-    StepsChartView, SurfaceChartView, Toolbar, TourBar, Worked,
+    SurfaceChartView, Toolbar, TourBar, Worked,
 };
 use crate::i18n::Lang;
 use crate::state::LessonState;
@@ -51,12 +51,12 @@ pub fn Lesson(
                 <div class="column left">
                     <DataTable state classroom />
                     <ModelPanel state />
+                    <RacePanel state />
                 </div>
                 <div class="column center">
                     <DataChartView state />
                     <LossChartView state />
                     <SurfaceChartView state />
-                    <StepsChartView state />
                 </div>
                 <div class="column right">
                     <Parameters state />
@@ -64,7 +64,6 @@ pub fn Lesson(
                     <DescentControls state />
                     <StatusMessage state classroom />
                     <RaceTable state />
-                    <RacePanel state />
                     <Worked state />
                     <History state />
                 </div>

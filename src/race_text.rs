@@ -274,7 +274,7 @@ pub fn race_rules_html(
     let mut html = String::new();
     for (id, update) in updates {
         html.push_str(&format!(
-            "<li data-testid=\"race-rule-{id}\">{}<strong>{}</strong>",
+            "<li data-testid=\"race-rule-{id}\"><span>{}<strong>{}</strong></span>",
             marker_html(id),
             escape(optimizer_name(lang, id))
         ));

@@ -2,9 +2,10 @@
 //! one row per ticked optimizer (`race-<id>`, with its exact a, b, L and step in `data-*`
 //! attributes), in its series colour and marker; where the next step falls in the epochs
 //! when the batch is smaller than the table; and each optimizer's next update written out
-//! with its numbers. The markup is written by [`crate::race_text`] as strings (see
+//! with its numbers; between them the loss-against-step chart. The markup is written by [`crate::race_text`] as strings (see
 //! [`race_table_html`] for why); this component only places it.
 
+use super::StepsChartView;
 use crate::i18n::race::{race_position, race_words};
 use crate::race_text::{race_rules_html, race_table_html};
 use crate::state::{racing, LessonState};
@@ -63,6 +64,7 @@ pub fn RaceTable(
         <section class="panel race-results" hidden=move || !on.get()>
             <table class="race-table" inner_html=table></table>
             <p class="hint race-position" data-testid="race-position">{position}</p>
+            <StepsChartView state />
             <h3>{move || race_words(state.lang.get()).rules_heading}</h3>
             <ul class="race-rules" inner_html=rules></ul>
         </section>

@@ -1,6 +1,7 @@
 //! The loss-against-step chart (`chart-steps`): L on a log axis against the step, one line
 //! per optimizer of the race, drawn through the same canvas pipeline as the other charts.
-//! Shown while a race is on.
+//! Shown while a race is on, in the race's results beside the table (the centre column
+//! keeps its three charts at a usable height).
 
 use super::canvas_redraw::use_chart_canvas;
 use crate::chart_data::steps_chart;
