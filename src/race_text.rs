@@ -230,11 +230,11 @@ pub fn race_table_html(rows: &[Row], lang: Lang) -> String {
     let mut html = format!(
         "<caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
          <th scope=\"col\">a</th><th scope=\"col\">b</th><th scope=\"col\">L</th>\
-         <th scope=\"col\">‖∇L‖</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+         <th scope=\"col\">‖∇L‖</th></tr></thead><tbody>",
         escape(w.table_caption),
-        escape(w.column_optimizer),
+        // The outcome goes under each name: seven columns did not fit the side column.
+        escape(&format!("{} · {}", w.column_optimizer, w.column_outcome)),
         escape(w.column_step),
-        escape(w.column_outcome)
     );
     for row in rows {
         let (colour, _) = crate::chart_data::series_look(row.id);
@@ -244,18 +244,18 @@ pub fn race_table_html(rows: &[Row], lang: Lang) -> String {
         let shown = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| format_number(v, lang));
         html.push_str(&format!(
             "<tr data-testid=\"race-{id}\" data-a=\"{}\" data-b=\"{}\" data-loss=\"{}\" \
-             data-step=\"{step}\" style=\"--series:{colour}\"><th scope=\"row\">{}{}</th>\
-             <td>{step}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"outcome\">{}</td></tr>",
+             data-step=\"{step}\" style=\"--series:{colour}\"><th scope=\"row\">{}{}\
+             <span class=\"outcome\">{}</span></th><td>{step}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             exact(a),
             exact(b),
             format_exact(row.loss),
             marker_html(row.id),
             escape(optimizer_name(lang, row.id)),
+            escape(outcome_text(lang, row.outcome)),
             shown(a),
             shown(b),
             format_number(row.loss, lang),
             format_number(row.gradient_norm, lang),
-            escape(outcome_text(lang, row.outcome)),
             id = row.id,
             step = row.step,
         ));
@@ -355,7 +355,7 @@ mod tests {
         );
         assert!(html.contains("data-step=\"1\""), "{html}");
         assert!(
-            html.contains("<td class=\"outcome\">still going</td>"),
+            html.contains("<span class=\"outcome\">still going</span>"),
             "{html}"
         );
         assert_eq!(html.matches("<tr data-testid=\"race-").count(), 2);

@@ -29,7 +29,7 @@ pub fn StepsChartView(
     use_chart_canvas(canvas, chart, state);
     let title = move || race_words(state.lang.get()).steps_chart_title;
     view! {
-        <figure class="panel chart steps-chart" hidden=move || !on.get()>
+        <figure class="chart steps-chart" hidden=move || !on.get()>
             <figcaption>
                 <span>{title}</span>
             </figcaption>
