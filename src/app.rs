@@ -2,8 +2,8 @@
 
 use crate::components::{
     ConfirmDialog, CopyByHand, DataChartView, DataTable, DescentControls, HelpOverlay, History,
-    LossChartView, ModelPanel, Parameters, Readouts, StatusMessage, SurfaceChartView, Toolbar,
-    TourBar, Worked,
+    LossChartView, ModelPanel, Parameters, RacePanel, RaceTable, Readouts, StatusMessage,
+    SurfaceChartView, Toolbar, TourBar, Worked,
 };
 use crate::i18n::Lang;
 use crate::state::LessonState;
@@ -51,6 +51,7 @@ pub fn Lesson(
                 <div class="column left">
                     <DataTable state classroom />
                     <ModelPanel state />
+                    <RacePanel state />
                 </div>
                 <div class="column center">
                     <DataChartView state />
@@ -62,6 +63,7 @@ pub fn Lesson(
                     <Readouts state />
                     <DescentControls state />
                     <StatusMessage state classroom />
+                    <RaceTable state />
                     <Worked state />
                     <History state />
                 </div>

@@ -7,11 +7,12 @@
 
 use crate::charts::colormap::SurfaceGrid;
 use crate::charts::{
-    data_view, ChartView, ContourLevel, DataChart, LossChart, Residual, SurfaceChart, SurfacePath,
-    Tangent,
+    data_view, ChartView, ContourLevel, DataChart, LossChart, Residual, StepsChart, StepsSeries,
+    SurfaceChart, SurfacePath, Tangent,
 };
 use crate::i18n::{format_number, formula_words, Lang};
 use descent_core::{LandscapeKey, LossLandscape, Session};
+use plotters::style::RGBColor;
 
 /// How many samples draw the model's line and the loss curve.
 const LINE_SAMPLES: usize = 200;
@@ -337,4 +338,58 @@ pub fn surface_chart(session: &Session, words: SurfaceWords<'_>) -> Option<Surfa
         empty_message: words.empty.to_owned(),
         ..SurfaceChart::default()
     })
+}
+
+/// The series index of optimizer `id`: its place in the core's registry, so its colour and
+/// marker are the same on the surface, in the loss-against-step chart and in the table.
+pub fn series_index(id: &str) -> usize {
+    Session::optimizer_ids()
+        .position(|known| known == id)
+        .unwrap_or(0)
+}
+
+/// Optimizer `id`'s look for the race table: its colour as CSS (`#d55e00`) and its marker
+/// shape's name (`circle`, `square`, `triangle-up`, …), as the charts draw them.
+pub fn series_look(id: &str) -> (String, &'static str) {
+    use crate::charts::series::{series_colour, series_shape, MarkerShape};
+    let index = series_index(id);
+    let RGBColor(r, g, b) = series_colour(index);
+    let shape = match series_shape(index) {
+        MarkerShape::Circle => "circle",
+        MarkerShape::Square => "square",
+        MarkerShape::TriangleUp => "triangle-up",
+        MarkerShape::Diamond => "diamond",
+        MarkerShape::TriangleDown => "triangle-down",
+        MarkerShape::Cross => "cross",
+        MarkerShape::Plus => "plus",
+        MarkerShape::Star => "star",
+    };
+    (format!("#{r:02x}{g:02x}{b:02x}"), shape)
+}
+
+/// What the loss-against-step chart shows: one line per optimizer in the race, L from its
+/// start (before the first step, the one point of the start), named in `lang`.
+pub fn steps_chart(session: &Session, lang: Lang, step_name: &str, empty: &str) -> StepsChart {
+    let rows = session.race_rows();
+    let series = session
+        .race_losses()
+        .into_iter()
+        .map(|(id, losses)| {
+            let mut losses: Vec<f64> = losses.into_iter().map(|(_, l)| l).collect();
+            if losses.is_empty() {
+                losses.extend(rows.iter().filter(|r| r.id == id).map(|r| r.loss));
+            }
+            StepsSeries {
+                series: series_index(id),
+                name: crate::i18n::race::optimizer_name(lang, id).to_owned(),
+                losses,
+            }
+        })
+        .collect();
+    StepsChart {
+        series,
+        step_name: step_name.to_owned(),
+        loss_name: "L".to_owned(),
+        empty_message: empty.to_owned(),
+    }
 }

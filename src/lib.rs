@@ -11,6 +11,7 @@ pub mod classroom;
 pub mod components;
 pub mod formula_text;
 pub mod i18n;
+pub mod race_text;
 pub mod state;
 pub mod walkthrough;
 pub mod worked;

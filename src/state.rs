@@ -91,27 +91,49 @@ impl LessonState {
         move || pick(crate::i18n::tour_words(self.lang.get()))
     }
 
-    /// One step of gradient descent; autoplay stops when the run ends.
+    /// One step of gradient descent; autoplay stops when the run ends. While a race is on
+    /// ([`racing`]) it is one Step of the whole race, see [`race_step`].
     pub fn step(&self) {
         let mut outcome = Outcome::Running;
-        self.session.update(|s| outcome = s.step());
-        if outcome.is_final() || !self.session.with_untracked(Session::can_step) {
+        let mut stop = false;
+        self.session.update(|s| {
+            if racing(s) {
+                race_step(s);
+                stop = !can_step_all(s);
+            } else {
+                outcome = s.step();
+            }
+        });
+        if stop || outcome.is_final() || !self.session.with_untracked(|s| racing(s) || s.can_step())
+        {
             self.playing.set(false);
         }
     }
 
-    /// Takes back one step.
+    /// Takes back one step (of the race and the descent, while a race is on).
     pub fn undo(&self) {
         self.playing.set(false);
         self.session.update(|s| {
-            s.undo();
+            if racing(s) {
+                s.race_undo();
+                // The descent undoes the step it took with the race: it stepped with
+                // every race Step until it stopped.
+                if s.history().len() > s.race().steps() {
+                    s.undo();
+                }
+            } else {
+                s.undo();
+            }
         });
     }
 
-    /// Back to the start value.
+    /// Back to the start value (every racer too).
     pub fn reset(&self) {
         self.playing.set(false);
-        self.session.update(Session::reset);
+        self.session.update(|s| {
+            s.race_reset();
+            s.reset();
+        });
     }
 
     /// Starts or pauses autoplay; it does not start when stepping is impossible, and a
@@ -119,6 +141,14 @@ impl LessonState {
     pub fn toggle_play(&self) {
         if self.playing.get_untracked() {
             self.playing.set(false);
+        } else if self.session.with_untracked(racing) {
+            // A race that has ended everywhere replays from the start, as one run does.
+            if !self.session.with_untracked(can_step_all) {
+                self.reset();
+            }
+            if self.session.with_untracked(can_step_all) {
+                self.playing.set(true);
+            }
         } else if self.session.with_untracked(Session::can_step) {
             // Play after a run that converged (or hit the step limit) replays it from the
             // start, as a player replays a finished video: otherwise, at the minimum, a
@@ -339,4 +369,35 @@ impl LessonState {
         self.notice
             .with_untracked(|n| n.as_ref().and_then(|n| n.action) == Some(action))
     }
+}
+
+/// Whether a race is on: at least one optimizer is ticked. Then Step, Undo, Reset, Play and
+/// the clicker keys act on the whole race; with none ticked (the lecture's own lesson) they
+/// act on the one gradient descent exactly as before.
+pub fn racing(session: &Session) -> bool {
+    !session.race().lanes().is_empty()
+}
+
+/// One Step of the race: every optimizer still going steps, and so does the lesson's own
+/// descent (the γ field, the parameters, the data chart, the history) unless it has
+/// stopped or cannot step; each stops on its own rule.
+pub fn race_step(session: &mut Session) {
+    session.race_step();
+    if session.can_step() && !session.outcome().is_final() {
+        session.step();
+    }
+}
+
+/// Whether Step would move anything: some racer still going, or the lesson's own descent.
+pub fn can_step_all(session: &Session) -> bool {
+    if racing(session) {
+        session.race().can_step() || (session.can_step() && !session.outcome().is_final())
+    } else {
+        session.can_step()
+    }
+}
+
+/// Whether there is a step to take back: the descent's or the race's.
+pub fn has_steps(session: &Session) -> bool {
+    !session.history().is_empty() || session.race().steps() > 0
 }

@@ -2,7 +2,7 @@
 //! autoplay speed.
 
 use crate::i18n::{format_number, learning_rate_limit};
-use crate::state::{LessonState, SPEEDS};
+use crate::state::{can_step_all, has_steps, racing, LessonState, SPEEDS};
 use leptos::prelude::*;
 
 /// γ, the buttons and the speed picker.
@@ -12,7 +12,9 @@ pub fn DescentControls(
     state: LessonState,
 ) -> impl IntoView {
     let lang = move || state.lang.get();
-    let can_step = Memo::new(move |_| state.session.with(|s| s.can_step()));
+    let can_step = Memo::new(move |_| state.session.with(can_step_all));
+    // A race that has ended everywhere replays from the start on Play.
+    let race_on = Memo::new(move |_| state.session.with(racing));
     let gamma_text = move || state.session.with(|s| s.learning_rate_text().to_owned());
     let gamma_invalid = Memo::new(move |_| state.session.with(|s| s.learning_rate().is_none()));
     let limit = Memo::new(move |_| state.session.with(|s| s.learning_rate_limit()));
@@ -24,11 +26,11 @@ pub fn DescentControls(
                 _ => false,
             })
     };
-    let has_history = Memo::new(move |_| state.session.with(|s| !s.history().is_empty()));
+    let has_history = Memo::new(move |_| state.session.with(has_steps));
     let moved = Memo::new(move |_| {
         state
             .session
-            .with(|s| s.lesson().params != s.lesson().start || !s.history().is_empty())
+            .with(|s| s.lesson().params != s.lesson().start || has_steps(s))
     });
     view! {
         <section class="panel descent" aria-labelledby="descent-heading">
@@ -89,7 +91,7 @@ pub fn DescentControls(
                 <button
                     data-testid="play-button"
                     aria-pressed=move || if state.playing.get() { "true" } else { "false" }
-                    disabled=move || !can_step.get() && !state.playing.get()
+                    disabled=move || !can_step.get() && !race_on.get() && !state.playing.get()
                     on:click=move |_| state.toggle_play()
                 >
                     {move || if state.playing.get() { state.t().button_pause } else { state.t().button_play }}

@@ -29,6 +29,7 @@ mod lt;
 mod messages;
 mod number;
 mod plural;
+pub mod race;
 mod tour;
 
 pub use messages::{

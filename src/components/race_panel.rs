@@ -1,0 +1,289 @@
+//! The race's settings (issue 10): a checkbox per optimizer of the core's registry
+//! (`optimizer-<id>`), and for each one ticked its hyperparameter fields (`lr-<id>`,
+//! `beta-momentum`, `alpha-rmsprop`, `beta1-adam`, …); then what all racers share: the
+//! learning-rate schedule (`schedule-select`), the batch size (`batch-size`) and the seed
+//! (`seed`).
+//!
+//! Every field is one [`SettingField`]: it keeps what was typed, hands the text to a
+//! `Session` method, and says under itself, in the interface language, why a value it
+//! cannot use was refused (the value in use stays, and no step is taken with the bad
+//! one). A value changed mid-run applies from the next step on.
+
+use crate::chart_data::series_look;
+use crate::i18n::format_number;
+use crate::i18n::race::{full_batch, lane_diverged, optimizer_name, race_words, RaceWords};
+use crate::race_text::{field_id, setting_message, symbol};
+use crate::state::LessonState;
+use descent_core::optimizer::Outcome;
+use descent_core::race::{Hyperparameter, Schedule, Settings};
+use descent_core::session::SettingInputError;
+use descent_core::Session;
+use leptos::prelude::*;
+
+/// One of the race's fixed texts, following the language. Every such text is the same
+/// closure type, so Leptos renders them all with one copy of its code (as
+/// [`LessonState::tr`]).
+fn race_tr(
+    state: LessonState,
+    pick: fn(&RaceWords) -> &'static str,
+) -> impl Fn() -> &'static str + Copy {
+    move || pick(race_words(state.lang.get()))
+}
+
+/// The race panel: the optimizers to tick and the settings they share.
+#[component]
+pub fn RacePanel(
+    /// The lesson's reactive state.
+    state: LessonState,
+) -> impl IntoView {
+    let lang = move || state.lang.get();
+    let words = move || race_words(lang());
+    let schedule = Memo::new(move |_| state.session.with(|s| s.race().schedule().id()));
+    let rows = Memo::new(move |_| state.session.with(Session::point_count));
+    let batch_text = Signal::derive(move || {
+        state
+            .session
+            .with(|s| s.race().batching().size)
+            .map_or_else(|| "n".to_owned(), |k| k.to_string())
+    });
+    let batch_kept = Signal::derive(move || {
+        state
+            .session
+            .with(|s| s.race().batching().size)
+            .map_or_else(|| full_batch(lang(), rows.get()), |k| k.to_string())
+    });
+    let seed_text =
+        Signal::derive(move || state.session.with(|s| s.race().batching().seed.to_string()));
+    view! {
+        <section class="panel race" aria-labelledby="race-heading" data-testid="race-panel">
+            <h2 id="race-heading">{race_tr(state, |w| w.heading)}</h2>
+            <p class="hint">{race_tr(state, |w| w.intro)}</p>
+            <ul class="race-optimizers">
+                {Session::optimizer_ids()
+                    .map(|id| view! { <RaceOptimizer state id /> })
+                    .collect_view()}
+            </ul>
+            <div class="race-shared">
+                <label class="field">
+                    <span>{race_tr(state, |w| w.schedule)}</span>
+                    <select
+                        data-testid="schedule-select"
+                        prop:value=move || schedule.get()
+                        on:change=move |ev| {
+                            if let Some(s) = Schedule::from_id(&event_target_value(&ev)) {
+                                state.session.update(|session| {
+                                    let _ = session.set_schedule(s);
+                                });
+                            }
+                        }
+                    >
+                        {Schedule::ALL
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, s)| {
+                                view! {
+                                    <option value=s.id()>
+                                        {move || words().schedules.get(i).copied().unwrap_or_default()}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </label>
+                <SettingField
+                    state
+                    testid="batch-size".to_owned()
+                    label=Signal::derive(move || format!("{} ({})", words().batch_size, words().batch_hint))
+                    name=Signal::derive(move || words().batch_name.to_owned())
+                    shown=batch_text
+                    kept=batch_kept
+                    apply=Callback::new(move |text: String| {
+                        let mut result = Ok(());
+                        state.session.update(|s| result = s.set_batch_size_text(&text).map(|_| ()));
+                        result
+                    })
+                />
+                <SettingField
+                    state
+                    testid="seed".to_owned()
+                    label=Signal::derive(move || words().seed.to_owned())
+                    name=Signal::derive(move || words().seed_name.to_owned())
+                    shown=seed_text
+                    kept=seed_text
+                    apply=Callback::new(move |text: String| {
+                        let mut result = Ok(());
+                        state.session.update(|s| result = s.set_seed_text(&text).map(|_| ()));
+                        result
+                    })
+                />
+            </div>
+        </section>
+    }
+}
+
+/// One optimizer: its checkbox with its name, colour and marker, and, while it is ticked,
+/// a field per hyperparameter it uses.
+#[component]
+fn RaceOptimizer(
+    /// The lesson's reactive state.
+    state: LessonState,
+    /// The optimizer's registry id.
+    id: &'static str,
+) -> impl IntoView {
+    let lang = move || state.lang.get();
+    let ticked = Memo::new(move |_| state.session.with(|s| s.is_racing(id)));
+    let settings = Memo::new(move |_| {
+        state
+            .session
+            .with(|s| s.race_lane(id).map(|l| *l.settings()))
+    });
+    let diverged = Memo::new(move |_| {
+        state.session.with(|s| {
+            s.race_lane(id)
+                .is_some_and(|l| matches!(l.outcome(), Outcome::Diverged(_)))
+        })
+    });
+    let used = Settings::defaults(id).map(|s| s.used()).unwrap_or_default();
+    let (colour, shape) = series_look(id);
+    view! {
+        <li class="race-optimizer" class:ticked=move || ticked.get()>
+            <label class="race-tick">
+                <input
+                    type="checkbox"
+                    data-testid=format!("optimizer-{id}")
+                    prop:checked=move || ticked.get()
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        state.playing.set(false);
+                        state.session.update(|s| {
+                            let _ = s.set_racing(id, on);
+                        });
+                    }
+                />
+                <span class=format!("series-marker shape-{shape}") style=format!("color:{colour}") aria-hidden="true"></span>
+                <span>{move || optimizer_name(lang(), id)}</span>
+            </label>
+            <div class="race-fields" hidden=move || !ticked.get()>
+                    {used
+                        .iter()
+                        .map(|&which| {
+                            let shown = Signal::derive(move || {
+                                settings
+                                    .get()
+                                    .map(|s| format_number(s.get(which), lang()))
+                                    .unwrap_or_default()
+                            });
+                            view! {
+                                <SettingField
+                                    state
+                                    testid=field_id(which, id)
+                                    label=Signal::derive(move || symbol(which).to_owned())
+                                    name=Signal::derive(move || symbol(which).to_owned())
+                                    shown
+                                    kept=shown
+                                    apply=Callback::new(move |text: String| {
+                                        set_hyperparameter(state, id, which, &text)
+                                    })
+                                />
+                            }
+                        })
+                        .collect_view()}
+                <p
+                    class="param-error"
+                    role="alert"
+                    data-testid=format!("race-diverged-{id}")
+                    hidden=move || !diverged.get()
+                >
+                    {move || {
+                        let gamma = settings
+                            .get()
+                            .map(|s| format_number(s.learning_rate, lang()))
+                            .unwrap_or_default();
+                        lane_diverged(lang(), optimizer_name(lang(), id), &gamma)
+                    }}
+                </p>
+            </div>
+        </li>
+    }
+}
+
+/// Sets hyperparameter `which` of optimizer `id` from its field's text.
+fn set_hyperparameter(
+    state: LessonState,
+    id: &'static str,
+    which: Hyperparameter,
+    text: &str,
+) -> Result<(), SettingInputError> {
+    let mut result = Ok(());
+    state.session.update(|s| {
+        result = s.set_hyperparameter_text(id, which, text).map(|_| ());
+    });
+    result
+}
+
+/// A setting's text field: shows the value in use until the student types, then keeps
+/// exactly what was typed; a text that cannot be used is refused with a message under the
+/// field (and the red outline), the value in use staying as it was.
+#[component]
+fn SettingField(
+    /// The lesson's reactive state.
+    state: LessonState,
+    /// The field's test id.
+    testid: String,
+    /// The label before the field.
+    label: Signal<String>,
+    /// What a message calls the setting.
+    name: Signal<String>,
+    /// The value in use, as the field shows it.
+    shown: Signal<String>,
+    /// The value in use, as a message says it stays.
+    kept: Signal<String>,
+    /// Hands the typed text to the session; an error leaves everything as it was.
+    apply: Callback<String, Result<(), SettingInputError>>,
+) -> impl IntoView {
+    let typed: RwSignal<Option<String>> = RwSignal::new(None);
+    let error: RwSignal<Option<SettingInputError>> = RwSignal::new(None);
+    let rows = Memo::new(move |_| state.session.with(Session::point_count));
+    let message = move || {
+        let error = error.get()?;
+        let raw = typed.get().unwrap_or_default();
+        Some(setting_message(
+            state.lang.get(),
+            &name.get(),
+            &raw,
+            &error,
+            &kept.get(),
+            rows.get(),
+        ))
+    };
+    let error_id = format!("{testid}-error");
+    view! {
+        <div class="race-field">
+            <label class="field">
+                <span>{move || label.get()}</span>
+                <input
+                    type="text"
+                    inputmode="decimal"
+                    autocomplete="off"
+                    data-testid=testid.clone()
+                    class:invalid=move || error.with(Option::is_some)
+                    aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
+                    prop:value=move || typed.get().unwrap_or_else(|| shown.get())
+                    on:input=move |ev| {
+                        let text = event_target_value(&ev);
+                        error.set(apply.run(text.clone()).err());
+                        typed.set(Some(text));
+                    }
+                    on:blur=move |_| {
+                        if error.with_untracked(Option::is_none) {
+                            typed.set(None);
+                        }
+                    }
+                />
+            </label>
+            <p class="param-error" role="alert" data-testid=error_id hidden=move || error.with(Option::is_none)>
+                {message}
+            </p>
+        </div>
+    }
+}
