@@ -23,10 +23,12 @@
 //! (Over 400 lines with a reason: `Session` is the one object the app mutates, and each
 //! of its methods is a user action with its undo; what the screen reads is in `views`.)
 
+mod map;
 mod race;
 mod views;
 mod window;
 
+pub use map::MapKey;
 pub use race::{MapSurface, SettingInputError};
 pub use views::{LossLandscape, Tangent};
 pub use window::LandscapeKey;
@@ -137,6 +139,9 @@ pub struct Session {
     /// The race of the lesson's ticked optimizers (none for a lesson without one); see
     /// `race.rs`.
     race: crate::race::Race,
+    /// The loss map's automatic view, fitted when the problem last changed much; see
+    /// `map.rs`.
+    map_home: Option<crate::surface::View>,
 }
 
 impl Default for Session {
@@ -168,8 +173,10 @@ impl Session {
             edits: VecDeque::new(),
             open_edit: None,
             race: crate::race::Race::default(),
+            map_home: None,
         };
         session.race = session.race_from_lesson();
+        session.refit_map_home(false);
         session.fit_ranges();
         session
     }
@@ -541,6 +548,7 @@ impl Session {
             self.lesson.set_model(model);
             self.run = Run::resume(self.lesson.start.clone(), self.lesson.params.clone());
             self.problem_changed();
+            self.refit_map_home(false);
         }
     }
 
@@ -595,6 +603,7 @@ impl Session {
         self.sync_params();
         self.fit_ranges();
         self.race_problem_changed();
+        self.refit_map_home(true);
     }
 
     fn sync_params(&mut self) {
