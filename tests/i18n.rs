@@ -488,11 +488,15 @@ fn the_map_readout_writes_a_b_and_l_in_the_interface_language() {
     use descent_lab::i18n::{format_number, surface_readout};
     let (a, b, loss) = (8.2, -0.5, 402.57);
     let text = |lang| {
-        surface_readout(
-            lang,
-            ["a", "b"],
-            [&format_number(a, lang), &format_number(b, lang)],
-            &format_number(loss, lang),
+        let t = strings(lang);
+        format!(
+            "{} {}",
+            t.surface_point,
+            surface_readout(
+                ["a", "b"],
+                [&format_number(a, lang), &format_number(b, lang)],
+                &format_number(loss, lang),
+            )
         )
     };
     assert_eq!(

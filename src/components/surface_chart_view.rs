@@ -156,8 +156,8 @@ pub fn SurfaceChartView(
         }
         ev.prevent_default();
         capture();
-        // Focus, so the arrow keys go on from here.
-        if let Some(element) = canvas.get_untracked() {
+        // Focus, so the arrow keys go on from here (a finger has no arrow keys).
+        if let (false, Some(element)) = (touch, canvas.get_untracked()) {
             let _ = element.focus();
         }
         gesture.set_value(Gesture::Drag {
@@ -291,12 +291,7 @@ pub fn SurfaceChartView(
             let value = |i: usize| format_number(params.get(i).copied().unwrap_or(0.0), lang);
             let name = |i: usize, or: &'static str| names.get(i).copied().unwrap_or(or);
             let loss = format_number(s.evaluation().loss, lang);
-            surface_readout(
-                lang,
-                [name(0, "a"), name(1, "b")],
-                [&value(0), &value(1)],
-                &loss,
-            )
+            surface_readout([name(0, "a"), name(1, "b")], [&value(0), &value(1)], &loss)
         })
     };
     view! {
@@ -304,9 +299,6 @@ pub fn SurfaceChartView(
             <figcaption>
                 <span>{state.tr(|t| t.chart_surface_title)}</span>
                 <div class="chart-tools">
-                    <span class="map-readout" data-testid="surface-readout" aria-live="polite">
-                        {readout}
-                    </span>
                     <button
                         type="button"
                         class="chart-tool"
@@ -316,6 +308,12 @@ pub fn SurfaceChartView(
                     >
                         {state.tr(|t| t.surface_fit)}
                     </button>
+                    // One line that never wraps: a readout that changed its height would
+                    // move the map under a dragging finger.
+                    <span class="map-readout" data-testid="surface-readout" aria-live="polite">
+                        <span class="visually-hidden">{state.tr(|t| t.surface_point)}" "</span>
+                        {readout}
+                    </span>
                 </div>
             </figcaption>
             <canvas

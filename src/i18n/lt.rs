@@ -44,6 +44,7 @@ pub(super) static LT: Strings = Strings {
     surface_hint: "Tempkite tašką arba spustelėkite, iš kur pradėti nusileidimą; rodyklių \
                    klavišai jį perkelia per vieną padalą (Shift – dešimtadalį); ratukas \
                    arba du pirštai keičia mastelį.",
+    surface_point: "Taškas žemėlapyje:",
     legend_data: "duomenys",
     legend_model: "modelis ŷ",
     legend_squared_errors: "paklaidų kvadratai",

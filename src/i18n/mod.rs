@@ -214,6 +214,8 @@ strings_table! {
     surface_fit_hint,
     /// Under the loss map: how to move the point and zoom, with the keys.
     surface_hint,
+    /// Before the loss map's readout of a, b and L (read aloud, not shown).
+    surface_point,
     /// Legend entry for the data points.
     legend_data,
     /// Legend entry for the model's curve.
