@@ -11,7 +11,7 @@ use crate::charts::{
     SurfaceChart, SurfacePath, Tangent,
 };
 use crate::i18n::{format_number, formula_words, Lang};
-use descent_core::{LandscapeKey, LossLandscape, Session};
+use descent_core::{LandscapeKey, LossLandscape, MapKey, Session};
 use plotters::style::RGBColor;
 
 /// How many samples draw the model's line and the loss curve.
@@ -271,12 +271,22 @@ fn surface_side(points: usize) -> usize {
 /// two, the others as they are): L(a, b) on the session's map view with its contours and
 /// minimum, the current point and its gradient, the last step, and the path of each
 /// optimizer in the race, or of the descent taken so far when there is no race. `None` for
-/// a model with one parameter.
+/// a model with one parameter. The app builds it in two parts, [`surface_base_chart`]
+/// (only when the [`MapKey`] changes) and [`with_surface_marks`] (on every move).
 pub fn surface_chart(session: &Session, words: SurfaceWords<'_>) -> Option<SurfaceChart> {
-    let map = session.map_surface(
-        surface_side(session.point_count()),
-        surface_side(session.point_count()),
-    )?;
+    let base = surface_base_chart(&session.map_key()?, words);
+    Some(with_surface_marks(session, &base))
+}
+
+/// The surface chart's expensive part from the map's key alone: the grid, its contours,
+/// the minimum and the words; no current point, gradient or path. It depends on the data,
+/// the model, the frozen parameters and the view, never on (a, b), so the app recomputes
+/// it only when the key changes.
+pub fn surface_base_chart(key: &MapKey, words: SurfaceWords<'_>) -> SurfaceChart {
+    let side = surface_side(key.point_count());
+    let Some(map) = key.surface(side, side) else {
+        return SurfaceChart::default();
+    };
     let surface = &map.surface;
     let (columns, rows) = (surface.columns(), surface.rows());
     let grid = SurfaceGrid {
@@ -294,6 +304,24 @@ pub fn surface_chart(session: &Session, words: SurfaceWords<'_>) -> Option<Surfa
             lines: c.lines.clone(),
         })
         .collect();
+    let names = key.param_names();
+    let name = |i: usize, or: &str| names.get(i).copied().unwrap_or(or).to_owned();
+    SurfaceChart {
+        grid,
+        contours,
+        minimum: map.minimum.map(|m| (m.a, m.b)),
+        minimum_label: words.minimum.to_owned(),
+        a_name: name(0, "a"),
+        b_name: name(1, "b"),
+        too_large_label: words.too_large.to_owned(),
+        empty_message: words.empty.to_owned(),
+        ..SurfaceChart::default()
+    }
+}
+
+/// `base` with the session's moving marks: the current point and its gradient, the last
+/// step, and the paths (cheap: no grid is computed).
+pub fn with_surface_marks(session: &Session, base: &SurfaceChart) -> SurfaceChart {
     let ab = |p: &[f64]| -> Option<(f64, f64)> { Some((*p.first()?, *p.get(1)?)) };
     let history = session.history();
     let last_step = history
@@ -317,27 +345,17 @@ pub fn surface_chart(session: &Session, words: SurfaceWords<'_>) -> Option<Surfa
         points.extend(ab(session.params()));
         paths.push(SurfacePath { series: 0, points });
     }
-    let names = session.lesson().model.param_names();
-    let name = |i: usize, or: &str| names.get(i).copied().unwrap_or(or).to_owned();
     let gradient = session
         .has_data()
         .then(|| ab(&session.evaluation().gradient))
         .flatten();
-    Some(SurfaceChart {
-        grid,
-        contours,
-        minimum: map.minimum.map(|m| (m.a, m.b)),
-        minimum_label: words.minimum.to_owned(),
+    SurfaceChart {
         current: ab(session.params()),
         gradient,
         last_step,
         paths,
-        a_name: name(0, "a"),
-        b_name: name(1, "b"),
-        too_large_label: words.too_large.to_owned(),
-        empty_message: words.empty.to_owned(),
-        ..SurfaceChart::default()
-    })
+        ..base.clone()
+    }
 }
 
 /// The series index of optimizer `id`: its place in the core's registry, so its colour and

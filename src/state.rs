@@ -186,6 +186,38 @@ impl LessonState {
         self.session.maybe_update(Session::end_slide);
     }
 
+    /// The point dragged on the loss map to (a, b) ([`Session::move_on_map`]).
+    pub fn move_on_map(&self, a: f64, b: f64) {
+        self.pause();
+        self.session.maybe_update(|s| s.move_on_map(a, b));
+    }
+
+    /// The point put down on the loss map: every run starts there
+    /// ([`Session::put_down_on_map`]).
+    pub fn put_down_on_map(&self, a: f64, b: f64) {
+        self.pause();
+        self.session.update(|s| {
+            s.put_down_on_map(a, b);
+        });
+    }
+
+    /// Zooms the loss map by `factor` about (a, b) ([`Session::zoom_map_view`]).
+    pub fn zoom_map(&self, at: (f64, f64), factor: f64) {
+        self.session.maybe_update(|s| s.zoom_map_view(at, factor));
+    }
+
+    /// Fits the loss map's view again ([`Session::fit_map_view`]).
+    pub fn fit_map(&self) {
+        self.session.update(Session::fit_map_view);
+    }
+
+    /// Stops autoplay, without notifying when it is already stopped.
+    fn pause(&self) {
+        if self.playing.get_untracked() {
+            self.playing.set(false);
+        }
+    }
+
     /// Sets the γ field's text (kept as typed).
     pub fn set_learning_rate_text(&self, text: &str) {
         self.session.update(|s| s.set_learning_rate_text(text));

@@ -286,3 +286,21 @@ fn a_formula_undefined_at_a_row_says_so_in_the_loss_chart_and_never_blanks_it() 
     assert_eq!(data.points.len(), 3);
     assert!(data.view.is_some());
 }
+
+#[test]
+fn moving_the_point_on_the_map_reuses_the_base_and_moves_only_the_marks() {
+    use descent_lab::chart_data::{surface_base_chart, with_surface_marks};
+    let mut session = Session::new(Preset::LectureAb.lesson());
+    let key = session.map_key().unwrap();
+    let base = surface_base_chart(&key, SURFACE_WORDS);
+    assert!(base.current.is_none() && base.paths.is_empty());
+    session.move_on_map(8.5, 0.5);
+    // Same key: the base is reused, and with the marks it is exactly the full chart.
+    assert_eq!(session.map_key().as_ref(), Some(&key));
+    let chart = with_surface_marks(&session, &base);
+    assert_eq!(chart.current, Some((8.5, 0.5)));
+    assert_eq!(
+        Some(chart),
+        descent_lab::chart_data::surface_chart(&session, SURFACE_WORDS)
+    );
+}

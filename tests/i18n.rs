@@ -482,3 +482,29 @@ fn chart_alternatives_carry_the_current_numbers() {
     assert_eq!(more_rows(Lang::En, 1), "… and 1 more row");
     assert_eq!(delete_row_label(Lang::Lt, 3), "Ištrinti eilutę Nr. 3");
 }
+
+#[test]
+fn the_map_readout_writes_a_b_and_l_in_the_interface_language() {
+    use descent_lab::i18n::{format_number, surface_readout};
+    let (a, b, loss) = (8.2, -0.5, 402.57);
+    let text = |lang| {
+        let t = strings(lang);
+        format!(
+            "{} {}",
+            t.surface_point,
+            surface_readout(
+                ["a", "b"],
+                [&format_number(a, lang), &format_number(b, lang)],
+                &format_number(loss, lang),
+            )
+        )
+    };
+    assert_eq!(
+        text(Lang::Lt),
+        "Taškas žemėlapyje: a = 8,2; b = −0,5; L = 402,57"
+    );
+    assert_eq!(
+        text(Lang::En),
+        "Point on the map: a = 8.2; b = −0.5; L = 402.57"
+    );
+}

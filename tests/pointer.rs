@@ -149,3 +149,22 @@ fn while_a_point_is_dragged_the_axes_hold_still_and_the_point_is_ringed() {
     assert!(y.1 > 300.0);
     assert_eq!(free.highlighted, None);
 }
+
+#[test]
+fn an_arrow_key_moves_the_map_point_by_one_tick_of_its_axis() {
+    use descent_lab::charts::pointer::key_step;
+    // The lecture-ab map's a axis (7.73 … 10.07) has ticks 0.5 apart; its b axis
+    // (−1.17 … 1.17) ticks 0.5 apart too; a narrow axis steps finer.
+    assert_eq!(key_step((7.73, 10.07)), 0.5);
+    assert_eq!(key_step((-1.17, 1.17)), 0.5);
+    assert_eq!(key_step((0.0, 0.01)), 0.002);
+    // A range with no width or no finite end still gives a finite, positive step.
+    for range in [
+        (1.0, 1.0),
+        (f64::NAN, 2.0),
+        (f64::NEG_INFINITY, f64::INFINITY),
+    ] {
+        let step = key_step(range);
+        assert!(step.is_finite() && step > 0.0, "{range:?}: {step}");
+    }
+}

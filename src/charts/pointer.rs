@@ -111,3 +111,23 @@ pub fn round_to_resolution(value: f64, resolution: f64) -> f64 {
         value
     }
 }
+
+/// The step an arrow key moves a point along an axis showing `range`: the distance between
+/// two of the axis's tick marks (Plotters' own choice for at most
+/// [`MAX_TICKS`](super::ticks::MAX_TICKS) ticks: 1, 2 or 5 × a power of ten). A range with
+/// fewer than two ticks, or no finite width, steps by a tenth of its width (or by 1).
+pub fn key_step(range: (f64, f64)) -> f64 {
+    use plotters::coord::ranged1d::Ranged;
+    use plotters::coord::types::RangedCoordf64;
+    let (lo, hi) = super::finite_range(range.0, range.1);
+    let ticks = RangedCoordf64::from(lo..hi).key_points(super::ticks::MAX_TICKS);
+    let step = match ticks.as_slice() {
+        [first, second, ..] => second - first,
+        _ => (hi - lo) / 10.0,
+    };
+    if step.is_finite() && step > 0.0 {
+        step
+    } else {
+        1.0
+    }
+}

@@ -39,6 +39,12 @@ pub(super) static LT: Strings = Strings {
     chart_surface_title: "Nuostolių paviršius L(a, b)",
     surface_minimum: "minimumas",
     surface_too_large: "per didelis",
+    surface_fit: "Talpinti",
+    surface_fit_hint: "Rodyti pradžią, kelius ir minimumą",
+    surface_hint: "Tempkite tašką arba spustelėkite, iš kur pradėti nusileidimą; rodyklių \
+                   klavišai jį perkelia per vieną padalą (Shift – dešimtadalį); ratukas \
+                   arba du pirštai keičia mastelį.",
+    surface_point: "Taškas žemėlapyje:",
     legend_data: "duomenys",
     legend_model: "modelis ŷ",
     legend_squared_errors: "paklaidų kvadratai",

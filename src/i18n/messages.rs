@@ -334,3 +334,12 @@ pub fn unnamed_column(lang: Lang, number: usize) -> String {
         Lang::En => format!("column {number}"),
     }
 }
+
+/// The loss map's live readout: the first two parameters' names and values and L, the
+/// values already formatted in `lang` ("a = 8,2; b = 0; L = 402,57"); the words before it
+/// are [`Strings::surface_point`](super::Strings).
+pub fn surface_readout(names: [&str; 2], values: [&str; 2], loss: &str) -> String {
+    let [na, nb] = names;
+    let [a, b] = values;
+    format!("{na} = {a}; {nb} = {b}; L = {loss}")
+}

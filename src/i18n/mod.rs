@@ -45,6 +45,8 @@ pub use formula::{
 pub use messages::{
     converged_local_minimum, link_refused_learning_rate, parameter_limited, parameter_not_finite,
 };
+// Issue 10: the loss map
+pub use messages::surface_readout;
 pub use number::{format_exact, format_number};
 pub use plural::{en_plural, lt_plural};
 pub use tour::{tour_caption, tour_link_nearest, tour_link_not_a_number, tour_words, TourWords};
@@ -212,6 +214,14 @@ strings_table! {
     surface_minimum,
     /// The surface legend's entry for cells whose loss overflows.
     surface_too_large,
+    /// The button that fits the loss map's view to the start, the paths and the minimum.
+    surface_fit,
+    /// What "fit" does, as its tooltip.
+    surface_fit_hint,
+    /// Under the loss map: how to move the point and zoom, with the keys.
+    surface_hint,
+    /// Before the loss map's readout of a, b and L (read aloud, not shown).
+    surface_point,
     /// Legend entry for the data points.
     legend_data,
     /// Legend entry for the model's curve.

@@ -65,5 +65,7 @@ pub use optimizer::{
     Run, Step, StopRule,
 };
 pub use problem::Problem;
-pub use session::{LandscapeKey, LossLandscape, NotShareable, ParamInput, Session, Tangent};
+pub use session::{
+    LandscapeKey, LossLandscape, MapKey, NotShareable, ParamInput, Session, Tangent,
+};
 pub use table::{parse_number, CellError, NumberError, ParsedTable, Table, TableError};

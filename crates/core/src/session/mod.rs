@@ -24,11 +24,13 @@
 //! of its methods is a user action with its undo; what the screen reads is in `views`.)
 
 mod formula;
+mod map;
 mod race;
 mod views;
 mod window;
 
 pub use formula::formula_of;
+pub use map::MapKey;
 pub use race::{MapSurface, SettingInputError};
 pub use views::{LossLandscape, Tangent};
 pub use window::LandscapeKey;
@@ -139,6 +141,9 @@ pub struct Session {
     /// The race of the lesson's ticked optimizers (none for a lesson without one); see
     /// `race.rs`.
     race: crate::race::Race,
+    /// The loss map's automatic view, fitted when the problem last changed much; see
+    /// `map.rs`.
+    map_home: Option<crate::surface::View>,
 }
 
 impl Default for Session {
@@ -170,8 +175,10 @@ impl Session {
             edits: VecDeque::new(),
             open_edit: None,
             race: crate::race::Race::default(),
+            map_home: None,
         };
         session.race = session.race_from_lesson();
+        session.refit_map_home(false);
         session.fit_ranges();
         session
     }
@@ -549,6 +556,7 @@ impl Session {
             self.lesson.set_model(model);
             self.run = Run::resume(self.lesson.start.clone(), self.lesson.params.clone());
             self.problem_changed();
+            self.refit_map_home(false);
         }
     }
 
@@ -603,6 +611,7 @@ impl Session {
         self.sync_params();
         self.fit_ranges();
         self.race_problem_changed();
+        self.refit_map_home(true);
     }
 
     fn sync_params(&mut self) {

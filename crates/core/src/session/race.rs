@@ -11,7 +11,7 @@ use crate::optimizer::REGISTRY;
 use crate::race::{
     parse_seed, Batching, Hyperparameter, Lane, Race, Row, Schedule, SettingError, Settings, Update,
 };
-use crate::surface::{Contour, LearningRateLimits, Minimum, Surface, View, DEFAULT_LEVELS};
+use crate::surface::{Contour, LearningRateLimits, Minimum, Surface, View};
 use crate::table::{parse_number, NumberError};
 
 /// A hyperparameter, batch size or seed typed in its field that cannot be used; the
@@ -257,8 +257,9 @@ impl Session {
         Ok(seed)
     }
 
-    /// The map's view: the one the student chose, else fitted to the start, the
-    /// minimum and the lanes' paths. `None` for a model with fewer than two parameters.
+    /// The map's view: the one the student chose, else the automatic one, which holds
+    /// still while the point moves inside it (see `map.rs`). `None` for a model with
+    /// fewer than two parameters.
     pub fn map_view(&self) -> Option<View> {
         if self.lesson.model.param_count() < 2 {
             return None;
@@ -266,26 +267,7 @@ impl Session {
         if let Some(view) = self.lesson.race.view {
             return Some(view);
         }
-        self.fitted_map_view()
-    }
-
-    /// The view fitted to the start, the minimum (where there is a unique one) and every
-    /// lane's path: what "fit" shows.
-    pub fn fitted_map_view(&self) -> Option<View> {
-        let ab = |p: &[f64]| {
-            (
-                p.first().copied().unwrap_or(0.0),
-                p.get(1).copied().unwrap_or(0.0),
-            )
-        };
-        let mut points = vec![ab(&self.lesson.start), ab(self.params())];
-        if let Some(q) = crate::surface::Quadratic::of(&self.problem, self.params()) {
-            points.extend(q.minimiser());
-        }
-        for lane in self.race.lanes() {
-            points.extend(lane.path());
-        }
-        View::fit(points)
+        self.automatic_map_view()
     }
 
     /// Sets the map's view (zoom, pan), or `None` to fit it again.
@@ -294,21 +276,9 @@ impl Session {
     }
 
     /// The loss map over [`Session::map_view`] at `columns` × `rows` cells, with
-    /// [`DEFAULT_LEVELS`] contour levels, the minimum and the limits; `None` for a model
-    /// with fewer than two parameters.
+    /// [`crate::surface::DEFAULT_LEVELS`] contour levels, the minimum and the limits; `None`
+    /// for a model with fewer than two parameters. The same as [`Session::map_key`]'s surface.
     pub fn map_surface(&self, columns: usize, rows: usize) -> Option<MapSurface> {
-        let view = self.map_view()?;
-        let surface = Surface::compute(&self.problem, self.params(), view, columns, rows)?;
-        let contours = surface.contours(&surface.levels(DEFAULT_LEVELS));
-        let minimum = surface.minimum(&self.problem, self.params());
-        let limits = surface.quadratic().and_then(|q| q.limits());
-        let condition_number = surface.quadratic().and_then(|q| q.condition_number());
-        Some(MapSurface {
-            surface,
-            contours,
-            minimum,
-            limits,
-            condition_number,
-        })
+        self.map_key()?.surface(columns, rows)
     }
 }

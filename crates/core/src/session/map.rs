@@ -1,0 +1,219 @@
+//! The loss map's view and its expensive part, kept apart from the current point.
+//!
+//! The heatmap and its contours cost milliseconds; the current point moves on every
+//! pointer event of a drag. So the map's grid depends only on a [`MapKey`] — the problem
+//! (data, model, loss, frozen flags), the parameters after the first two, and the view —
+//! never on (a, b) themselves, and the view the map shows when the student has not chosen
+//! one holds still while the point moves inside it:
+//!
+//! - the *home* view is fitted ([`Session::fitted_map_view`]) when a lesson opens or the
+//!   model changes, and when an edit of the data, the loss or a frozen flag leaves it a
+//!   poor fit (something it must show falls outside, or it is more than four times too
+//!   wide along its wider side);
+//! - the view shown is the home view while it holds the start, the current point, the
+//!   minimum and every path; otherwise home widened just enough to hold them (as a
+//!   parameter's range is widened, [`Session::range`]); "fit" fits home afresh.
+
+use super::race::MapSurface;
+use super::Session;
+use crate::problem::Problem;
+use crate::surface::{Surface, View, DEFAULT_LEVELS};
+
+/// Everything the map's grid, contours and minimum depend on. Built only by
+/// [`Session::map_key`], so no part can be left out; equal keys give equal maps.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapKey {
+    problem: Problem,
+    /// The parameters after the first two (a and b are set to 0: they do not matter).
+    params: Vec<f64>,
+    view: View,
+}
+
+/// How much wider than a freshly fitted view a kept home view may be.
+const HOME_SLACK: f64 = 4.0;
+
+impl MapKey {
+    /// The view the map covers.
+    pub fn view(&self) -> View {
+        self.view
+    }
+
+    /// How many data points the map is computed from.
+    pub fn point_count(&self) -> usize {
+        self.problem.data.len()
+    }
+
+    /// The model's parameter names, a and b first.
+    pub fn param_names(&self) -> Vec<&'static str> {
+        self.problem.model.param_names()
+    }
+
+    /// The loss map over the key's view at `columns` × `rows` cells, with
+    /// [`DEFAULT_LEVELS`] contour levels, the minimum and the limits; `None` for a model
+    /// with fewer than two parameters.
+    pub fn surface(&self, columns: usize, rows: usize) -> Option<MapSurface> {
+        let problem = &self.problem;
+        let surface = Surface::compute(problem, &self.params, self.view, columns, rows)?;
+        let contours = surface.contours(&surface.levels(DEFAULT_LEVELS));
+        let minimum = surface.minimum(problem, &self.params);
+        let limits = surface.quadratic().and_then(|q| q.limits());
+        let condition_number = surface.quadratic().and_then(|q| q.condition_number());
+        Some(MapSurface {
+            surface,
+            contours,
+            minimum,
+            limits,
+            condition_number,
+        })
+    }
+}
+
+impl Session {
+    /// The key of the map shown now: equal for two moments whose maps are equal, whatever
+    /// (a, b) are. `None` for a model with fewer than two parameters.
+    pub fn map_key(&self) -> Option<MapKey> {
+        let view = self.map_view()?;
+        let mut params = self.params().to_vec();
+        for p in params.iter_mut().take(2) {
+            *p = 0.0;
+        }
+        Some(MapKey {
+            problem: self.problem.clone(),
+            params,
+            view,
+        })
+    }
+
+    /// The points an automatic view must show: the start, the current point, the minimum
+    /// (where there is a unique one), every lane's path and the one descent's history.
+    fn map_points(&self) -> Vec<(f64, f64)> {
+        let ab = |p: &[f64]| {
+            (
+                p.first().copied().unwrap_or(0.0),
+                p.get(1).copied().unwrap_or(0.0),
+            )
+        };
+        let mut points = vec![ab(&self.lesson.start), ab(self.params())];
+        if let Some(q) = crate::surface::Quadratic::of(&self.problem, self.params()) {
+            points.extend(q.minimiser());
+        }
+        for lane in self.race.lanes() {
+            points.extend(lane.path());
+        }
+        points.extend(self.run.history().iter().map(|s| ab(&s.before)));
+        points
+    }
+
+    /// The view fitted to the start, the current point, the minimum (where there is a
+    /// unique one) and every path: what "fit" shows.
+    pub fn fitted_map_view(&self) -> Option<View> {
+        if self.lesson.model.param_count() < 2 {
+            return None;
+        }
+        View::fit(self.map_points())
+    }
+
+    /// The view shown when the student has chosen none: home, or home widened to hold
+    /// what it must show (see the module docs).
+    pub(super) fn automatic_map_view(&self) -> Option<View> {
+        if self.lesson.model.param_count() < 2 {
+            return None;
+        }
+        let points = self.map_points();
+        let Some(home) = self.map_home else {
+            return View::fit(points);
+        };
+        let held = |p: &(f64, f64)| !(p.0.is_finite() && p.1.is_finite()) || home.contains(*p);
+        if points.iter().all(held) {
+            return Some(home);
+        }
+        let corners = [(home.a.0, home.b.0), (home.a.1, home.b.1)];
+        View::fit(points.into_iter().chain(corners))
+    }
+
+    /// Fits the home view afresh, or (`keep_good_fit`) keeps it while it still fits.
+    pub(super) fn refit_map_home(&mut self, keep_good_fit: bool) {
+        let fitted = self.fitted_map_view();
+        let kept = match (self.map_home, fitted) {
+            (Some(home), Some(fit)) if keep_good_fit => {
+                let inside = home.contains((fit.a.0, fit.b.0)) && home.contains((fit.a.1, fit.b.1));
+                let width = |r: (f64, f64)| r.1 - r.0;
+                // The wider side of each: a fit may be thin across one parameter.
+                let snug =
+                    width(home.a).max(width(home.b)) <= HOME_SLACK * width(fit.a).max(width(fit.b));
+                (inside && snug).then_some(home)
+            }
+            _ => None,
+        };
+        self.map_home = kept.or(fitted);
+    }
+
+    /// "Fit": forgets the chosen view and fits the map to the start, the current point,
+    /// the minimum and the paths.
+    pub fn fit_map_view(&mut self) {
+        self.lesson.race.view = None;
+        self.refit_map_home(false);
+    }
+
+    /// The map's view zoomed by `factor` (above 1: closer) about `(a, b)`, which stays
+    /// where it is on the screen; the result is kept as the chosen view. A factor or
+    /// point that is not finite, or a view narrower than 10⁻⁹ of its centre's size or
+    /// wider than the parameters' bound, changes nothing (`false`).
+    pub fn zoom_map_view(&mut self, at: (f64, f64), factor: f64) -> bool {
+        let Some(view) = self.map_view() else {
+            return false;
+        };
+        if !(factor.is_finite() && factor > 0.0 && at.0.is_finite() && at.1.is_finite()) {
+            return false;
+        }
+        let bound = crate::range::PARAM_BOUND;
+        // The widths asked for, before `View::new` would widen a vanishing one.
+        let fine = |(lo, hi): (f64, f64), centre: f64| {
+            let width = (hi - lo) / factor;
+            let size = lo.abs().max(hi.abs()).max(centre.abs()).max(1e-6);
+            width > 1e-9 * size && width <= bound
+        };
+        let zoomed = view.zoom(at, factor);
+        let inside = |(lo, hi): (f64, f64)| lo >= -bound && hi <= bound;
+        if zoomed == view
+            || !(fine(view.a, at.0) && fine(view.b, at.1) && inside(zoomed.a) && inside(zoomed.b))
+        {
+            return false;
+        }
+        self.set_map_view(Some(zoomed));
+        true
+    }
+
+    /// The point dragged on the map to `(a, b)`: the free ones of the first two parameters
+    /// move as their sliders move them ([`Session::slide_param`]); a frozen one stays.
+    /// Returns whether anything moved.
+    pub fn move_on_map(&mut self, a: f64, b: f64) -> bool {
+        let mut moved = false;
+        for (index, value) in [(0, a), (1, b)] {
+            if !self.is_frozen(index) && self.params().get(index) != Some(&value) {
+                moved |= self.slide_param(index, value);
+            }
+        }
+        moved
+    }
+
+    /// The point put down on the map at `(a, b)` (a click or tap, the end of a drag, an
+    /// arrow key): every run starts there — the one descent and each lane of the race
+    /// ([`Session::race_start_at`]) — so Step goes on from there, Undo has nothing to
+    /// take back and Reset returns there. A frozen parameter keeps its value; the ranges
+    /// fit the new values ([`Session::end_slide`]). `false` for a non-finite point or a
+    /// model without a map.
+    pub fn put_down_on_map(&mut self, a: f64, b: f64) -> bool {
+        let keep = |index: usize, value: f64| {
+            if self.is_frozen(index) {
+                self.params().get(index).copied().unwrap_or(value)
+            } else {
+                value
+            }
+        };
+        let (a, b) = (keep(0, a), keep(1, b));
+        let put = self.race_start_at(a, b);
+        self.end_slide();
+        put
+    }
+}

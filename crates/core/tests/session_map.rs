@@ -1,0 +1,129 @@
+//! The loss map's key and view while the point moves: the expensive grid depends on the
+//! data, the model, the frozen parameters and the view, never on (a, b), and the
+//! automatic view holds still while the point moves inside it.
+#![allow(clippy::unwrap_used)]
+
+use descent_core::presets::Preset;
+use descent_core::surface::View;
+use descent_core::Session;
+
+#[test]
+fn dragging_a_and_b_inside_the_map_keeps_its_key() {
+    let mut s = Session::new(Preset::LectureAb.lesson());
+    let key = s.map_key().unwrap();
+    let view = key.view();
+    // Moves like a drag on the map, a slider, and a click that sets the start.
+    for (a, b) in [(8.5, 0.2), (9.0, -0.3), (10.0, 0.05)] {
+        assert!(view.contains((a, b)));
+        s.slide_param(0, a);
+        s.slide_param(1, b);
+        assert_eq!(s.map_key().as_ref(), Some(&key), "moved to ({a}, {b})");
+    }
+    assert!(s.race_start_at(9.5, 0.1));
+    assert_eq!(s.map_key().as_ref(), Some(&key));
+    // A Step inside the view keeps it too.
+    s.race_step();
+    s.step();
+    assert_eq!(s.map_key().unwrap().view(), view);
+    // The surface of the key is the session's.
+    assert_eq!(key.surface(20, 20), s.map_surface(20, 20));
+}
+
+#[test]
+fn a_point_moved_outside_the_map_widens_it_and_fit_fits_again() {
+    let mut s = Session::new(Preset::LectureAb.lesson());
+    let home = s.map_view().unwrap();
+    s.set_param(0, 40.0);
+    let wide = s.map_view().unwrap();
+    assert!(wide.contains((40.0, 0.0)) && wide.contains((home.a.0, home.b.0)));
+    // Back inside: home again, as a parameter's range does.
+    s.set_param(0, 9.0);
+    assert_eq!(s.map_view(), Some(home));
+    // A chosen view is kept until "fit".
+    let chosen = View::new((0.0, 1.0), (0.0, 1.0));
+    s.set_map_view(Some(chosen));
+    s.set_param(1, 3.0);
+    assert_eq!(s.map_view(), Some(chosen));
+    s.fit_map_view();
+    assert_eq!(s.lesson().race.view, None);
+    assert_eq!(s.map_view(), s.fitted_map_view());
+    assert!(s.map_view().unwrap().contains((9.0, 3.0)));
+}
+
+#[test]
+fn zooming_keeps_the_point_under_the_pointer_and_refuses_nonsense() {
+    let mut s = Session::new(Preset::LectureAb.lesson());
+    let before = s.map_view().unwrap();
+    let at = (9.0, 0.5);
+    assert!(s.zoom_map_view(at, 2.0));
+    let after = s.map_view().unwrap();
+    assert_eq!(s.lesson().race.view, Some(after));
+    let fraction = |v: View| {
+        (
+            (at.0 - v.a.0) / (v.a.1 - v.a.0),
+            (at.1 - v.b.0) / (v.b.1 - v.b.0),
+        )
+    };
+    let (f0, f1) = (fraction(before), fraction(after));
+    assert!((f0.0 - f1.0).abs() < 1e-12 && (f0.1 - f1.1).abs() < 1e-12);
+    assert!(((after.a.1 - after.a.0) * 2.0 - (before.a.1 - before.a.0)).abs() < 1e-9);
+    for (at, factor) in [
+        ((f64::NAN, 0.0), 2.0),
+        ((9.0, 0.0), f64::INFINITY),
+        ((9.0, 0.0), 0.0),
+        ((9.0, 0.0), -1.0),
+        ((9.0, 0.0), 1e300),
+        ((9.0, 0.0), 1e-300),
+    ] {
+        assert!(!s.zoom_map_view(at, factor), "{at:?} × {factor}");
+        assert_eq!(s.map_view(), Some(after));
+    }
+    // One parameter: no map to zoom.
+    let mut one = Session::new(Preset::Lecture.lesson());
+    assert!(!one.zoom_map_view((1.0, 1.0), 2.0));
+    assert!(one.map_key().is_none());
+}
+
+#[test]
+fn an_edit_that_leaves_the_map_a_good_fit_keeps_it() {
+    let mut s = Session::new(Preset::LectureAb.lesson());
+    let view = s.map_view().unwrap();
+    // A small change of one y moves the minimum a little: the view stays.
+    let y = s.lesson().table.rows[0][1].clone();
+    let nudged = format!("{}", y.parse::<f64>().unwrap() + 0.1);
+    s.set_cell(0, 1, &nudged);
+    assert_eq!(s.map_view(), Some(view));
+    // A new lesson fits afresh.
+    s.load(Preset::Ravine.lesson());
+    assert_eq!(s.map_view(), s.fitted_map_view());
+    assert_ne!(s.map_view(), Some(view));
+}
+
+#[test]
+fn a_point_put_down_on_the_map_starts_every_run_there() {
+    let mut s = Session::new(Preset::LectureAb.lesson());
+    s.step();
+    s.race_step();
+    // A drag moves (a, b) and leaves the race's lanes where they are…
+    assert!(s.move_on_map(8.5, 0.25));
+    assert_eq!(s.params(), [8.5, 0.25]);
+    assert!(s.race_rows().iter().all(|r| r.step == 1));
+    // …and putting the point down starts every run there: nothing to undo, Reset
+    // returns there, Step goes on from there.
+    assert!(s.put_down_on_map(8.5, 0.25));
+    assert!(s.history().is_empty() && !s.undo());
+    assert!(s
+        .race_rows()
+        .iter()
+        .all(|r| r.step == 0 && r.params == [8.5, 0.25]));
+    s.step();
+    s.reset();
+    assert_eq!(s.params(), [8.5, 0.25]);
+    assert!(!s.put_down_on_map(f64::NAN, 0.0));
+    // A frozen b stays where it is.
+    s.set_frozen(1, true);
+    assert!(s.move_on_map(9.0, 3.0));
+    assert_eq!(s.params(), [9.0, 0.25]);
+    assert!(s.put_down_on_map(9.5, 3.0));
+    assert_eq!(s.params(), [9.5, 0.25]);
+}
