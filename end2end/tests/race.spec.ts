@@ -296,3 +296,25 @@ test('projector mode: the table, the rules and the loss-against-step chart stay'
   const box = await lesson.byTestId('chart-steps').boundingBox();
   expect(box!.height).toBeGreaterThan(120);
 });
+
+test('a reload mid-race brings every racer back at the step it stood at', async ({
+  lesson,
+  page,
+}) => {
+  await openLectureAb(lesson);
+  await steps(lesson, 3);
+  const before = {
+    gdA: await rowValue(lesson, 'gd', 'a'),
+    momentumB: await rowValue(lesson, 'momentum', 'b'),
+  };
+  expect(before.gdA).toBeGreaterThan(9.6);
+  await page.waitForTimeout(500);
+  await page.reload();
+  await expect(row(lesson, 'gd')).toHaveAttribute('data-step', '3');
+  await expect(row(lesson, 'momentum')).toHaveAttribute('data-step', '3');
+  expect(await rowValue(lesson, 'gd', 'a')).toBe(before.gdA);
+  expect(await rowValue(lesson, 'momentum', 'b')).toBe(before.momentumB);
+  // And the race goes on from there, in step with the lesson's own descent.
+  await lesson.step();
+  await expect(row(lesson, 'gd')).toHaveAttribute('data-step', '4');
+});

@@ -185,15 +185,16 @@ pub(super) fn draw_minimum<DB: DrawingBackend>(
     }))
 }
 
-/// The moving marks: paths (oldest under newest), the last step, the arrow of −∇L and the
-/// current point on top.
+/// The moving marks: paths (the race's later optimizers under the earlier ones, so plain
+/// descent's straight path stays visible over momentum's wide zigzags), the last step, the
+/// arrow of −∇L and the current point on top.
 pub(super) fn draw_surface_marks<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     frame: &PlotFrame,
     chart: &SurfaceChart,
     style: &ChartStyle,
 ) -> DrawResult<(), DB> {
-    for path in &chart.paths {
+    for path in chart.paths.iter().rev() {
         draw_path(area, frame, &path.points, path.series, style)?;
     }
     if let Some((from, to)) = chart.last_step {

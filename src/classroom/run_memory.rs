@@ -9,6 +9,11 @@
 //! The replay is checked: unless it ends exactly at the saved lesson (a record from an
 //! older lesson, another tab, a hand edit), the lesson opens as before, without history.
 //!
+//! A race of optimizers (issue 10) is kept the same way: the record says how many Steps
+//! the race has taken (`race=20`), and reopening steps it that often from its start. Its
+//! settings are the lesson's as saved, so a race whose γ or β was changed mid-run comes
+//! back as if it had run with the last values from the start.
+//!
 //! Bounded: at most [`MAX_KEPT_STEPS`] steps, and no more than [`REPLAY_BUDGET`] point
 //! evaluations in all (a 100 000-row table keeps 200 steps), so a reload stays quick. A
 //! longer run reopens where it stands, without its history, as every run did before.
@@ -31,6 +36,8 @@ pub struct RunRecord {
     pub steps: Vec<(f64, usize)>,
     /// Autoplay speed in steps per second.
     pub speed: u32,
+    /// The Steps the race of optimizers has taken (0 without a race).
+    pub race: usize,
 }
 
 impl RunRecord {
@@ -49,7 +56,16 @@ impl RunRecord {
                 }
             }
         }
-        RunRecord { steps, speed }
+        let race = session.race().steps();
+        let race_cost = race
+            .saturating_mul(rows)
+            .saturating_mul(session.race().lanes().len());
+        let race = if race <= MAX_KEPT_STEPS && race_cost <= REPLAY_BUDGET {
+            race
+        } else {
+            0
+        };
+        RunRecord { steps, speed, race }
     }
 
     /// How many steps it records.
@@ -62,14 +78,20 @@ impl RunRecord {
         self.len() == 0
     }
 
-    /// The stored text: `v1 speed=5 steps=0.003*5,0.001*2`.
+    /// The stored text: `v1 speed=5 steps=0.003*5,0.001*2`, and ` race=7` after it when
+    /// the race has stepped (a record without it, from before the race, reads as 0).
     pub fn encode(&self) -> String {
         let steps: Vec<String> = self
             .steps
             .iter()
             .map(|(gamma, count)| format!("{gamma}*{count}"))
             .collect();
-        format!("v1 speed={} steps={}", self.speed, steps.join(","))
+        let race = if self.race > 0 {
+            format!(" race={}", self.race)
+        } else {
+            String::new()
+        };
+        format!("v1 speed={} steps={}{race}", self.speed, steps.join(","))
     }
 
     /// Reads [`RunRecord::encode`]'s text; `None` for anything else.
@@ -80,7 +102,11 @@ impl RunRecord {
         }
         let speed = parts.next()?.strip_prefix("speed=")?.parse().ok()?;
         let list = parts.next()?.strip_prefix("steps=")?;
-        if parts.next().is_some() {
+        let race = match parts.next() {
+            Some(part) => part.strip_prefix("race=")?.parse().ok()?,
+            None => 0,
+        };
+        if parts.next().is_some() || race > MAX_KEPT_STEPS {
             return None;
         }
         let mut steps = Vec::new();
@@ -95,7 +121,7 @@ impl RunRecord {
             }
             steps.push((gamma, count));
         }
-        Some(RunRecord { steps, speed })
+        Some(RunRecord { steps, speed, race })
     }
 }
 
@@ -103,6 +129,24 @@ impl RunRecord {
 /// lesson's start; just `Session::new(lesson)` when the replay does not end exactly at
 /// the lesson (see the module docs).
 pub fn replay(lesson: Lesson, record: &RunRecord) -> Session {
+    let mut session = replay_descent(lesson, record);
+    let rows = session.lesson().table.rows.len().max(1);
+    let cost = record
+        .race
+        .saturating_mul(rows)
+        .saturating_mul(session.race().lanes().len());
+    if cost <= REPLAY_BUDGET {
+        for _ in 0..record.race {
+            if !session.race_step() {
+                break;
+            }
+        }
+    }
+    session
+}
+
+/// The lesson's own descent replayed (see [`replay`]).
+fn replay_descent(lesson: Lesson, record: &RunRecord) -> Session {
     let plain = Session::new(lesson);
     let rows = plain.lesson().table.rows.len().max(1);
     if record.is_empty() || record.len().saturating_mul(rows) > REPLAY_BUDGET {
@@ -187,6 +231,36 @@ mod tests {
     }
 
     #[test]
+    fn a_race_comes_back_at_the_step_it_stood_at() {
+        // lecture-ab: gradient descent and momentum ticked; a Step of the race also steps
+        // the lesson's own descent, as the app's Step does.
+        let mut session = Session::new(Preset::LectureAb.lesson());
+        for _ in 0..7 {
+            session.race_step();
+            session.step();
+        }
+        let record = RunRecord::of(&session, 5);
+        assert_eq!(record.race, 7);
+        let text = record.encode();
+        assert_eq!(text, "v1 speed=5 steps=0.003*7 race=7");
+        let read = RunRecord::decode(&text).unwrap_or_else(|| panic!("{text}"));
+        let reopened = replay(session.lesson().clone(), &read);
+        assert_eq!(reopened.race_rows(), session.race_rows());
+        assert_eq!(reopened.race_paths(), session.race_paths());
+        assert_eq!(reopened.history(), session.history());
+        // The first step of gradient descent in the race, as in OPTIMIZERS.md.
+        let gd = reopened.race_lane("gd").map(|lane| lane.path());
+        let (a, b) = gd.and_then(|p| p.get(1).copied()).unwrap_or_default();
+        assert!(
+            (a - 9.3419).abs() < 1e-12 && (b - 0.1782).abs() < 1e-12,
+            "{a} {b}"
+        );
+        // Without the race's part (a record from before the race), the race starts afresh.
+        let old = RunRecord::decode("v1 speed=5 steps=0.003*7").unwrap_or_else(|| panic!());
+        assert_eq!(replay(session.lesson().clone(), &old).race().steps(), 0);
+    }
+
+    #[test]
     fn unreadable_records_are_refused() {
         for bad in [
             "",
@@ -197,6 +271,9 @@ mod tests {
             "v1 speed=5 steps=NaN*3",
             "v1 speed=5 steps=0.1*99999",
             "v1 speed=5 steps=0.1*3 extra",
+            "v1 speed=5 steps=0.1*3 race=x",
+            "v1 speed=5 steps=0.1*3 race=99999",
+            "v1 speed=5 steps=0.1*3 race=2 extra",
         ] {
             assert_eq!(RunRecord::decode(bad), None, "{bad}");
         }
@@ -204,7 +281,8 @@ mod tests {
             RunRecord::decode("v1 speed=5 steps="),
             Some(RunRecord {
                 steps: vec![],
-                speed: 5
+                speed: 5,
+                race: 0
             })
         );
     }

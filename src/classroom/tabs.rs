@@ -65,6 +65,7 @@ pub fn take_in_other_tabs(state: LessonState, classroom: ClassroomState) {
         (RunFrom::Theirs, None) => RunRecord {
             steps: Vec::new(),
             speed,
+            race: 0,
         },
         (RunFrom::Mine, _) => my_run.clone(),
     };
@@ -83,7 +84,7 @@ pub fn take_in_other_tabs(state: LessonState, classroom: ClassroomState) {
             stored_run
         };
     });
-    if merged != mine || record.steps != my_run.steps {
+    if merged != mine || record.steps != my_run.steps || record.race != my_run.race {
         state.session.set(run_memory::replay(merged, &record));
     }
     if let Some(record) = their_run.filter(|r| SPEEDS.contains(&r.speed)) {
