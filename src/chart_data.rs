@@ -7,8 +7,8 @@
 
 use crate::charts::colormap::SurfaceGrid;
 use crate::charts::{
-    data_view, ChartView, ContourLevel, DataChart, LossChart, Residual, StepsChart, StepsSeries,
-    SurfaceChart, SurfacePath, Tangent,
+    data_view, BatchArrow, ChartView, ContourLevel, DataChart, LossChart, Residual, StepsChart,
+    StepsSeries, SurfaceChart, SurfacePath, Tangent,
 };
 use crate::i18n::{format_number, formula_words, Lang};
 use descent_core::{LandscapeKey, LossLandscape, MapKey, Session};
@@ -354,6 +354,16 @@ pub fn with_surface_marks(session: &Session, base: &SurfaceChart) -> SurfaceChar
         gradient,
         last_step,
         paths,
+        batch_arrows: session
+            .race_batch_arrows()
+            .into_iter()
+            .map(|arrows| BatchArrow {
+                series: series_index(arrows.id),
+                at: arrows.at,
+                full: arrows.full,
+                batch: arrows.batch,
+            })
+            .collect(),
         ..base.clone()
     }
 }

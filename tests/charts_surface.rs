@@ -16,9 +16,9 @@ use std::time::{Duration, Instant};
 
 use descent_lab::charts::{
     draw_steps_chart, draw_surface_chart, fill_heatmap, legend_values, lut_colour, series_colour,
-    steps_view, CachedLayer, ChartStyle, ContourLevel, LayeredChart, LogColourScale, PlotFrame,
-    StepsChart, StepsSeries, SurfaceBase, SurfaceChart, SurfaceGrid, SurfacePath, TOO_LARGE,
-    VIRIDIS,
+    steps_view, BatchArrow, CachedLayer, ChartStyle, ContourLevel, LayeredChart, LogColourScale,
+    PlotFrame, StepsChart, StepsSeries, SurfaceBase, SurfaceChart, SurfaceGrid, SurfacePath,
+    TOO_LARGE, VIRIDIS,
 };
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -765,4 +765,41 @@ fn render_the_lecture_surface() {
         area.present().unwrap();
     }
     assert!(!svg.is_empty());
+}
+
+#[test]
+fn a_mini_batch_step_shows_its_estimate_beside_the_full_gradient() {
+    let mut chart = lecture_surface(30, 30);
+    chart.paths.clear();
+    chart.current = None;
+    chart.gradient = None;
+    let style = ChartStyle::default();
+    let colour = hex(series_colour(2));
+    let in_colour = |svg: &str| {
+        elements(svg, "polyline", &format!("stroke=\"{colour}\"")).len()
+            + elements(svg, "polygon", &format!("fill=\"{colour}\"")).len()
+            + elements(svg, "line", &format!("stroke=\"{colour}\"")).len()
+    };
+    let (without, drawn) = render_surface(chart.clone(), style, (900, 600));
+    drawn.unwrap().unwrap();
+    assert_eq!(in_colour(&without), 0);
+    let full = lecture_gradient(9.0, 0.5);
+    chart.batch_arrows = vec![BatchArrow {
+        series: 2,
+        at: (9.0, 0.5),
+        full,
+        // A mini-batch estimate that points elsewhere.
+        batch: (full.0 * 0.5, full.1 * 3.0),
+    }];
+    let (with, drawn) = render_surface(chart.clone(), style, (900, 600));
+    drawn.unwrap().unwrap();
+    assert!(
+        in_colour(&with) > 0,
+        "the estimate's arrow in the racer's colour"
+    );
+    // Outside the view: nothing drawn, no error.
+    chart.batch_arrows[0].at = (1e9, 0.5);
+    let (outside, drawn) = render_surface(chart, style, (900, 600));
+    drawn.unwrap().unwrap();
+    assert_eq!(in_colour(&outside), 0);
 }

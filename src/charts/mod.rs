@@ -54,7 +54,8 @@ pub use style::{
     projector_enlargement, ChartStyle, Palette, PROJECTOR_ENLARGEMENT, PROJECTOR_FULL_SIZE,
 };
 pub use surface_chart::{
-    draw_surface_chart, ContourLevel, SurfaceBase, SurfaceChart, SurfacePath, MAX_HEATMAP_SIDE,
+    draw_surface_chart, BatchArrow, ContourLevel, SurfaceBase, SurfaceChart, SurfacePath,
+    MAX_HEATMAP_SIDE,
 };
 pub use surface_legend::legend_values;
 pub use text::{fit_with_ellipsis, keep_lines, wrap_to_width, ELLIPSIS};

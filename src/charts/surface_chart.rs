@@ -49,6 +49,20 @@ pub struct SurfacePath {
     pub points: Vec<(f64, f64)>,
 }
 
+/// One racer's last mini-batch step: the arrow of the full −∇L and, beside it, the arrow
+/// of the mini-batch's estimate that the step followed, both from where it started.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct BatchArrow {
+    /// The optimizer's index (its colour, as its path).
+    pub series: usize,
+    /// (a, b) where the step started.
+    pub at: (f64, f64),
+    /// ∇L over every row there.
+    pub full: (f64, f64),
+    /// The mini-batch's estimate.
+    pub batch: (f64, f64),
+}
+
 /// Everything the surface chart shows. Non-finite numbers anywhere are skipped, never drawn.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SurfaceChart {
@@ -71,6 +85,9 @@ pub struct SurfaceChart {
     pub last_step: Option<((f64, f64), (f64, f64))>,
     /// One path per optimizer in the race.
     pub paths: Vec<SurfacePath>,
+    /// Mini-batch descent: each racer's last step as a pair of arrows (full −∇L, and the
+    /// mini-batch's estimate in the racer's colour).
+    pub batch_arrows: Vec<BatchArrow>,
     /// The horizontal axis's name, e.g. "a".
     pub a_name: String,
     /// The vertical axis's name, e.g. "b".
@@ -96,6 +113,7 @@ impl Default for SurfaceChart {
             gradient_label: "\u{2212}\u{2207}L".to_owned(),
             last_step: None,
             paths: Vec::new(),
+            batch_arrows: Vec::new(),
             a_name: "a".to_owned(),
             b_name: "b".to_owned(),
             loss_name: "L".to_owned(),

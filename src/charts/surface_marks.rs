@@ -197,6 +197,20 @@ pub(super) fn draw_surface_marks<DB: DrawingBackend>(
     for path in chart.paths.iter().rev() {
         draw_path(area, frame, &path.points, path.series, style)?;
     }
+    for arrow in &chart.batch_arrows {
+        let unit = frame.unit_of(arrow.at);
+        if !(arrow.at.0.is_finite() && arrow.at.1.is_finite() && unit_visible(unit)) {
+            continue;
+        }
+        let at = frame.unit_to_pixel(unit);
+        if let Some(tip) = arrow_tip(frame, at, arrow.full, style) {
+            draw_arrow(area, at, tip, BLACK, style.stroke(2.0), style)?;
+        }
+        if let Some(tip) = arrow_tip(frame, at, arrow.batch, style) {
+            let colour = series_colour(arrow.series);
+            draw_arrow(area, at, tip, colour, style.stroke(3.0), style)?;
+        }
+    }
     if let Some((from, to)) = chart.last_step {
         let (p, q) = (frame.to_pixel(from), frame.to_pixel(to));
         if [p.0, p.1, q.0, q.1].iter().all(|v| v.is_finite())

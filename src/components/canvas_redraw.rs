@@ -9,6 +9,7 @@
 //! - The observer is disconnected in `on_cleanup`, and an animation frame that fires after
 //!   the component is gone does nothing (a flag, and only `try_*` reads of its signals).
 
+use crate::charts::pointer::canvas_pixel;
 use crate::charts::{CanvasChart, ChartStyle, PlotFrame};
 use crate::i18n::format_exact;
 use crate::state::LessonState;
@@ -36,6 +37,19 @@ impl ChartCanvas {
             Some((width, _)) if width >= 1.0 => f64::from(canvas.width()) / width,
             _ => 1.0,
         }
+    }
+
+    /// A pointer or mouse event's position in canvas (device) pixels, and the canvas's
+    /// pixels per CSS pixel; `None` before the canvas is mounted.
+    pub fn event_pixel(
+        &self,
+        canvas: NodeRef<Canvas>,
+        ev: &web_sys::MouseEvent,
+    ) -> Option<((f64, f64), f64)> {
+        let element = canvas.get_untracked()?;
+        let ratio = self.pixels_per_css(&element);
+        let offset = (f64::from(ev.offset_x()), f64::from(ev.offset_y()));
+        Some((canvas_pixel(offset, ratio), ratio))
     }
 }
 

@@ -5,28 +5,16 @@
 //! pointer positions into data; while a point is dragged the axes hold still
 //! ([`PointDrag::view`]) so the point does not run away from the pointer.
 
-use super::canvas_redraw::{use_chart_canvas, ChartCanvas};
+use super::canvas_redraw::use_chart_canvas;
 use crate::chart_data::{alt_numbers, data_window, held_data_chart, PointDrag};
 use crate::charts::pointer::{
-    canvas_pixel, dragged_position, grabbed_point, GRAB_RADIUS_MOUSE, GRAB_RADIUS_TOUCH,
+    dragged_position, grabbed_point, GRAB_RADIUS_MOUSE, GRAB_RADIUS_TOUCH,
 };
 use crate::i18n::data_chart_alt;
 use crate::state::LessonState;
 use descent_core::Session;
 use leptos::html::Canvas;
 use leptos::prelude::*;
-
-/// A pointer event's position in canvas pixels, and the canvas's pixels per CSS pixel.
-fn event_pixel(
-    canvas: NodeRef<Canvas>,
-    drawn: ChartCanvas,
-    ev: &web_sys::PointerEvent,
-) -> Option<((f64, f64), f64)> {
-    let element = canvas.get_untracked()?;
-    let ratio = drawn.pixels_per_css(&element);
-    let offset = (f64::from(ev.offset_x()), f64::from(ev.offset_y()));
-    Some((canvas_pixel(offset, ratio), ratio))
-}
 
 /// The "data and model" chart: points, the model's line, residuals, squared errors.
 #[component]
@@ -60,7 +48,7 @@ pub fn DataChartView(
         if ev.button() != 0 {
             return;
         }
-        let (Some(f), Some((pixel, ratio))) = (frame.get_value(), event_pixel(canvas, drawn, &ev))
+        let (Some(f), Some((pixel, ratio))) = (frame.get_value(), drawn.event_pixel(canvas, &ev))
         else {
             return;
         };
@@ -107,7 +95,7 @@ pub fn DataChartView(
         }));
     };
     let on_pointermove = move |ev: web_sys::PointerEvent| {
-        let (Some(f), Some((pixel, ratio))) = (frame.get_value(), event_pixel(canvas, drawn, &ev))
+        let (Some(f), Some((pixel, ratio))) = (frame.get_value(), drawn.event_pixel(canvas, &ev))
         else {
             return;
         };

@@ -17,11 +17,9 @@
 //! The grid is computed only when the map's key changes (data, model, frozen parameters,
 //! view): moving (a, b) redraws only the marks.
 
-use super::canvas_redraw::{use_chart_canvas, ChartCanvas};
+use super::canvas_redraw::use_chart_canvas;
 use crate::chart_data::{surface_base_chart, with_surface_marks, SurfaceWords};
-use crate::charts::pointer::{
-    canvas_pixel, dragged_position, key_step, round_to_resolution, GRAB_RADIUS_TOUCH,
-};
+use crate::charts::pointer::{dragged_position, key_step, round_to_resolution, GRAB_RADIUS_TOUCH};
 use crate::charts::PlotFrame;
 use crate::i18n::{format_number, surface_readout};
 use crate::state::LessonState;
@@ -48,18 +46,6 @@ const TAP_SLOP: f64 = 10.0;
 
 /// The zoom of one wheel "line" (a notch is about 3 lines, or 100 pixels).
 const WHEEL_ZOOM_PER_PIXEL: f64 = 0.002;
-
-/// A pointer event's position in canvas pixels, and the canvas's pixels per CSS pixel.
-fn event_pixel(
-    canvas: NodeRef<Canvas>,
-    drawn: ChartCanvas,
-    ev: &web_sys::MouseEvent,
-) -> Option<((f64, f64), f64)> {
-    let element = canvas.get_untracked()?;
-    let ratio = drawn.pixels_per_css(&element);
-    let offset = (f64::from(ev.offset_x()), f64::from(ev.offset_y()));
-    Some((canvas_pixel(offset, ratio), ratio))
-}
 
 /// The loss surface chart (test id `chart-surface`), for models with two parameters.
 #[component]
@@ -118,7 +104,7 @@ pub fn SurfaceChartView(
         if ev.button() != 0 {
             return;
         }
-        let (Some(f), Some((pixel, ratio))) = (frame.get_value(), event_pixel(canvas, drawn, &ev))
+        let (Some(f), Some((pixel, ratio))) = (frame.get_value(), drawn.event_pixel(canvas, &ev))
         else {
             return;
         };
@@ -169,7 +155,7 @@ pub fn SurfaceChartView(
         }
     };
     let on_pointermove = move |ev: web_sys::PointerEvent| {
-        let (Some(f), Some((pixel, ratio))) = (frame.get_value(), event_pixel(canvas, drawn, &ev))
+        let (Some(f), Some((pixel, ratio))) = (frame.get_value(), drawn.event_pixel(canvas, &ev))
         else {
             return;
         };
@@ -218,7 +204,7 @@ pub fn SurfaceChartView(
             Gesture::Tap { pointer_id, at } if pointer_id == ev.pointer_id() => {
                 gesture.set_value(Gesture::Idle);
                 if let (true, Some(f), Some((_, ratio))) =
-                    (released, frame.get_value(), event_pixel(canvas, drawn, &ev))
+                    (released, frame.get_value(), drawn.event_pixel(canvas, &ev))
                 {
                     let (a, b) = dragged_position(&f, at, ratio);
                     state.put_down_on_map(a, b);
@@ -240,7 +226,7 @@ pub fn SurfaceChartView(
         }
     };
     let on_wheel = move |ev: web_sys::WheelEvent| {
-        let (Some(f), Some((pixel, _))) = (frame.get_value(), event_pixel(canvas, drawn, &ev))
+        let (Some(f), Some((pixel, _))) = (frame.get_value(), drawn.event_pixel(canvas, &ev))
         else {
             return;
         };

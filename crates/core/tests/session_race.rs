@@ -196,3 +196,32 @@ fn editing_the_data_keeps_the_lanes_where_they_are() {
     assert!(lecture.race_rows().is_empty());
     assert!(!lecture.race_step());
 }
+
+#[test]
+fn mini_batch_steps_give_the_map_both_arrows_full_batches_none() {
+    let lesson = Preset::NoisyLine.lesson();
+    let mut s = Session::new(lesson.clone());
+    assert!(s.race_batch_arrows().is_empty(), "before the first step");
+    let full_at_start = Session::new(lesson).evaluation().gradient;
+    let start = (s.params()[0], s.params()[1]);
+    assert!(s.race_step());
+    let arrows = s.race_batch_arrows();
+    assert!(!arrows.is_empty());
+    for arrows in &arrows {
+        // Every racer starts at the lesson's start: the full gradient is the session's there.
+        assert_eq!(arrows.at, start, "{}", arrows.id);
+        assert_eq!(arrows.full, (full_at_start[0], full_at_start[1]));
+        // 20 rows of 200, scaled by 10: an estimate, not the gradient itself.
+        assert_ne!(arrows.batch, arrows.full);
+        let ratio = arrows.batch.0 / arrows.full.0;
+        assert!(
+            ratio > 0.0,
+            "the estimate points the same way in a: {ratio}"
+        );
+    }
+    // The full batch: no estimate, no pair of arrows.
+    assert_eq!(s.set_batch_size_text("200"), Ok(Some(200)));
+    s.race_reset();
+    assert!(s.race_step());
+    assert!(s.race_batch_arrows().is_empty());
+}

@@ -31,7 +31,7 @@ mod window;
 
 pub use formula::formula_of;
 pub use map::MapKey;
-pub use race::{MapSurface, SettingInputError};
+pub use race::{BatchArrows, MapSurface, SettingInputError};
 pub use views::{LossLandscape, Tangent};
 pub use window::LandscapeKey;
 

@@ -58,7 +58,47 @@ pub struct MapSurface {
     pub condition_number: Option<f64>,
 }
 
+/// One racer's last mini-batch step, for the map's pair of arrows: where the step started,
+/// the full gradient there and the mini-batch estimate it moved by, each as (∂L/∂a, ∂L/∂b)
+/// ([`Session::race_batch_arrows`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct BatchArrows {
+    /// The optimizer's id.
+    pub id: &'static str,
+    /// (a, b) where the step started.
+    pub at: (f64, f64),
+    /// ∇L over every row there.
+    pub full: (f64, f64),
+    /// The mini-batch's estimate of it (scaled n/k), which the step followed.
+    pub batch: (f64, f64),
+}
+
 impl Session {
+    /// For each racer whose last step used a mini-batch (batch size below n): where it
+    /// started, the full gradient and the mini-batch estimate. Empty for full batches.
+    pub fn race_batch_arrows(&self) -> Vec<BatchArrows> {
+        let two = |v: &[f64]| {
+            (
+                v.first().copied().unwrap_or(0.0),
+                v.get(1).copied().unwrap_or(0.0),
+            )
+        };
+        self.race
+            .lanes()
+            .iter()
+            .filter_map(|lane| {
+                let batch = lane.last_estimate()?;
+                let step = lane.run().history().last()?;
+                Some(BatchArrows {
+                    id: lane.id(),
+                    at: two(&step.before),
+                    full: two(&step.gradient),
+                    batch: two(batch),
+                })
+            })
+            .collect()
+    }
+
     /// The race the lesson describes, from its start.
     pub(super) fn race_from_lesson(&self) -> Race {
         let setup = &self.lesson.race;
