@@ -6,7 +6,7 @@
 # too machine-dependent for CI, so scripts/test.sh does not run it. Takes 1–4 minutes.
 #
 #   bash scripts/bench.sh              # everything
-#   BENCH_ONLY=drag bash scripts/bench.sh   # only some of: load, drag, surface, autoplay (no file written)
+#   BENCH_ONLY=drag bash scripts/bench.sh   # only some of: load, drag, surface, formula, race, autoplay (no file written)
 #   BENCH_NO_BUILD=1 bash scripts/bench.sh  # time the dist/ that is there
 #   BENCH_DIST=/elsewhere/dist bash scripts/bench.sh  # time another build, e.g. an older
 #                                          # commit's, with today's harness (no file written)

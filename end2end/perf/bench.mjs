@@ -380,6 +380,75 @@ async function autoplay(dataName, seconds = 5) {
   };
 }
 
+// Issue 10: all five optimizers racing on `lecture-ab` at the 60/s setting, each with its
+// default settings (GD and Adam still going after 300 steps; momentum and Nesterov end on
+// their own rules, which stops their drawing work, not the race's).
+async function race(seconds = 4) {
+  const { context, page, errors } = await newPage(1);
+  await open(page);
+  await page.getByTestId('preset-select').selectOption('lecture-ab');
+  for (const id of ['nesterov', 'rmsprop', 'adam']) await page.getByTestId(`optimizer-${id}`).check();
+  await page.getByTestId('speed-select').selectOption('60');
+  await page.getByTestId('play-button').click();
+  await page.waitForTimeout(500);
+  const stepNumber = () =>
+    page.evaluate(() => ({
+      k: Number(document.querySelector('[data-testid=race-gd]')?.dataset.step ?? 0),
+      t: performance.now(),
+    }));
+  const start = await stepNumber();
+  await page.evaluate(() => {
+    window.__bench.frames.length = 0;
+  });
+  await page.waitForTimeout(seconds * 1000);
+  const end = await stepNumber();
+  const frames = await page.evaluate(() => window.__bench.frames);
+  await page.getByTestId('play-button').click();
+  if (errors.length) throw new Error(`console errors during the race: ${errors.join('; ')}`);
+  await context.close();
+  const elapsed = (end.t - start.t) / 1000;
+  const gaps = frames.slice(1).map((fr, i) => fr.first - frames[i].first);
+  return {
+    stepsPerSecond: (end.k - start.k) / elapsed,
+    drawnPerSecond: frames.length / elapsed,
+    frameGapP95: quantile(gaps, 0.95),
+    drawSpanMedian: median(frames.map((fr) => fr.end - fr.first)),
+  };
+}
+
+// Issue 11: a typed two-parameter formula over 1 000 points. From the last keystroke of
+// `a*sin(b*x)` until the map of L(a, b) is drawn, and the longest main-thread task in that
+// time (goals: no task over 50 ms, the whole map within 500 ms).
+async function formulaMap(dataName) {
+  const { context, page, errors } = await newPage(1);
+  await open(page, `#${links[dataName]}`);
+  await page.getByTestId('model-select').selectOption('formula');
+  await page.getByTestId('formula-input').fill('a*x');
+  await page.waitForTimeout(500);
+  await page.evaluate(() => {
+    window.__longest = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+    }).observe({ type: 'longtask', buffered: false });
+    window.__surfaceDrawn = null;
+    const canvas = document.querySelector('[data-testid=chart-surface]');
+    new MutationObserver(() => {
+      window.__surfaceDrawn = performance.now();
+    }).observe(canvas, { attributes: true, attributeFilter: ['data-frame'] });
+  });
+  const typed = await page.evaluate(() => performance.now());
+  await page.getByTestId('formula-input').fill('a*sin(b*x)');
+  await page.waitForFunction(() => window.__surfaceDrawn !== null, null, { timeout: 60_000 });
+  await page.waitForTimeout(300);
+  const { drawn, longest } = await page.evaluate(() => ({
+    drawn: window.__surfaceDrawn,
+    longest: window.__longest,
+  }));
+  if (errors.length) throw new Error(`console errors with a formula: ${errors.join('; ')}`);
+  await context.close();
+  return { data: dataName, mapMs: drawn - typed, longestTaskMs: longest };
+}
+
 const results = { chromium: browser.version() };
 if (wanted('load')) results.load = await coldLoads();
 if (wanted('drag')) {
@@ -405,6 +474,16 @@ if (wanted('surface')) {
       console.error(`surface ${what} ${data}: ${r.events} inputs, p95 to frame ${ms(r.frameP95)} ms`);
     }
   }
+}
+if (wanted('formula')) {
+  results.formula = [];
+  for (const data of Object.keys(links).filter((name) => name.startsWith('1 000'))) {
+    results.formula.push(await formulaMap(data));
+  }
+}
+if (wanted('race')) {
+  results.race = await race();
+  console.error(`race: ${results.race.drawnPerSecond.toFixed(1)} frames/s`);
 }
 if (wanted('autoplay')) {
   results.autoplay = [];
@@ -460,6 +539,32 @@ if (results.surface) {
       (r) =>
         `| ${r.what === 'map' ? 'the point on the map' : 'a data point'} | ${r.data} | ${r.events} | ${ms(r.drawnMedian)} | ${ms(r.drawnP95)} | ${ms(r.frameMedian)} | **${ms(r.frameP95)}** | ${ms(r.drawMedian)} | ${ms(r.drawP95)} |`,
     ),
+    '',
+  );
+}
+if (results.formula) {
+  out.push(
+    "### A typed formula's map (`a*sin(b*x)`, two parameters; 1920×1080, scale 1)",
+    '',
+    'From the keystroke that completes the formula until the map L(a, b) is drawn, and the',
+    'longest main-thread task meanwhile. Goals: no task over 50 ms; the map within 500 ms.',
+    '',
+    '| data | keystroke → map drawn ms | longest task ms |',
+    '|---|---:|---:|',
+    ...results.formula.map((r) => `| ${r.data} | ${ms(r.mapMs)} | ${ms(r.longestTaskMs)} |`),
+    '',
+  );
+}
+if (results.race) {
+  const r = results.race;
+  out.push(
+    '### A race of all five optimizers at the 60/s setting (`lecture-ab`, 1920×1080, scale 1, 4 s)',
+    '',
+    'Goal: ≥ 55 frames drawn per second.',
+    '',
+    '| race Steps /s | frames redrawn /s | gap between redraws p95 ms | redraw → frame done, median ms |',
+    '|---:|---:|---:|---:|',
+    `| ${r.stepsPerSecond.toFixed(1)} | **${r.drawnPerSecond.toFixed(1)}** | ${ms(r.frameGapP95)} | ${ms(r.drawSpanMedian)} |`,
     '',
   );
 }
