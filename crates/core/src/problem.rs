@@ -43,9 +43,14 @@ impl Problem {
             .collect()
     }
 
-    /// L(θ).
+    /// L(θ). A typed formula evaluates 64 points per instruction
+    /// (`FormulaModel::loss_value`, the same number to the bit) rather than one point
+    /// at a time through the generic loss: what every loss curve and map cell calls.
     pub fn loss_at(&self, params: &[f64]) -> f64 {
-        loss::loss_value(&self.model, self.loss, self.data.points(), params)
+        match &self.model {
+            Model::Formula(formula) => formula.loss_value(self.loss, self.data.points(), params),
+            model => loss::loss_value(model, self.loss, self.data.points(), params),
+        }
     }
 
     /// L(θ) and ∂L/∂θ (0 for frozen parameters).
