@@ -11,6 +11,7 @@ use crate::i18n::race::{
 use crate::i18n::{
     format_exact, format_number, parameter_not_a_number, parameter_not_finite, Lang,
 };
+use crate::worked::operand;
 use descent_core::optimizer::{Divergence, HyperparameterError, Outcome};
 use descent_core::race::{Hyperparameter, Row, SettingError, Update};
 use descent_core::session::SettingInputError;
@@ -82,16 +83,6 @@ pub fn outcome_text(lang: Lang, outcome: Outcome) -> &'static str {
         Outcome::StepLimit => w.step_limit,
         Outcome::Diverged(Divergence::NonFinite) => w.diverged_non_finite,
         Outcome::Diverged(Divergence::LossGrowing) => w.diverged_growing,
-    }
-}
-
-/// A number inside a formula: negative numbers in parentheses.
-fn operand(value: f64, lang: Lang) -> String {
-    let text = format_number(value, lang);
-    if text.starts_with('\u{2212}') {
-        format!("({text})")
-    } else {
-        text
     }
 }
 

@@ -9,8 +9,9 @@ use descent_core::{Labels, Loss, Model, Session, Step};
 /// How many terms of a sum are written out before "… (n terms)".
 pub const SHOWN_TERMS: usize = 3;
 
-/// A number as it stands inside a formula: negative numbers in parentheses.
-fn operand(value: f64, lang: Lang) -> String {
+/// A number as it stands inside a formula: negative numbers in parentheses (the worked
+/// arithmetic and the race's update rules).
+pub(crate) fn operand(value: f64, lang: Lang) -> String {
     let text = format_number(value, lang);
     if text.starts_with('\u{2212}') {
         format!("({text})")
