@@ -348,8 +348,6 @@ async function autoplay(dataName, seconds = 5) {
   await open(page, links[dataName] ? `#${links[dataName]}` : '');
   await page.getByTestId('learning-rate').fill('0.00000001');
   await page.getByTestId('speed-select').selectOption('60');
-  await page.getByTestId('play-button').click();
-  await page.waitForTimeout(500);
   const stepNumber = () =>
     page.evaluate(() => {
       const cell = document.querySelector(
@@ -357,6 +355,18 @@ async function autoplay(dataName, seconds = 5) {
       );
       return { k: cell ? Number(cell.textContent) : 0, t: performance.now() };
     });
+  const figures = await play(page, stepNumber, seconds);
+  if (errors.length) throw new Error(`console errors during autoplay: ${errors.join('; ')}`);
+  await context.close();
+  return { data: dataName, ...figures };
+}
+
+/** Plays for `seconds` (after half a second to settle): steps taken and frames drawn per
+ * second, the p95 gap between redraws and the median redraw → frame-done time.
+ * `stepNumber` reads the step count on the page, with the time. */
+async function play(page, stepNumber, seconds) {
+  await page.getByTestId('play-button').click();
+  await page.waitForTimeout(500);
   const start = await stepNumber();
   await page.evaluate(() => {
     window.__bench.frames.length = 0;
@@ -365,12 +375,9 @@ async function autoplay(dataName, seconds = 5) {
   const end = await stepNumber();
   const frames = await page.evaluate(() => window.__bench.frames);
   await page.getByTestId('play-button').click();
-  if (errors.length) throw new Error(`console errors during autoplay: ${errors.join('; ')}`);
-  await context.close();
   const elapsed = (end.t - start.t) / 1000;
   const gaps = frames.slice(1).map((fr, i) => fr.first - frames[i].first);
   return {
-    data: dataName,
     stepsPerSecond: (end.k - start.k) / elapsed,
     drawnPerSecond: frames.length / elapsed,
     frameGapP95: quantile(gaps, 0.95),
@@ -387,31 +394,15 @@ async function race(seconds = 4) {
   await page.getByTestId('preset-select').selectOption('lecture-ab');
   for (const id of ['nesterov', 'rmsprop', 'adam']) await page.getByTestId(`optimizer-${id}`).check();
   await page.getByTestId('speed-select').selectOption('60');
-  await page.getByTestId('play-button').click();
-  await page.waitForTimeout(500);
   const stepNumber = () =>
     page.evaluate(() => ({
       k: Number(document.querySelector('[data-testid=race-gd]')?.dataset.step ?? 0),
       t: performance.now(),
     }));
-  const start = await stepNumber();
-  await page.evaluate(() => {
-    window.__bench.frames.length = 0;
-  });
-  await page.waitForTimeout(seconds * 1000);
-  const end = await stepNumber();
-  const frames = await page.evaluate(() => window.__bench.frames);
-  await page.getByTestId('play-button').click();
+  const figures = await play(page, stepNumber, seconds);
   if (errors.length) throw new Error(`console errors during the race: ${errors.join('; ')}`);
   await context.close();
-  const elapsed = (end.t - start.t) / 1000;
-  const gaps = frames.slice(1).map((fr, i) => fr.first - frames[i].first);
-  return {
-    stepsPerSecond: (end.k - start.k) / elapsed,
-    drawnPerSecond: frames.length / elapsed,
-    frameGapP95: quantile(gaps, 0.95),
-    drawSpanMedian: median(frames.map((fr) => fr.end - fr.first)),
-  };
+  return figures;
 }
 
 // Issue 11: a typed two-parameter formula over 1 000 points. From the last keystroke of
