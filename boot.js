@@ -2,11 +2,50 @@
 // inline <script>, which our Content-Security-Policy (script-src 'self') would block;
 // Trunk.toml's `pattern_script` emits a <script src="/boot.js"> tag instead, carrying the
 // hashed file names in data attributes.
+//
+// Two builds of the app (scripts/build.sh, src/classroom/full_app.rs): the first-load
+// build (data-wasm-js, data-wasm) has the whole lecture; the full build (data-full-js,
+// data-full-wasm) adds the map of two parameters, the race of optimizers and typed
+// formulas. The full one loads for an address with `?full` (the first-load build reloads
+// into it when the lesson comes to need it), or when the share link in the address, else
+// the saved work, needs it: the test of `Lesson::needs_full_app` in descent-core. A
+// lesson this test misses still opens: the first-load build then reloads into the full one.
 const tag = document.querySelector('script[data-wasm-js]');
-const { default: init } = await import(tag.dataset.wasmJs);
-const wasm = await init({ module_or_path: tag.dataset.wasm });
+
+/** Whether a lesson's JSON needs the full build (see `Lesson::needs_full_app`). */
+function lessonNeedsFull(json) {
+  const lesson = JSON.parse(json);
+  return (
+    lesson.model === 'formula' ||
+    (lesson.frozen ?? []).filter((frozen) => !frozen).length >= 2 ||
+    (lesson.race?.racers?.length ?? 0) > 0
+  );
+}
+
+function wantsFull() {
+  if (!tag.dataset.fullJs) return false;
+  if (new URLSearchParams(location.search).has('full')) return true;
+  try {
+    const hash = location.hash.replace(/^#/, '');
+    if (hash.startsWith('v1.')) {
+      // A share link: `v1.` and the URL-safe base64 of the lesson's JSON.
+      const base64 = hash.slice(3).replace(/-/g, '+').replace(/_/g, '/');
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      return lessonNeedsFull(new TextDecoder().decode(bytes));
+    }
+    const saved = localStorage.getItem('descent-lab/lesson/v1');
+    return saved !== null && lessonNeedsFull(saved);
+  } catch {
+    // Unreadable: the first-load build reads it and says what is wrong.
+    return false;
+  }
+}
+
+const full = wantsFull();
+const { default: init } = await import(full ? tag.dataset.fullJs : tag.dataset.wasmJs);
+const wasm = await init({ module_or_path: full ? tag.dataset.fullWasm : tag.dataset.wasm });
 // The same event Trunk's own loader fires, so tests can wait for a started app.
-dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm, full } }));
 
 // Offline use: sw.js caches the app so it opens again without a network. Registered after
 // the app has started, so its caching never competes with the first load. Service workers

@@ -31,10 +31,14 @@ const NAVIGATION_TIMEOUT_MS = 4000;
 // Trunk's content hash: "-" and 12–16 hex digits before the extension (or "_bg.wasm").
 const HASHED = /-[0-9a-f]{12,16}(_bg)?\.[a-z0-9]+$/;
 
-/** The same-origin URLs an index.html names in href, src, data-wasm and data-wasm-js. */
+/**
+ * The same-origin URLs an index.html names in href, src, data-wasm and data-wasm-js (the
+ * first-load build), data-full-wasm and data-full-js (the full build, see boot.js: cached
+ * too, so the map, the race and typed formulas also open without a network).
+ */
 function namedFiles(html, base) {
   // Trunk minifies index.html, so values may be unquoted.
-  const attribute = /\b(?:href|src|data-wasm|data-wasm-js)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/g;
+  const attribute = /\b(?:href|src|data-wasm|data-wasm-js|data-full-wasm|data-full-js)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/g;
   const urls = new Set();
   for (const match of html.matchAll(attribute)) {
     const value = match[1] ?? match[2] ?? match[3];

@@ -18,7 +18,7 @@ mkdir -p "$OUT"
 
 stage "setup" bash scripts/setup.sh
 if [[ -z "${BENCH_NO_BUILD:-}" && -z "${BENCH_DIST:-}" ]]; then
-  stage "trunk build --release" trunk build --release
+  stage "build --release (both builds)" bash scripts/build.sh --release
 fi
 
 # Big data enters the app the way a student's would: a share link, made by the core's own

@@ -6,7 +6,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 PORT="${PORT:-8080}"
 
 stage "setup" bash scripts/setup.sh
-stage "trunk build --release" trunk build --release
+stage "build --release (both builds)" bash scripts/build.sh --release
 bash scripts/sizes.sh dist
 say "serving dist/ at http://127.0.0.1:$PORT/"
 exec python3 -m http.server "$PORT" --bind 127.0.0.1 --directory dist

@@ -22,10 +22,11 @@ stage "setup" bash scripts/setup.sh
 stage "cargo fmt --check" cargo fmt --all -- --check
 stage "clippy (native, all targets)" cargo clippy --workspace --all-targets -- -D warnings
 stage "clippy (wasm32)" cargo clippy --workspace --target wasm32-unknown-unknown -- -D warnings
+stage "clippy (wasm32, first-load build)" cargo clippy -p descent-lab --target wasm32-unknown-unknown --no-default-features -- -D warnings
 stage "clippy (wasm32 browser tests)" cargo clippy -p descent-lab --target wasm32-unknown-unknown --tests -- -D warnings
 stage "cargo test (native)" cargo test --workspace
 stage "wasm-bindgen browser tests" wasm_browser_tests
-stage "trunk build --release" trunk build --release
+stage "build --release (both builds)" bash scripts/build.sh --release
 stage "dist sizes" bash scripts/sizes.sh dist
 stage "playwright e2e" playwright test --config end2end/playwright.config.ts
 

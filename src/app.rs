@@ -2,8 +2,8 @@
 
 use crate::components::{
     ConfirmDialog, CopyByHand, DataChartView, DataTable, DescentControls, HelpOverlay, History,
-    LossChartView, ModelPanel, Parameters, RacePanel, RaceTable, Readouts, StatusMessage,
-    SurfaceChartView, Toolbar, TourBar, Worked,
+    LossChartView, ModelPanel, Parameters, RaceEntry, RacePanel, RaceTable, Readouts,
+    StatusMessage, SurfaceChartView, Toolbar, TourBar, Worked,
 };
 use crate::i18n::Lang;
 use crate::state::LessonState;
@@ -51,19 +51,22 @@ pub fn Lesson(
                 <div class="column left">
                     <DataTable state classroom />
                     <ModelPanel state />
-                    <RacePanel state />
+                    // The first-load build (crate::classroom::full_app) has the race's
+                    // checkboxes only, and no map or race table.
+                    {cfg!(feature = "full").then(|| view! { <RacePanel state /> })}
+                    {(!cfg!(feature = "full")).then(|| view! { <RaceEntry state /> })}
                 </div>
                 <div class="column center">
                     <DataChartView state />
                     <LossChartView state />
-                    <SurfaceChartView state />
+                    {cfg!(feature = "full").then(|| view! { <SurfaceChartView state /> })}
                 </div>
                 <div class="column right">
                     <Parameters state />
                     <Readouts state />
                     <DescentControls state />
                     <StatusMessage state classroom />
-                    <RaceTable state />
+                    {cfg!(feature = "full").then(|| view! { <RaceTable state /> })}
                     <Worked state />
                     <History state />
                 </div>

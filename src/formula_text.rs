@@ -9,6 +9,7 @@ use descent_core::LessonError;
 /// A formula error's kind as its message needs it.
 pub fn problem(kind: &ErrorKind) -> FormulaProblem<'_> {
     match kind {
+        ErrorKind::NotInThisBuild => FormulaProblem::NotInThisBuild,
         ErrorKind::Empty => FormulaProblem::Empty,
         ErrorKind::TooLong { chars } => FormulaProblem::TooLong {
             chars: *chars,
@@ -49,6 +50,11 @@ pub fn problem(kind: &ErrorKind) -> FormulaProblem<'_> {
 /// What a link's or saved lesson's formula has wrong, in `lang`; `None` for any other
 /// reason a lesson cannot be read.
 pub fn lesson_formula_problem(lang: Lang, error: &LessonError) -> Option<String> {
+    // The first-load build reads no formula: such a lesson goes to the full build
+    // (`classroom::full_app`), and the words for formula errors stay out of it.
+    if !crate::classroom::full_app::IS_FULL {
+        return None;
+    }
     match error {
         LessonError::Formula { text, error } => Some(formula_link_problem(
             lang,

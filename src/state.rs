@@ -405,9 +405,10 @@ impl LessonState {
 
 /// Whether a race is on: at least one optimizer is ticked. Then Step, Undo, Reset, Play and
 /// the clicker keys act on the whole race; with none ticked (the lecture's own lesson) they
-/// act on the one gradient descent exactly as before.
+/// act on the one gradient descent exactly as before. Never in the first-load build, which
+/// hands a race to the full build (`classroom::full_app`) and so leaves its stepping out.
 pub fn racing(session: &Session) -> bool {
-    !session.race().lanes().is_empty()
+    cfg!(feature = "full") && !session.race().lanes().is_empty()
 }
 
 /// One Step of the race: every optimizer still going steps, and so does the lesson's own

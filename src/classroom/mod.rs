@@ -10,6 +10,8 @@
 //! - [`share`]: share links in the URL's fragment;
 //! - [`language`]: the interface language chosen, remembered and given to the page;
 //! - [`keys`]: keyboard and presentation clickers (a pure `decide`);
+//! - [`full_app`]: the first-load build handing a lesson that needs the map, the race or
+//!   a typed formula to the full build;
 //! - [`fullscreen`], [`clipboard`], [`export`] (downloads and copies), [`modal`]
 //!   (`<dialog>`s);
 //! - [`classroom_state`]: the classroom's own signals (dialogs, fullscreen, saving).
@@ -20,6 +22,7 @@
 pub mod classroom_state;
 pub mod clipboard;
 pub mod export;
+pub mod full_app;
 pub mod fullscreen;
 pub mod keys;
 pub mod language;
@@ -45,11 +48,14 @@ use crate::state::LessonState;
 /// adds is removed when the lesson unmounts.
 pub fn use_classroom(state: LessonState) -> ClassroomState {
     let classroom = ClassroomState::new();
+    // For the components that hand the lesson to the full build (`full_app`).
+    leptos::prelude::provide_context(classroom);
     keys::use_keyboard(state, classroom);
     fullscreen::use_fullscreen_signal(classroom.fullscreen);
     share::use_hash_links(state);
     saving::use_saved_work(state, classroom);
     language::use_language_memory(state);
     language::use_document_language(state);
+    full_app::use_full_app(state, classroom);
     classroom
 }

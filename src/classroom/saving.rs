@@ -156,7 +156,7 @@ fn run_text(state: LessonState) -> Option<String> {
 /// Writes the lesson and its run record if they changed since the last write; reports a
 /// storage problem once. A change another tab saved meanwhile is merged in first, so it
 /// is never written over unseen.
-fn save_now(state: LessonState, classroom: ClassroomState) {
+pub(crate) fn save_now(state: LessonState, classroom: ClassroomState) {
     tabs::take_in_other_tabs(state, classroom);
     let started = js_sys::Date::now();
     // The page may be gone by the time a delayed save runs: then there is nothing to do.

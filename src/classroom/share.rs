@@ -102,6 +102,11 @@ pub fn use_hash_links(state: crate::state::LessonState) {
                 state.preset.set(None);
                 state.notice.set(None);
             }
+            Fragment::Link(Err(error)) if crate::classroom::full_app::needs_full_build(&error) => {
+                // A formula pasted into the first-load build: the full build opens it.
+                crate::classroom::full_app::reload_into_full_with_link();
+                return;
+            }
             Fragment::Link(Err(error)) => {
                 let lang = state.lang.get_untracked();
                 let kept = crate::i18n::strings(lang).status_bad_share_link_kept;

@@ -9,6 +9,7 @@
 //! The choice is a plain function ([`choose_start`]), tested natively; [`restore`] reads
 //! the browser and applies it.
 
+use crate::classroom::full_app;
 use crate::classroom::language::choose_language;
 use crate::classroom::run_memory::{self, RunRecord, RUN_KEY};
 use crate::classroom::{share, storage};
@@ -155,7 +156,12 @@ pub fn restore(browser_language: Lang) -> LessonState {
     // Read even with a link: a bad one offers the saved work instead, a good one sets it
     // aside.
     let saved = storage::read(LESSON_KEY);
-    if link.is_some() {
+    // A link with a typed formula, opened in the first-load build, goes to the full build
+    // with its fragment (kept in the address for it).
+    let to_full = matches!(&link, Some(Err(error)) if full_app::needs_full_build(error));
+    if to_full {
+        full_app::reload_into_full_with_link();
+    } else if link.is_some() {
         share::clear_fragment();
     }
     let kept_aside = storage::read(BEFORE_LINK_KEY).ok().flatten();

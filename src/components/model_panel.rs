@@ -1,6 +1,7 @@
 //! The model and loss pickers, with the formulas as a student reads them (in the table's
 //! column names), and the frozen parameters (the lecture freezes b = 2).
 
+use crate::classroom::{full_app, ClassroomState};
 use crate::components::formula_field::FormulaField;
 use crate::i18n::formula_words;
 use crate::state::LessonState;
@@ -15,6 +16,7 @@ pub fn ModelPanel(
     /// The lesson's reactive state.
     state: LessonState,
 ) -> impl IntoView {
+    let classroom = use_context::<ClassroomState>();
     let model = Memo::new(move |_| state.session.with(|s| s.lesson().model.clone()));
     let loss = Memo::new(move |_| state.session.with(|s| s.lesson().loss));
     // The formulas speak of the table's columns by their names (x, y → m, F).
@@ -61,7 +63,11 @@ pub fn ModelPanel(
                             state.set_model(m);
                         } else if id == "formula" {
                             // The model on screen, typed out: the same numbers to start from.
-                            let _ = state.set_formula(&model.with_untracked(formula_of));
+                            let refused = state.set_formula(&model.with_untracked(formula_of)).is_err();
+                            // The first-load build has no formulas: the full build opens it.
+                            if let (true, false, Some(classroom)) = (refused, full_app::IS_FULL, classroom) {
+                                full_app::switch_to_full(state, classroom, true);
+                            }
                         }
                     }
                 >
@@ -76,7 +82,7 @@ pub fn ModelPanel(
                 </select>
             </label>
             <Show when=move || model.with(|m| m.as_formula().is_some())>
-                <FormulaField state />
+                {cfg!(feature = "full").then(|| view! { <FormulaField state /> })}
             </Show>
             <p class="hint">{model_description}</p>
             <label class="field">

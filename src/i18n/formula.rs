@@ -8,6 +8,8 @@ use super::Lang;
 /// What is wrong with a typed formula, as the message needs it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FormulaProblem<'a> {
+    /// This build has no typed formulas (the first-load build hands them to the full one).
+    NotInThisBuild,
     /// Nothing typed.
     Empty,
     /// Too many characters.
@@ -147,6 +149,7 @@ pub fn formula_problem(lang: Lang, problem: FormulaProblem<'_>) -> String {
     use FormulaProblem as P;
     match lang {
         Lang::Lt => match problem {
+            P::NotInThisBuild => "Formulės atsidaro pilnoje programos versijoje.".to_owned(),
             P::Empty => "Įrašykite formulę, pvz., a*x + b.".to_owned(),
             P::TooLong { chars, max } => {
                 format!("Formulė ilga {chars} simbolių; leidžiama ne daugiau kaip {max}.")
@@ -189,6 +192,7 @@ pub fn formula_problem(lang: Lang, problem: FormulaProblem<'_>) -> String {
             }
         },
         Lang::En => match problem {
+            P::NotInThisBuild => "Typed formulas open in the full version of the app.".to_owned(),
             P::Empty => "Type a formula, for example a*x + b.".to_owned(),
             P::TooLong { chars, max } => {
                 format!("The formula is {chars} characters long; at most {max} are allowed.")

@@ -178,6 +178,16 @@ impl std::fmt::Display for LessonError {
 impl std::error::Error for LessonError {}
 
 impl Lesson {
+    /// Whether this lesson uses the tools beyond the one-parameter lecture: a typed
+    /// formula, two or more free parameters (the map L(a, b)), or a race of optimizers.
+    /// The app's first-load build has none of them and hands such a lesson to its full
+    /// build (`boot.js` makes the same test on a link or saved work before loading).
+    pub fn needs_full_app(&self) -> bool {
+        matches!(self.model, Model::Formula(_))
+            || self.frozen.iter().filter(|frozen| !**frozen).count() >= 2
+            || !self.race.racers.is_empty()
+    }
+
     /// The problem this lesson poses: its table's good rows, model, loss and frozen
     /// parameters.
     pub fn problem(&self) -> Problem {

@@ -18,6 +18,9 @@ pub struct FormulaError {
 /// What is wrong with a formula.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ErrorKind {
+    /// This build of the app has no typed formulas (descent-core without its `formula`
+    /// feature: the first-load build, which hands such a lesson to the full one).
+    NotInThisBuild,
     /// Nothing but spaces was typed.
     Empty,
     /// More than [`super::MAX_CHARS`] characters; the span is what lies past the limit.
@@ -94,6 +97,7 @@ impl FormulaError {
 impl fmt::Display for FormulaError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.kind {
+            ErrorKind::NotInThisBuild => write!(f, "typed formulas open in the full app"),
             ErrorKind::Empty => write!(f, "type a formula, for example a*x + b"),
             ErrorKind::TooLong { chars } => write!(
                 f,

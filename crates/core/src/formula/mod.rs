@@ -21,6 +21,12 @@
 //! # Ok::<(), descent_core::formula::FormulaError>(())
 //! ```
 
+// Without formulas every method ends at its first line and the stages go unused.
+#![cfg_attr(
+    not(feature = "formula"),
+    allow(unreachable_code, unused_variables, dead_code)
+)]
+
 pub mod ast;
 pub mod compile;
 pub mod derivative;
@@ -92,9 +98,28 @@ pub struct UndefinedRow {
     pub undefined: Undefined,
 }
 
+/// What a [`FormulaModel`] carries to say it can exist: nothing with the `formula` feature;
+/// without it (the app's first-load build, see the crate's features) an uninhabited type,
+/// so no `FormulaModel` can be made, every method's body is unreachable and the linker
+/// leaves the parser, compiler and evaluators out of the build.
+#[cfg(feature = "formula")]
+type Present = ();
+#[cfg(not(feature = "formula"))]
+type Present = std::convert::Infallible;
+
+/// The first line of every `FormulaModel` method: in a build without formulas, where no
+/// model exists, it ends the (unreachable) call before anything else is reached.
+macro_rules! present {
+    ($model:expr) => {
+        #[cfg(not(feature = "formula"))]
+        match $model.present {}
+    };
+}
+
 /// A typed formula, parsed and compiled: a model with the parameters it names.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FormulaModel {
+    present: Present,
     source: String,
     expr: Expr,
     params: Vec<Param>,
@@ -106,7 +131,23 @@ pub struct FormulaModel {
 
 impl FormulaModel {
     /// Reads `text`: a usable model, or what is wrong and where.
+    /// In a build without the `formula` feature every text is refused with
+    /// [`ErrorKind::NotInThisBuild`].
     pub fn parse(text: &str, options: ParseOptions) -> Result<FormulaModel, FormulaError> {
+        #[cfg(not(feature = "formula"))]
+        return {
+            let _ = options;
+            Err(FormulaError::new(
+                ErrorKind::NotInThisBuild,
+                Span::new(0, text.len()),
+            ))
+        };
+        #[cfg(feature = "formula")]
+        FormulaModel::parse_available(text, options)
+    }
+
+    #[cfg(feature = "formula")]
+    fn parse_available(text: &str, options: ParseOptions) -> Result<FormulaModel, FormulaError> {
         let expr = parse_expr(text, options)?;
         let params = expr.params();
         if params.is_empty() {
@@ -122,6 +163,7 @@ impl FormulaModel {
             && matches!(&expr.node, Node::Binary(BinOp::Mul, u, v)
                 if matches!((&u.node, &v.node), (Node::Param(_), Node::X) | (Node::X, Node::Param(_))));
         Ok(FormulaModel {
+            present: (),
             source: text.to_string(),
             linear_in_params: linearity(&expr, &|n| matches!(n, Node::Param(_))).is_some(),
             linear_in_x: linearity(&expr, &|n| matches!(n, Node::X)).is_some(),
@@ -134,28 +176,33 @@ impl FormulaModel {
 
     /// The text as typed.
     pub fn source(&self) -> &str {
+        present!(self);
         &self.source
     }
 
     /// The parsed tree.
     pub fn expr(&self) -> &Expr {
+        present!(self);
         &self.expr
     }
 
     /// The parameters the formula uses, in the order their values are passed (a, b, c, d
     /// order, whichever appear: `c·x + a` takes `[a, c]`).
     pub fn params(&self) -> &[Param] {
+        present!(self);
         &self.params
     }
 
     /// The parameters' names, in order.
     pub fn param_names(&self) -> Vec<&'static str> {
+        present!(self);
         self.params.iter().map(|p| p.name()).collect()
     }
 
     /// The formula written as a slide writes it (`a·x + b − 2a²`), with a decimal comma
     /// if asked.
     pub fn pretty(&self, decimal_comma: bool) -> String {
+        present!(self);
         self.expr.to_pretty(decimal_comma)
     }
 
@@ -163,17 +210,20 @@ impl FormulaModel {
     /// passes [`MAX_CHARS`] or [`MAX_DEPTH`] (`2a` becomes `2*a`, `x²` becomes `x^2`):
     /// save and share [`FormulaModel::source`], what was typed.
     pub fn canonical(&self) -> String {
+        present!(self);
         self.expr.to_ascii()
     }
 
     /// ∂ŷ/∂θ for parameter `index`, simplified; `None` past the last parameter.
     pub fn derivative(&self, index: usize) -> Option<Expr> {
+        present!(self);
         let p = self.params.get(index)?;
         Some(derivative::derivative(&self.expr, *p))
     }
 
     /// ∂ŷ/∂θ for parameter `index`, written as a slide writes it (`x − 4a`).
     pub fn derivative_text(&self, index: usize, decimal_comma: bool) -> Option<String> {
+        present!(self);
         self.derivative(index).map(|d| d.to_pretty(decimal_comma))
     }
 
@@ -181,6 +231,7 @@ impl FormulaModel {
     /// to the last bit, faster per point (2.5× on a loss curve: BENCHMARKS.md), for curves
     /// and maps.
     pub fn predict_many(&self, params: &[f64], xs: &[f64], out: &mut Vec<f64>) {
+        present!(self);
         eval::values(&self.program, params, xs, out);
     }
 
@@ -189,6 +240,7 @@ impl FormulaModel {
     /// [`FormulaModel::predict_many`]. What a loss curve or a loss map should call for
     /// each of its samples.
     pub fn loss_value(&self, loss: Loss, points: &[Point], params: &[f64]) -> f64 {
+        present!(self);
         // The sum of loss::loss_value: four accumulators over groups of four points, the
         // points past the last whole group added to the first.
         let mut acc = [0.0f64; 4];
@@ -213,11 +265,13 @@ impl FormulaModel {
 
     /// ŷ and every ∂ŷ/∂θ at `x`, as a dual number.
     pub fn dual(&self, params: &[f64], x: f64) -> Dual {
+        present!(self);
         eval::dual(&self.program, params, x)
     }
 
     /// ŷ at `x` if it and its derivatives are finite; else where and why not.
     pub fn check(&self, params: &[f64], x: f64) -> Result<f64, Undefined> {
+        present!(self);
         eval::diagnose(&self.program, params, x)
     }
 
@@ -225,6 +279,7 @@ impl FormulaModel {
     /// each with the reason (ln of a negative number, division by zero, overflow …) and
     /// the part of the formula that fails; empty when the model is defined everywhere.
     pub fn undefined_rows(&self, params: &[f64], points: &[Point]) -> Vec<UndefinedRow> {
+        present!(self);
         points
             .iter()
             .enumerate()
@@ -269,39 +324,47 @@ fn linearity(e: &Expr, var: &dyn Fn(&Node) -> bool) -> Option<bool> {
 
 impl ParametricModel for FormulaModel {
     fn param_count(&self) -> usize {
+        present!(self);
         self.params.len()
     }
 
     fn param_name(&self, index: usize) -> Option<&str> {
+        present!(self);
         self.params.get(index).map(|p| p.name())
     }
 
     #[inline]
     fn predict(&self, params: &[f64], x: f64) -> f64 {
+        present!(self);
         eval::value(&self.program, params, x)
     }
 
     #[inline]
     fn prediction_gradient(&self, params: &[f64], x: f64) -> [f64; MAX_PARAMS] {
+        present!(self);
         eval::dual(&self.program, params, x).grad
     }
 
     /// One pass in dual numbers: its value is [`ParametricModel::predict`]'s to the bit.
     #[inline]
     fn predict_with_gradient(&self, params: &[f64], x: f64) -> (f64, [f64; MAX_PARAMS]) {
+        present!(self);
         let dual = eval::dual(&self.program, params, x);
         (dual.value, dual.grad)
     }
 
     fn is_linear_in_params(&self) -> bool {
+        present!(self);
         self.linear_in_params
     }
 
     fn is_linear_in_x(&self) -> bool {
+        present!(self);
         self.linear_in_x
     }
 
     fn is_proportional(&self) -> bool {
+        present!(self);
         self.proportional
     }
 }

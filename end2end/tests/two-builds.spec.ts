@@ -1,0 +1,128 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './lesson-test';
+
+// Two builds of one app (src/classroom/full_app.rs, boot.js, scripts/build.sh): the page
+// first loads the lecture's build; the map of two parameters, the race and typed formulas
+// are in the full build, which loads instead once a lesson needs them. Nothing on screen
+// may be lost on the way, and a link that needs the full build opens in it directly.
+
+/** The two builds' wasm files as index.html names them. */
+async function wasmNames(page: Page): Promise<{ first: string; full: string }> {
+  const tag = page.locator('script[data-wasm-js]');
+  const first = (await tag.getAttribute('data-wasm')) ?? '';
+  const full = (await tag.getAttribute('data-full-wasm')) ?? '';
+  expect(first).toMatch(/_bg\.wasm$/);
+  expect(full).toMatch(/_bg\.wasm$/);
+  expect(full).not.toBe(first);
+  return { first, full };
+}
+
+/** Every wasm file the page asks for from now on. */
+function wasmRequests(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.endsWith('.wasm')) seen.push(path);
+  });
+  return seen;
+}
+
+test('the lecture opens on the first-load build; freeing b reloads into the full build with the cells as typed', async ({
+  lesson,
+  page,
+}) => {
+  const { first, full } = await wasmNames(page);
+  // What the first load fetched: the lecture's build only.
+  const loaded = await page.evaluate(() =>
+    performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname),
+  );
+  expect(loaded).toContain(first);
+  expect(loaded).not.toContain(full);
+  await expect(lesson.byTestId('chart-surface')).toHaveCount(0);
+
+  const requests = wasmRequests(page);
+  await lesson.setCell(2, 'y', '98,0');
+  await lesson.setCell(0, 'x', 'two');
+  // ŷ = a·x + b with b free: two parameters, the map.
+  await lesson.selectModel('affine');
+  await expect(lesson.byTestId('chart-surface')).toBeVisible();
+  expect(new URL(page.url()).search).toBe('?full');
+  expect(requests).toContain(full);
+  await expect(lesson.cell(2, 'y')).toHaveValue('98,0');
+  await expect(lesson.cell(0, 'x')).toHaveValue('two');
+  await expect(lesson.byTestId('model-select')).toHaveValue('affine');
+});
+
+test('a two-parameter example opens in the full build with its race', async ({ lesson, page }) => {
+  const { full } = await wasmNames(page);
+  const requests = wasmRequests(page);
+  await lesson.selectPreset('lecture-ab');
+  await expect(lesson.byTestId('race-gd')).toBeVisible();
+  expect(requests).toContain(full);
+  await expect(lesson.byTestId('optimizer-momentum')).toBeChecked();
+  // The example's start (8, 0): L = 402.57.
+  await expect(lesson.byTestId('race-gd')).toContainText('402.57');
+});
+
+test('ticking an optimizer on the lecture keeps the steps taken and the typed γ', async ({
+  lesson,
+  page,
+}) => {
+  const { full } = await wasmNames(page);
+  const requests = wasmRequests(page);
+  await lesson.setLearningRate('0,002');
+  await lesson.step();
+  const a = await lesson.paramValue('a');
+  await lesson.byTestId('optimizer-momentum').check();
+  await expect(lesson.byTestId('race-momentum')).toBeVisible();
+  expect(requests).toContain(full);
+  await expect(lesson.byTestId('optimizer-momentum')).toBeChecked();
+  await expect(lesson.byTestId('learning-rate')).toHaveValue('0,002');
+  expect(await lesson.paramValue('a')).toBe(a);
+  await expect(lesson.historyRows()).toHaveCount(1);
+});
+
+test('"Own formula…" in the first-load build opens the formula field in the full build with the model typed out', async ({
+  lesson,
+  page,
+}) => {
+  await wasmNames(page);
+  await lesson.byTestId('model-select').selectOption('formula');
+  await expect(lesson.byTestId('formula-input')).toHaveValue('a*x');
+  // The one-off instruction is gone from the address; a reload stays in the full build.
+  expect(new URL(page.url()).search).toBe('?full');
+  // ŷ = a·x typed: the lecture's numbers to the last digit.
+  await expect(lesson.byTestId('loss-value')).toContainText('402.57');
+});
+
+test('a share link that needs the full build opens in it without loading the first-load build', async ({
+  lesson,
+  page,
+  browser,
+  baseURL,
+}) => {
+  await wasmNames(page);
+  await lesson.selectPreset('lecture-ab');
+  await expect(lesson.byTestId('race-gd')).toBeVisible();
+  const link = await page.evaluate(() => {
+    // The lesson's share link, as the toolbar copies it, read from the saved work.
+    const json = localStorage.getItem('descent-lab/lesson/v1') ?? '';
+    const bytes = new TextEncoder().encode(json);
+    let binary = '';
+    bytes.forEach((b) => (binary += String.fromCharCode(b)));
+    return `#v1.${btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`;
+  });
+  const context = await browser.newContext({ baseURL });
+  try {
+    const other = await context.newPage();
+    const requests = wasmRequests(other);
+    await other.goto(`/${link}`);
+    await expect(other.getByTestId('race-gd')).toBeVisible();
+    const { first, full } = await wasmNames(other);
+    expect(requests).toContain(full);
+    expect(requests).not.toContain(first);
+    expect(new URL(other.url()).search).toBe('');
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,150 @@
+//! Two builds of one app, so that the lecture opens fast (BENCHMARKS.md, "Size"): the
+//! first load is a build without the `full` feature, which has the whole lecture but not
+//! the map of two parameters, the race of optimizers or typed formulas (about 90 KB gzip
+//! less); the full build has everything. `boot.js` picks the build before any wasm loads:
+//! the full one for a page opened with [`FULL_QUERY`] in its address, or whose share link
+//! or saved work needs it (the same test as [`Lesson::needs_full_app`], written in JS).
+//!
+//! In the first-load build, the moment the lesson comes to need the full build (a
+//! two-parameter example chosen, b unfrozen, an optimizer ticked, "Own formula…", a link
+//! pasted into the tab, another tab's change), [`use_full_app`] saves the work as every
+//! change is saved and reloads the page with [`FULL_QUERY`]; the full build reopens the
+//! saved work, its run replayed, as after any reload. Where storage is not available the
+//! lesson travels in the address as a share link instead. In the full build this module
+//! only carries out [`OWN_FORMULA_QUERY`].
+
+use crate::classroom::saving::save_now;
+use crate::classroom::storage::{self, LESSON_KEY};
+use crate::classroom::ClassroomState;
+use crate::state::LessonState;
+use descent_core::formula::ErrorKind;
+use descent_core::session::formula_of;
+use descent_core::LessonError;
+use leptos::prelude::*;
+
+/// The address's query that makes `boot.js` load the full build (`?full`).
+pub const FULL_QUERY: &str = "full";
+
+/// Added to [`FULL_QUERY`] when "Own formula…" was chosen in the first-load build: the
+/// full build then opens the formula field with the model on screen typed out.
+pub const OWN_FORMULA_QUERY: &str = "own-formula";
+
+/// The class `<html>` carries while the page reloads into the full build: the lesson is
+/// hidden (nothing can be typed into a page about to go) and a line says what is loading.
+pub const LOADING_CLASS: &str = "loading-full";
+
+/// Whether this is the full build.
+pub const IS_FULL: bool = cfg!(feature = "full");
+
+/// Hands the lesson to the full build once it needs it (first-load build), or carries out
+/// [`OWN_FORMULA_QUERY`] (full build).
+pub fn use_full_app(state: LessonState, classroom: ClassroomState) {
+    if IS_FULL {
+        if query_has(OWN_FORMULA_QUERY) {
+            let text = state
+                .session
+                .with_untracked(|s| formula_of(&s.lesson().model));
+            let _ = state.set_formula(&text);
+            replace_query(FULL_QUERY);
+        }
+        return;
+    }
+    Effect::new(move |_| {
+        if state.session.with(|s| s.lesson().needs_full_app()) {
+            switch_to_full(state, classroom, false);
+        }
+    });
+}
+
+/// Saves the work and reloads the page into the full build; with `own_formula`, the full
+/// build then turns the model on screen into a typed formula.
+pub fn switch_to_full(state: LessonState, classroom: ClassroomState, own_formula: bool) {
+    if document_class_has(LOADING_CLASS) {
+        return;
+    }
+    state.playing.set(false);
+    save_now(state, classroom);
+    let Some(json) = state.session.try_with_untracked(|s| s.lesson().to_json()) else {
+        return;
+    };
+    let saved = storage::read(LESSON_KEY).ok().flatten().as_deref() == Some(json.as_str());
+    // Without storage the lesson goes in the address, as a share link would carry it.
+    let fragment = if saved {
+        String::new()
+    } else {
+        state
+            .session
+            .with_untracked(|s| format!("#{}", s.lesson().to_link()))
+    };
+    let query = if own_formula {
+        format!("?{FULL_QUERY}&{OWN_FORMULA_QUERY}")
+    } else {
+        format!("?{FULL_QUERY}")
+    };
+    go_to(&query, &fragment);
+}
+
+/// Whether a lesson could not be read only because this build has no typed formulas (a
+/// link with a formula, opened in the first-load build): the full build reads it.
+pub fn needs_full_build(error: &LessonError) -> bool {
+    matches!(error, LessonError::Formula { error, .. } if error.kind == ErrorKind::NotInThisBuild)
+}
+
+/// Reloads into the full build with the address's fragment (a share link) kept.
+pub fn reload_into_full_with_link() {
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    go_to(&format!("?{FULL_QUERY}"), &hash);
+}
+
+/// Hides the lesson, says the full build is loading, and replaces the page's address
+/// (the same path) with `query` and `fragment`, which loads it.
+fn go_to(query: &str, fragment: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if let Some(root) = window.document().and_then(|d| d.document_element()) {
+        let _ = root.class_list().add_1(LOADING_CLASS);
+    }
+    let location = window.location();
+    let path = location.pathname().unwrap_or_else(|_| "/".to_owned());
+    let _ = location.replace(&format!("{path}{query}{fragment}"));
+}
+
+/// Whether `<html>` carries `class`.
+fn document_class_has(class: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .is_some_and(|root| root.class_list().contains(class))
+}
+
+/// Whether the address's query names `key` (`?full&own-formula`).
+fn query_has(key: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .is_some_and(|search| {
+            search
+                .trim_start_matches('?')
+                .split('&')
+                .any(|part| part == key || part.starts_with(&format!("{key}=")))
+        })
+}
+
+/// Replaces the address's query without reloading or adding a history entry.
+fn replace_query(query: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let path = location.pathname().unwrap_or_default();
+    let hash = location.hash().unwrap_or_default();
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}?{query}{hash}")),
+        );
+    }
+}
