@@ -18,6 +18,7 @@ use crate::classroom::storage::{self, LESSON_KEY};
 use crate::classroom::ClassroomState;
 use crate::state::LessonState;
 use descent_core::formula::ErrorKind;
+use descent_core::presets::Preset;
 use descent_core::session::formula_of;
 use descent_core::LessonError;
 use leptos::prelude::*;
@@ -28,6 +29,11 @@ pub const FULL_QUERY: &str = "full";
 /// Added to [`FULL_QUERY`] when "Own formula…" was chosen in the first-load build: the
 /// full build then opens the formula field with the model on screen typed out.
 pub const OWN_FORMULA_QUERY: &str = "own-formula";
+
+/// Added to [`FULL_QUERY`] with the example's id (`preset=lecture-ab`) when the lesson
+/// handed over is still that example: the full build's picker then names it, as the
+/// first-load build's did, and picking another example asks nothing.
+pub const PRESET_QUERY: &str = "preset";
 
 /// The class `<html>` carries while the page reloads into the full build: the lesson is
 /// hidden (nothing can be typed into a page about to go) and a line says what is loading.
@@ -40,11 +46,19 @@ pub const IS_FULL: bool = cfg!(feature = "full");
 /// [`OWN_FORMULA_QUERY`] (full build).
 pub fn use_full_app(state: LessonState, classroom: ClassroomState) {
     if IS_FULL {
+        let preset = query_value(PRESET_QUERY)
+            .and_then(|id| Preset::from_id(&id))
+            .filter(|p| state.session.with_untracked(|s| p.matches(s.lesson())));
+        if let Some(preset) = preset {
+            state.preset.set(Some(preset));
+        }
         if query_has(OWN_FORMULA_QUERY) {
             let text = state
                 .session
                 .with_untracked(|s| formula_of(&s.lesson().model));
             let _ = state.set_formula(&text);
+        }
+        if query_has(OWN_FORMULA_QUERY) || query_has(PRESET_QUERY) {
             replace_query(FULL_QUERY);
         }
         return;
@@ -76,11 +90,17 @@ pub fn switch_to_full(state: LessonState, classroom: ClassroomState, own_formula
             .session
             .with_untracked(|s| format!("#{}", s.lesson().to_link()))
     };
-    let query = if own_formula {
-        format!("?{FULL_QUERY}&{OWN_FORMULA_QUERY}")
-    } else {
-        format!("?{FULL_QUERY}")
-    };
+    let mut query = format!("?{FULL_QUERY}");
+    if own_formula {
+        query.push_str(&format!("&{OWN_FORMULA_QUERY}"));
+    }
+    let example = state
+        .preset
+        .get_untracked()
+        .filter(|p| state.session.with_untracked(|s| p.matches(s.lesson())));
+    if let Some(example) = example {
+        query.push_str(&format!("&{PRESET_QUERY}={}", example.id()));
+    }
     go_to(&query, &fragment);
 }
 
@@ -130,6 +150,16 @@ fn query_has(key: &str) -> bool {
                 .split('&')
                 .any(|part| part == key || part.starts_with(&format!("{key}=")))
         })
+}
+
+/// The value of `key` in the address's query (`?full&preset=lecture-ab`).
+fn query_value(key: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|part| part.strip_prefix(key)?.strip_prefix('='))
+        .map(str::to_owned)
 }
 
 /// Replaces the address's query without reloading or adding a history entry.
