@@ -38,6 +38,35 @@ test('after a first visit the app opens offline, with the lecture’s L = 402.57
   }
 });
 
+test('offline, a two-parameter example still opens: the first visit cached the full build too', async ({
+  lesson,
+  page,
+  context,
+}) => {
+  await lesson.expectLoss('402.57');
+  // Installed and in control: its install cached every file index.html names, the full
+  // build's glue and wasm (data-full-js, data-full-wasm) among them.
+  await page.evaluate(
+    () =>
+      navigator.serviceWorker.controller ??
+      new Promise((resolve) =>
+        navigator.serviceWorker.addEventListener('controllerchange', resolve),
+      ),
+  );
+  await context.setOffline(true);
+  try {
+    // The first-load build has no map or race: it reloads into the full build, offline.
+    await lesson.selectPreset('lecture-ab');
+    await expect(lesson.byTestId('race-gd')).toBeVisible();
+    await expect(lesson.byTestId('chart-surface')).toHaveAttribute('data-frame', /\d/);
+    await lesson.step();
+    // OPTIMIZERS.md: GD's first step from (8, 0) at γ = 0.003 lands on a = 9.3419.
+    await expect(lesson.byTestId('race-gd')).toHaveAttribute('data-a', /^9\.3419/);
+  } finally {
+    await context.setOffline(false);
+  }
+});
+
 test('the web app manifest makes the app installable', async ({ lesson, page }) => {
   const href = await page.locator('link[rel="manifest"]').getAttribute('href');
   expect(href).toBeTruthy();
