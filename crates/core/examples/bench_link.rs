@@ -2,10 +2,12 @@
 //! lecture's lesson with `N` noisy points on F = 9.8·m, so the browser benchmark
 //! (`scripts/bench.sh`) can open the app with big data the honest way: through a link.
 //!
-//! Usage: `cargo run -p descent-core --example bench_link -- 10000`
+//! Usage: `cargo run -p descent-core --example bench_link -- 10000 [FORMULA]`; with a
+//! formula (`a*x^2`), the lesson's model is that typed formula.
 
 use descent_core::presets::lecture;
 use descent_core::table::Table;
+use descent_core::Model;
 
 /// The same points on every run: a small linear congruential generator, not a crate.
 struct Noise(u64);
@@ -39,5 +41,14 @@ fn main() {
         .collect();
     let mut lesson = lecture();
     lesson.table = Table::new(lesson.table.labels.clone(), rows);
+    if let Some(text) = std::env::args().nth(2) {
+        match Model::formula_text(&text) {
+            Ok(model) => lesson.set_model(model),
+            Err(error) => {
+                eprintln!("bench_link: {text}: {error}");
+                std::process::exit(2);
+            }
+        }
+    }
     println!("{}", lesson.to_link());
 }
