@@ -240,10 +240,13 @@ pub fn loss_chart(
     }
 }
 
-/// The race's paths on the loss curve, (a, L) after each step from the start, for a model
-/// with one parameter (with two, the surface shows them); empty until the race has stepped.
+/// The race's paths on the loss curve, (a, L) after each step from the start, when a is the
+/// model's one free parameter (ŷ = a·x, or the non-convex example with b frozen): the curve
+/// L(a) is then the loss every racer descends. With two free parameters the surface shows
+/// them. Empty until the race has stepped.
 fn loss_paths(session: &Session) -> Vec<SeriesPath> {
-    if session.lesson().model.param_count() != 1 {
+    let count = session.lesson().model.param_count();
+    if session.is_frozen(0) || (1..count).any(|i| !session.is_frozen(i)) {
         return Vec::new();
     }
     let losses = session.race_losses();

@@ -5,7 +5,7 @@
 //! only writes them down, it computes nothing.
 
 use crate::i18n::race::{
-    batch_size_out_of_range, optimizer_name, race_words, seed_not_whole,
+    batch_size_out_of_range, optimizer_name, race_words, schedule_out_of_range, seed_not_whole,
     setting_decay_out_of_range, setting_not_positive, setting_unusable,
 };
 use crate::i18n::{
@@ -13,7 +13,7 @@ use crate::i18n::{
 };
 use crate::worked::operand;
 use descent_core::optimizer::{Divergence, HyperparameterError, Outcome};
-use descent_core::race::{Hyperparameter, Row, SettingError, Update};
+use descent_core::race::{Hyperparameter, Row, ScheduleParameter, SettingError, Update};
 use descent_core::session::SettingInputError;
 use descent_core::NumberError;
 
@@ -70,6 +70,18 @@ pub fn setting_message(
             batch_size_out_of_range(lang, rows, raw, kept)
         }
         SettingInputError::Setting(SettingError::Seed(_)) => seed_not_whole(lang, raw, kept),
+        SettingInputError::Setting(SettingError::Schedule { name: which, .. }) => {
+            let all = [
+                ScheduleParameter::Every,
+                ScheduleParameter::Factor,
+                ScheduleParameter::Rate,
+            ];
+            if all.iter().any(|p| p.name() == *which) {
+                schedule_out_of_range(lang, which, raw, kept)
+            } else {
+                setting_unusable(lang, name, raw, kept)
+            }
+        }
         SettingInputError::Setting(_) => setting_unusable(lang, name, raw, kept),
     }
 }

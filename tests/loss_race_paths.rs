@@ -167,3 +167,23 @@ fn the_paths_are_drawn_in_each_optimizers_colour_and_marker_shape() {
     assert_eq!(x_of(momentum_line), x_of(gd_line), "one start");
     assert!(last_x(momentum_line) > last_x(gd_line) + 100.0);
 }
+
+#[test]
+fn the_non_convex_example_with_b_frozen_shows_its_racers_on_the_loss_curve() {
+    let mut session = Session::new(Preset::LocalMinima.lesson());
+    session.set_racing("gd", true).unwrap();
+    session.race_step();
+    let chart = chart_of(&session);
+    assert_eq!(chart.paths.len(), 1);
+    // ŷ = a·x + 2 − 2a² on (−0.3, 1.9), (−0.2, 1.85), (0.2, 1.85), (0.3, 1.85): each
+    // point's L is that of the loss curve at its a.
+    let loss = |a: f64| -> f64 {
+        [(-0.3, 1.9), (-0.2, 1.85), (0.2, 1.85), (0.3, 1.85)]
+            .iter()
+            .map(|(x, y): &(f64, f64)| (y - (a * x + 2.0 - 2.0 * a * a)).powi(2))
+            .sum()
+    };
+    for &(a, l) in &chart.paths[0].points {
+        assert!((l - loss(a)).abs() < 1e-12, "L({a}) = {l}");
+    }
+}
