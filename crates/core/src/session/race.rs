@@ -331,13 +331,13 @@ impl Session {
     }
 
     /// The map's view: the one the student chose, else the automatic one, which holds
-    /// still while the point moves inside it (see `map.rs`). `None` for a model with
-    /// fewer than two parameters.
+    /// still while the point moves inside it and while a data point is dragged (see
+    /// `map.rs`). `None` for a model with fewer than two parameters.
     pub fn map_view(&self) -> Option<View> {
         if self.lesson.model.param_count() < 2 {
             return None;
         }
-        if let Some(view) = self.lesson.race.view {
+        if let Some(view) = self.lesson.race.view.or(self.map_held) {
             return Some(view);
         }
         self.automatic_map_view()
