@@ -2,8 +2,10 @@
 //! structs ([`DataChart`], [`LossChart`]) and the numbers of their text alternatives.
 //!
 //! Pure: no Leptos, no web-sys, so every adapter is tested natively (`tests/chart_data.rs`).
+//!
 //! This is the one place of the app that asks the core for chart numbers; the chart
-//! components only call these functions.
+//! components only call these functions. About 450 lines on purpose: one short adapter per
+//! chart, all of them found here.
 
 use crate::charts::colormap::SurfaceGrid;
 use crate::charts::{

@@ -2,7 +2,8 @@
 //! use, each lane's outcome in words, and each optimizer's update rule written out with the
 //! numbers of its next step (`OPTIMIZERS.md`'s rules, as [`crate::worked`] writes
 //! a := a − γ·∂L/∂a). Every number comes from descent-core's [`Update`]; this module
-//! only writes them down, it computes nothing.
+//! only writes them down, it computes nothing. (A little over 400 lines: the messages and
+//! the rules share their number formatting; split, each half would import the other.)
 
 use crate::i18n::race::{
     batch_size_out_of_range, optimizer_name, race_words, schedule_out_of_range, seed_not_whole,
