@@ -2,13 +2,15 @@
 //! structs ([`DataChart`], [`LossChart`]) and the numbers of their text alternatives.
 //!
 //! Pure: no Leptos, no web-sys, so every adapter is tested natively (`tests/chart_data.rs`).
+//!
 //! This is the one place of the app that asks the core for chart numbers; the chart
-//! components only call these functions.
+//! components only call these functions. About 450 lines on purpose: one short adapter per
+//! chart, all of them found here.
 
 use crate::charts::colormap::SurfaceGrid;
 use crate::charts::{
-    data_view, BatchArrow, ChartView, ContourLevel, DataChart, LossChart, Residual, StepsChart,
-    StepsSeries, SurfaceChart, SurfacePath, Tangent,
+    data_view, BatchArrow, ChartView, ContourLevel, DataChart, LossChart, Residual, SeriesPath,
+    StepsChart, StepsSeries, SurfaceChart, SurfacePath, Tangent,
 };
 use crate::i18n::{format_number, formula_words, Lang};
 use descent_core::{LandscapeKey, LossLandscape, MapKey, Session};
@@ -183,6 +185,12 @@ pub fn loss_chart(
     if !history.is_empty() {
         trail.push((a, evaluation.loss));
     }
+    // Once the race has stepped, its paths stand for the descents (as on the surface): the
+    // lesson's own descent goes along with the race, its trail under plain GD's path.
+    let paths = loss_paths(session);
+    if !paths.is_empty() {
+        trail.clear();
+    }
     let has_data = session.has_data();
     let slope_label = format!("∂L/∂a = {}", format_number(slope, lang));
     // The samples where L is not defined go in as gaps: the chart hatches them.
@@ -206,6 +214,7 @@ pub fn loss_chart(
             label: slope_label,
         }),
         trail,
+        paths,
         minima: landscape.minima.clone(),
         maxima: landscape.maxima.clone(),
         minimum_label: if landscape.global {
@@ -231,6 +240,32 @@ pub fn loss_chart(
         .to_owned(),
         view: None,
     }
+}
+
+/// The race's paths on the loss curve, (a, L) after each step from the start, when a is the
+/// model's one free parameter (ŷ = a·x, or the non-convex example with b frozen): the curve
+/// L(a) is then the loss every racer descends. With two free parameters the surface shows
+/// them. Empty until the race has stepped.
+fn loss_paths(session: &Session) -> Vec<SeriesPath> {
+    let count = session.lesson().model.param_count();
+    if session.is_frozen(0) || (1..count).any(|i| !session.is_frozen(i)) {
+        return Vec::new();
+    }
+    let losses = session.race_losses();
+    session
+        .race_paths()
+        .into_iter()
+        .zip(losses)
+        .filter(|((_, path), (_, losses))| path.len() > 1 && !losses.is_empty())
+        .map(|((id, path), (_, losses))| SeriesPath {
+            series: series_index(id),
+            points: path
+                .iter()
+                .zip(losses)
+                .map(|(&(a, _), (_, loss))| (a, loss))
+                .collect(),
+        })
+        .collect()
 }
 
 /// a, L and ∂L/∂a as the charts' text alternatives state them.

@@ -2,10 +2,11 @@
 //! use, each lane's outcome in words, and each optimizer's update rule written out with the
 //! numbers of its next step (`OPTIMIZERS.md`'s rules, as [`crate::worked`] writes
 //! a := a − γ·∂L/∂a). Every number comes from descent-core's [`Update`]; this module
-//! only writes them down, it computes nothing.
+//! only writes them down, it computes nothing. (A little over 400 lines: the messages and
+//! the rules share their number formatting; split, each half would import the other.)
 
 use crate::i18n::race::{
-    batch_size_out_of_range, optimizer_name, race_words, seed_not_whole,
+    batch_size_out_of_range, optimizer_name, race_words, schedule_out_of_range, seed_not_whole,
     setting_decay_out_of_range, setting_not_positive, setting_unusable,
 };
 use crate::i18n::{
@@ -13,7 +14,7 @@ use crate::i18n::{
 };
 use crate::worked::operand;
 use descent_core::optimizer::{Divergence, HyperparameterError, Outcome};
-use descent_core::race::{Hyperparameter, Row, SettingError, Update};
+use descent_core::race::{Hyperparameter, Row, ScheduleParameter, SettingError, Update};
 use descent_core::session::SettingInputError;
 use descent_core::NumberError;
 
@@ -70,6 +71,18 @@ pub fn setting_message(
             batch_size_out_of_range(lang, rows, raw, kept)
         }
         SettingInputError::Setting(SettingError::Seed(_)) => seed_not_whole(lang, raw, kept),
+        SettingInputError::Setting(SettingError::Schedule { name: which, .. }) => {
+            let all = [
+                ScheduleParameter::Every,
+                ScheduleParameter::Factor,
+                ScheduleParameter::Rate,
+            ];
+            if all.iter().any(|p| p.name() == *which) {
+                schedule_out_of_range(lang, which, raw, kept)
+            } else {
+                setting_unusable(lang, name, raw, kept)
+            }
+        }
         SettingInputError::Setting(_) => setting_unusable(lang, name, raw, kept),
     }
 }

@@ -297,9 +297,12 @@ impl LessonState {
     }
 
     /// Closes the edit in progress, so the next change is undone on its own (a cell
-    /// lost focus, a drag ended). Untracked: it changes nothing anyone shows.
+    /// lost focus, a drag ended). Untracked, as it changes nothing anyone shows, unless
+    /// the end of a point's drag lets the map's held view go: then the map fits again.
     pub fn end_edit(&self) {
-        self.session.update_untracked(Session::end_edit);
+        if self.session.update_untracked(Session::end_edit) {
+            self.session.notify();
+        }
     }
 
     /// Adds an empty row.

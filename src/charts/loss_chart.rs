@@ -1,11 +1,13 @@
 //! The loss chart: the curve L(a) over the parameter, the current point with its tangent (whose
-//! slope is ∂L/∂a), the numbered trail of gradient descent, and the minima and maxima.
+//! slope is ∂L/∂a), the numbered trail of gradient descent, the race's paths, and the minima and
+//! maxima.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::labels::{LabelBoard, Priority};
 use super::loss_marks::{draw_current, draw_extrema, draw_trail, place_trail_numbers};
+use super::series::{draw_series_path, SeriesPath};
 use super::{
     asymmetric_padding, draw_axes, draw_centred_message, draw_clipped_polyline, draw_layered,
     finite_extent, Axes, CachedLayer, ChartStyle, ChartView, DrawResult, LayeredChart, NoLayer,
@@ -38,6 +40,9 @@ pub struct LossChart {
     /// The points (a, L) gradient descent visited, oldest first: numbered dots joined by arrows.
     /// The first ten and the last get a number.
     pub trail: Vec<(f64, f64)>,
+    /// The race's optimizers on a one-parameter model: each one's path (a, L) from the
+    /// common start, in its colour and marker shape (as on the surface for two parameters).
+    pub paths: Vec<SeriesPath>,
     /// Minima (a, L), marked with a hollow diamond and `minimum_label`.
     pub minima: Vec<(f64, f64)>,
     /// Maxima (a, L), marked with a hollow triangle and `maximum_label`.
@@ -66,6 +71,7 @@ impl Default for LossChart {
             current: None,
             tangent: None,
             trail: Vec::new(),
+            paths: Vec::new(),
             minima: Vec::new(),
             maxima: Vec::new(),
             minimum_label: "min".to_owned(),
@@ -250,6 +256,10 @@ pub fn draw_loss_marks<DB: DrawingBackend>(
         // The marks first, then the labels, which step aside from the marks and each other.
         let mut board = LabelBoard::new(frame, style);
         let mut extremum_labels = draw_extrema(area, frame, chart, style, &mut board)?;
+        // The race's paths, the later optimizers under the earlier ones (as on the surface).
+        for path in chart.paths.iter().rev() {
+            draw_series_path(area, frame, &path.points, path.series, style)?;
+        }
         let dots = draw_trail(area, frame, &chart.trail, style)?;
         let dot_radius = style.px(5.5);
         board.mark_all(dots.iter().map(|&(_, (x, y))| {

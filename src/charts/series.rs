@@ -6,7 +6,9 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{to_backend, ChartStyle, DrawResult};
+use super::{draw_clipped_polyline, to_backend, unit_visible, ChartStyle, DrawResult, PlotFrame};
+
+const WHITE: RGBColor = RGBColor(0xFF, 0xFF, 0xFF);
 
 /// The series colours, in order: Okabe–Ito's vermillion, blue, orange, reddish purple, sky blue,
 /// bluish green, black and yellow. Index `i` takes entry `i % 8`.
@@ -53,6 +55,17 @@ pub const SERIES_SHAPES: [MarkerShape; 8] = [
     MarkerShape::Plus,
     MarkerShape::Star,
 ];
+
+/// One optimizer's path on a chart: over the surface the points are (a, b), on the loss
+/// curve of a one-parameter model they are (a, L).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SeriesPath {
+    /// The optimizer's index: picks its colour and marker shape (see [`series_colour`]),
+    /// the same in every chart and in the race table.
+    pub series: usize,
+    /// The points it visited, oldest first; the last gets the largest marker.
+    pub points: Vec<(f64, f64)>,
+}
 
 /// The colour of series `index`.
 pub fn series_colour(index: usize) -> RGBColor {
@@ -149,4 +162,56 @@ pub(crate) fn draw_marker<DB: DrawingBackend>(
             Ok(())
         }
     }
+}
+
+/// One optimizer's path (on the surface in (a, b), on the loss curve in (a, L)): a line on a
+/// white casing, a marker at each visited point that is not crowded by the previous marker,
+/// and a larger marker at its last point.
+pub(crate) fn draw_series_path<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    frame: &PlotFrame,
+    points: &[(f64, f64)],
+    series: usize,
+    style: &ChartStyle,
+) -> DrawResult<(), DB> {
+    let colour = series_colour(series);
+    let shape = series_shape(series);
+    let width = style.stroke(2.5);
+    draw_clipped_polyline(
+        area,
+        frame,
+        points,
+        WHITE.mix(0.85).stroke_width(width + 2 * style.stroke(1.0)),
+    )?;
+    draw_clipped_polyline(area, frame, points, colour.stroke_width(width))?;
+    let radius = style.px(4.5);
+    let head_radius = style.px(7.0);
+    let visible: Vec<(f64, f64)> = points
+        .iter()
+        .filter(|p| p.0.is_finite() && p.1.is_finite())
+        .map(|&p| frame.unit_of(p))
+        .filter(|u| unit_visible(*u))
+        .map(|u| frame.unit_to_pixel(u))
+        .collect();
+    let last = points
+        .iter()
+        .rev()
+        .find(|p| p.0.is_finite() && p.1.is_finite())
+        .map(|&p| frame.unit_of(p))
+        .filter(|u| unit_visible(*u))
+        .map(|u| frame.unit_to_pixel(u));
+    let mut previous: Option<(f64, f64)> = None;
+    for &p in &visible {
+        let crowded = previous.is_some_and(|q| (p.0 - q.0).hypot(p.1 - q.1) < 3.0 * radius);
+        let near_head = last.is_some_and(|h| (p.0 - h.0).hypot(p.1 - h.1) < 2.0 * head_radius);
+        if crowded || near_head {
+            continue;
+        }
+        draw_marker(area, p, shape, radius, colour, WHITE, style)?;
+        previous = Some(p);
+    }
+    if let Some(head) = last {
+        draw_marker(area, head, shape, head_radius, colour, WHITE, style)?;
+    }
+    Ok(())
 }

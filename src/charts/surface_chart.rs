@@ -39,15 +39,8 @@ pub struct ContourLevel {
     pub lines: Vec<Vec<(f64, f64)>>,
 }
 
-/// One optimizer's path over the surface.
-#[derive(Clone, Debug, PartialEq)]
-pub struct SurfacePath {
-    /// The optimizer's index: picks its colour and marker shape (see [`super::series_colour`]),
-    /// the same in the loss-against-step chart.
-    pub series: usize,
-    /// The points (a, b) it visited, oldest first; the last gets the largest marker.
-    pub points: Vec<(f64, f64)>,
-}
+/// One optimizer's path over the surface: points (a, b).
+pub type SurfacePath = super::series::SeriesPath;
 
 /// One racer's last mini-batch step: the arrow of the full −∇L and, beside it, the arrow
 /// of the mini-batch's estimate that the step followed, both from where it started.

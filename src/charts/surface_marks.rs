@@ -10,7 +10,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::labels::{place_label, Label, Priority};
-use super::series::{draw_marker, series_colour, series_shape};
+use super::series::{draw_series_path, series_colour};
 use super::surface_chart::{SurfaceBase, SurfaceChart};
 use super::ticks::format_significant;
 use super::{
@@ -195,7 +195,7 @@ pub(super) fn draw_surface_marks<DB: DrawingBackend>(
     style: &ChartStyle,
 ) -> DrawResult<(), DB> {
     for path in chart.paths.iter().rev() {
-        draw_path(area, frame, &path.points, path.series, style)?;
+        draw_series_path(area, frame, &path.points, path.series, style)?;
     }
     for arrow in &chart.batch_arrows {
         let unit = frame.unit_of(arrow.at);
@@ -348,55 +348,4 @@ fn draw_arrow<DB: DrawingBackend>(
     area.draw(&PathElement::new(closed, WHITE.stroke_width(casing)))?;
     area.draw(&PathElement::new(shaft, colour.stroke_width(width)))?;
     area.draw(&Polygon::new(head_points, colour.filled()))
-}
-
-/// One optimizer's path: a line on a white casing, a marker at each visited point that is not
-/// crowded by the previous marker, and a larger marker at its last point.
-fn draw_path<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    frame: &PlotFrame,
-    points: &[(f64, f64)],
-    series: usize,
-    style: &ChartStyle,
-) -> DrawResult<(), DB> {
-    let colour = series_colour(series);
-    let shape = series_shape(series);
-    let width = style.stroke(2.5);
-    draw_clipped_polyline(
-        area,
-        frame,
-        points,
-        WHITE.mix(0.85).stroke_width(width + 2 * style.stroke(1.0)),
-    )?;
-    draw_clipped_polyline(area, frame, points, colour.stroke_width(width))?;
-    let radius = style.px(4.5);
-    let head_radius = style.px(7.0);
-    let visible: Vec<(f64, f64)> = points
-        .iter()
-        .filter(|p| p.0.is_finite() && p.1.is_finite())
-        .map(|&p| frame.unit_of(p))
-        .filter(|u| unit_visible(*u))
-        .map(|u| frame.unit_to_pixel(u))
-        .collect();
-    let last = points
-        .iter()
-        .rev()
-        .find(|p| p.0.is_finite() && p.1.is_finite())
-        .map(|&p| frame.unit_of(p))
-        .filter(|u| unit_visible(*u))
-        .map(|u| frame.unit_to_pixel(u));
-    let mut previous: Option<(f64, f64)> = None;
-    for &p in &visible {
-        let crowded = previous.is_some_and(|q| (p.0 - q.0).hypot(p.1 - q.1) < 3.0 * radius);
-        let near_head = last.is_some_and(|h| (p.0 - h.0).hypot(p.1 - h.1) < 2.0 * head_radius);
-        if crowded || near_head {
-            continue;
-        }
-        draw_marker(area, p, shape, radius, colour, WHITE, style)?;
-        previous = Some(p);
-    }
-    if let Some(head) = last {
-        draw_marker(area, head, shape, head_radius, colour, WHITE, style)?;
-    }
-    Ok(())
 }

@@ -2,7 +2,8 @@
 //! (`optimizer-<id>`), and for each one ticked its hyperparameter fields (`lr-<id>`,
 //! `beta-momentum`, `alpha-rmsprop`, `beta1-adam`, …); then what all racers share: the
 //! learning-rate schedule (`schedule-select`), the batch size (`batch-size`) and the seed
-//! (`seed`).
+//! (`seed`), with a field per number of the schedule picked (`schedule-every`,
+//! `schedule-factor`, `schedule-rate`).
 //!
 //! Every field is one [`SettingField`]: it keeps what was typed, hands the text to a
 //! `Session` method, and says under itself, in the interface language, why a value it
@@ -11,11 +12,14 @@
 
 use crate::chart_data::series_look;
 use crate::i18n::format_number;
-use crate::i18n::race::{full_batch, lane_diverged, optimizer_name, race_words, RaceWords};
+use crate::i18n::race::{
+    full_batch, lane_diverged, lane_limit, lane_over_limit, optimizer_name, race_words,
+    schedule_parameter_label, schedule_parameter_symbol, RaceWords,
+};
 use crate::race_text::{field_id, setting_message, symbol};
 use crate::state::LessonState;
 use descent_core::optimizer::Outcome;
-use descent_core::race::{Hyperparameter, Schedule, Settings};
+use descent_core::race::{Hyperparameter, Schedule, ScheduleParameter, Settings};
 use descent_core::session::SettingInputError;
 use descent_core::Session;
 use leptos::prelude::*;
@@ -90,6 +94,15 @@ pub fn RacePanel(
                             .collect_view()}
                     </select>
                 </label>
+                {move || {
+                    // A field per number of the schedule picked; a new kind brings new fields.
+                    let _ = schedule.get();
+                    let kind = state.session.with_untracked(|s| s.race().schedule());
+                    kind.parameters()
+                        .iter()
+                        .map(|&which| view! { <ScheduleField state which /> })
+                        .collect_view()
+                }}
                 <SettingField
                     state
                     testid="batch-size".to_owned()
@@ -144,6 +157,11 @@ fn RaceOptimizer(
         })
     });
     let used = Settings::defaults(id).map(|s| s.used()).unwrap_or_default();
+    // The γ limit where the Hessian is constant, and whether the γ in use reaches it.
+    let limit = Memo::new(move |_| state.session.with(|s| s.race_learning_rate_limit(id)));
+    let over_limit =
+        move || matches!((settings.get(), limit.get()), (Some(s), Some(l)) if s.learning_rate >= l);
+    let number = move |v: f64| format_number(v, lang());
     let (colour, shape) = series_look(id);
     view! {
         <li class="race-optimizer" class:ticked=move || ticked.get()>
@@ -188,6 +206,16 @@ fn RaceOptimizer(
                             }
                         })
                         .collect_view()}
+                <p class="limit" class:warning=over_limit data-testid=format!("lr-limit-{id}") hidden=move || limit.get().is_none()>
+                    {move || limit.get().map(|l| lane_limit(lang(), &number(l))).unwrap_or_default()}
+                </p>
+                <p class="param-error" role="alert" data-testid=format!("lr-warning-{id}") hidden=move || !over_limit()>
+                    {move || {
+                        let gamma = settings.get().map(|s| number(s.learning_rate)).unwrap_or_default();
+                        let l = limit.get().map(number).unwrap_or_default();
+                        lane_over_limit(lang(), optimizer_name(lang(), id), &gamma, &l)
+                    }}
+                </p>
                 <p
                     class="param-error"
                     role="alert"
@@ -204,6 +232,42 @@ fn RaceOptimizer(
                 </p>
             </div>
         </li>
+    }
+}
+
+/// The field of one number of the learning-rate schedule (`schedule-every`,
+/// `schedule-factor`, `schedule-rate`), as every other setting's field.
+#[component]
+fn ScheduleField(
+    /// The lesson's reactive state.
+    state: LessonState,
+    /// Which number.
+    which: ScheduleParameter,
+) -> impl IntoView {
+    let lang = move || state.lang.get();
+    let shown = Signal::derive(move || {
+        state
+            .session
+            .with(|s| s.race().schedule().get(which))
+            .map(|v| format_number(v, lang()))
+            .unwrap_or_default()
+    });
+    view! {
+        <SettingField
+            state
+            testid=format!("schedule-{}", which.name())
+            label=Signal::derive(move || schedule_parameter_label(lang(), which.name()).to_owned())
+            name=Signal::derive(move || schedule_parameter_symbol(which.name()).to_owned())
+            shown
+            kept=shown
+            apply=Callback::new(move |text: String| {
+                let mut result = Ok(());
+                state.session.update(|s| {
+                    result = s.set_schedule_parameter_text(which, &text).map(|_| ());
+                });
+                result
+            })
+        />
     }
 }
 

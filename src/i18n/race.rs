@@ -60,9 +60,9 @@ static EN: RaceWords = RaceWords {
     schedule: "Learning-rate schedule",
     schedules: [
         "constant",
-        "step decay (×0.5 every 10 steps)",
-        "exponential (×0.95 each step)",
-        "1/t (γ / (1 + 0.1·t))",
+        "step decay (×q every s steps)",
+        "exponential (×q each step)",
+        "1/t (γ / (1 + r·t))",
     ],
     batch_size: "Batch size",
     seed: "Seed",
@@ -91,9 +91,9 @@ static LT: RaceWords = RaceWords {
     schedule: "Mokymosi greičio kitimo planas",
     schedules: [
         "pastovus",
-        "laiptuotas (×0,5 kas 10 žingsnių)",
-        "eksponentinis (×0,95 kas žingsnį)",
-        "1/t (γ / (1 + 0,1·t))",
+        "laiptuotas (×q kas s žingsnių)",
+        "eksponentinis (×q kas žingsnį)",
+        "1/t (γ / (1 + r·t))",
     ],
     batch_size: "Paketo dydis",
     seed: "Atsitiktinumo sėkla",
@@ -207,6 +207,48 @@ pub fn seed_not_whole(lang: Lang, raw: &str, kept: &str) -> String {
     }
 }
 
+/// The label of the field of a schedule's number, by its machine name (`every`, `factor`,
+/// `rate`): its symbol, as the schedule's name in the picker writes it, and what it is.
+pub fn schedule_parameter_label(lang: Lang, name: &str) -> &'static str {
+    match (lang, name) {
+        (Lang::Lt, "every") => "s (kas kiek žingsnių)",
+        (Lang::En, "every") => "s (every so many steps)",
+        (Lang::Lt, "factor") => "q (daugiklis)",
+        (Lang::En, "factor") => "q (factor)",
+        (Lang::Lt, _) => "r (koeficientas)",
+        (Lang::En, _) => "r (rate)",
+    }
+}
+
+/// The symbol a message calls a schedule's number by (machine name `every`, `factor`,
+/// `rate`): s, q or r.
+pub fn schedule_parameter_symbol(name: &str) -> &'static str {
+    match name {
+        "every" => "s",
+        "factor" => "q",
+        _ => "r",
+    }
+}
+
+/// A schedule's number (by machine name) out of its range: s not a whole number from 1 up,
+/// q not in (0, 1], r below 0.
+pub fn schedule_out_of_range(lang: Lang, which: &str, raw: &str, kept: &str) -> String {
+    let raw = quoted(raw);
+    let name = schedule_parameter_symbol(which);
+    let rule = match (lang, which) {
+        (Lang::Lt, "every") => "sveikasis skaičius nuo 1",
+        (Lang::En, "every") => "a whole number from 1 up",
+        (Lang::Lt, "factor") => "didesnis už 0 ir ne didesnis už 1",
+        (Lang::En, "factor") => "above 0 and at most 1",
+        (Lang::Lt, _) => "ne mažesnis už 0",
+        (Lang::En, _) => "at least 0",
+    };
+    match lang {
+        Lang::Lt => format!("{name} turi būti {rule}: „{raw}“ netinka, {name} lieka {kept}."),
+        Lang::En => format!("{name} must be {rule}: “{raw}” is not, so {name} stays {kept}."),
+    }
+}
+
 /// Any other setting that cannot be used (a schedule's number, an unknown optimizer).
 pub fn setting_unusable(lang: Lang, name: &str, raw: &str, kept: &str) -> String {
     let raw = quoted(raw);
@@ -226,6 +268,30 @@ pub fn lane_diverged(lang: Lang, optimizer: &str, gamma: &str) -> String {
         Lang::En => format!(
             "{optimizer} diverged at γ = {gamma}. Choose a smaller γ: its run goes on from \
              where it stopped."
+        ),
+    }
+}
+
+/// Beside an optimizer's γ: its stability limit where the loss's Hessian is constant,
+/// "stable for γ < 0.00791" (`limit` already in the language's number format).
+pub fn lane_limit(lang: Lang, limit: &str) -> String {
+    match lang {
+        Lang::Lt => format!("stabilu, kai γ < {limit}"),
+        Lang::En => format!("stable for γ < {limit}"),
+    }
+}
+
+/// Under an optimizer's γ that is at or above its limit, before any step is taken: a
+/// warning, not a refusal (the run may be stepped to watch it diverge).
+pub fn lane_over_limit(lang: Lang, optimizer: &str, gamma: &str, limit: &str) -> String {
+    match lang {
+        Lang::Lt => format!(
+            "{optimizer}: γ = {gamma} ne mažesnis už ribą {limit}; kiekvienas žingsnis \
+             peršoks minimumą vis toliau ir jis diverguos."
+        ),
+        Lang::En => format!(
+            "{optimizer}: γ = {gamma} is not below its limit {limit}; each step will \
+             overshoot further and it will diverge."
         ),
     }
 }

@@ -127,3 +127,62 @@ fn a_point_put_down_on_the_map_starts_every_run_there() {
     assert!(s.put_down_on_map(9.5, 3.0));
     assert_eq!(s.params(), [9.5, 0.25]);
 }
+
+/// The least-squares line (a, b) through `points`, by the normal equations.
+fn least_squares(points: &[(f64, f64)]) -> (f64, f64) {
+    let n = points.len() as f64;
+    let (sx, sy) = points
+        .iter()
+        .fold((0.0, 0.0), |(sx, sy), p| (sx + p.0, sy + p.1));
+    let sxx: f64 = points.iter().map(|p| p.0 * p.0).sum();
+    let sxy: f64 = points.iter().map(|p| p.0 * p.1).sum();
+    let a = (n * sxy - sx * sy) / (n * sxx - sx * sx);
+    (a, (sy - a * sx) / n)
+}
+
+#[test]
+fn dragging_a_data_point_holds_the_maps_view_until_the_drag_ends() {
+    let mut s = Session::new(Preset::LectureAb.lesson());
+    assert!(!s.end_edit(), "no drag, nothing held");
+    let before = s.map_view().unwrap();
+    assert!(before.contains((9.8, 0.0)));
+    // The lecture's last point (10, 98) dragged down to (10, 30), through 60 and 40: the
+    // minimum runs far out of the view, which stays as it was while the drag goes on.
+    for y in [60.0, 40.0, 30.0] {
+        assert!(s.move_point(2, 10.0, y));
+        assert_eq!(s.map_view(), Some(before), "while dragging to y = {y}");
+        assert_eq!(s.map_key().unwrap().view(), before);
+    }
+    let minimum = least_squares(&[(2.0, 19.6), (4.5, 44.1), (10.0, 30.0)]);
+    assert!(!before.contains(minimum), "{minimum:?} left the view");
+    // The pointer lifts: one fit, which holds the new minimum and the start.
+    assert!(s.end_edit());
+    let after = s.map_view().unwrap();
+    assert_ne!(after, before);
+    assert!(
+        after.contains(minimum) && after.contains((8.0, 0.0)),
+        "{after:?}"
+    );
+    assert!(!s.end_edit(), "let go once");
+}
+
+#[test]
+fn a_point_added_and_dragged_holds_the_view_too_and_a_chosen_view_is_kept() {
+    let mut s = Session::new(Preset::LectureAb.lesson());
+    let before = s.map_view().unwrap();
+    let row = s.add_point(6.0, 200.0).unwrap();
+    assert_eq!(s.map_view(), Some(before));
+    assert!(s.move_point(row, 6.0, 250.0));
+    assert_eq!(s.map_view(), Some(before));
+    // Typing in a cell is another edit: the drag that never saw its pointer-up lets go.
+    s.set_cell(0, 1, "19.7");
+    let minimum = least_squares(&[(2.0, 19.7), (4.5, 44.1), (10.0, 98.0), (6.0, 250.0)]);
+    assert!(s.map_view().unwrap().contains(minimum));
+    // A view the student chose is kept through a drag and after it.
+    let chosen = View::new((0.0, 20.0), (-50.0, 50.0));
+    s.set_map_view(Some(chosen));
+    assert!(s.move_point(0, 2.0, 10.0));
+    assert_eq!(s.map_view(), Some(chosen));
+    s.end_edit();
+    assert_eq!(s.map_view(), Some(chosen));
+}

@@ -225,3 +225,107 @@ fn mini_batch_steps_give_the_map_both_arrows_full_batches_none() {
     assert!(s.race_step());
     assert!(s.race_batch_arrows().is_empty());
 }
+
+#[test]
+fn each_racer_has_its_own_learning_rate_limit() {
+    // lecture-ab: the Hessian 2·[[Σx², Σx], [Σx, n]] = [[248.5, 33], [33, 6]] has
+    // λmax ≈ 252.9105, so GD's limit is 2/λmax ≈ 0.00791 (OPTIMIZERS.md), momentum's
+    // 2(1 + 0.9)/λmax ≈ 0.015025 and Nesterov's 2·1.9/(2.8·λmax) ≈ 0.005366.
+    let lambda = 2.0 * ((124.25 + 3.0) / 2.0 + ((121.25f64 / 2.0).powi(2) + 16.5 * 16.5).sqrt());
+    let mut s = Session::new(Preset::LectureAb.lesson());
+    s.set_racing("nesterov", true).unwrap();
+    s.set_racing("adam", true).unwrap();
+    let gd = s.race_learning_rate_limit("gd").unwrap();
+    assert!((gd - 0.00791).abs() < 5e-6, "{gd}");
+    assert!((gd - 2.0 / lambda).abs() < 1e-15);
+    let momentum = s.race_learning_rate_limit("momentum").unwrap();
+    assert!((momentum - 3.8 / lambda).abs() < 1e-15, "{momentum}");
+    let nesterov = s.race_learning_rate_limit("nesterov").unwrap();
+    assert!(
+        (nesterov - 3.8 / (2.8 * lambda)).abs() < 1e-15,
+        "{nesterov}"
+    );
+    // Adam adapts its step: no fixed limit. An optimizer not in the race has none shown.
+    assert_eq!(s.race_learning_rate_limit("adam"), None);
+    assert_eq!(s.race_learning_rate_limit("rmsprop"), None);
+    // Momentum's limit follows its β: with β = 0 it is GD's.
+    s.set_hyperparameter("momentum", Hyperparameter::Beta, 0.0)
+        .unwrap();
+    assert_eq!(s.race_learning_rate_limit("momentum"), Some(gd));
+    // The lecture's one parameter, ŷ = a·x: 1/Σx² ≈ 0.008048 (LECTURE.md), momentum's
+    // 1.9/Σx².
+    let mut s = Session::new(Preset::Lecture.lesson());
+    s.set_racing("gd", true).unwrap();
+    s.set_racing("momentum", true).unwrap();
+    assert!((s.race_learning_rate_limit("gd").unwrap() - 1.0 / 124.25).abs() < 1e-15);
+    assert!((s.race_learning_rate_limit("momentum").unwrap() - 1.9 / 124.25).abs() < 1e-15);
+    // A model not linear in its parameters has no fixed limit.
+    let mut s = Session::new(Preset::NonConvexAb.lesson());
+    s.set_racing("gd", true).unwrap();
+    assert_eq!(s.race_learning_rate_limit("gd"), None);
+}
+
+#[test]
+fn the_schedules_numbers_are_typed_in_their_fields_and_carried_by_a_link() {
+    use descent_core::race::ScheduleParameter::{Every, Factor, Rate};
+    let mut s = Session::new(Preset::LectureAb.lesson());
+    // The constant schedule has no numbers: nothing to type.
+    assert!(Schedule::Constant.parameters().is_empty());
+    assert!(s.set_schedule_parameter_text(Factor, "0.5").is_err());
+    s.set_schedule(Schedule::from_id("step").unwrap()).unwrap();
+    assert_eq!(s.race().schedule().parameters(), &[Every, Factor]);
+    // Decimal comma, as the γ field reads it.
+    assert_eq!(s.set_schedule_parameter_text(Factor, "0,8"), Ok(0.8));
+    assert_eq!(s.set_schedule_parameter_text(Every, "3"), Ok(3.0));
+    let used = Schedule::StepDecay {
+        every: 3,
+        factor: 0.8,
+    };
+    assert_eq!(s.race().schedule(), used);
+    // Every nonsense value is refused and changes nothing.
+    for (which, text) in [
+        (Every, "2.5"),
+        (Every, "0"),
+        (Every, "-1"),
+        (Every, "1e300"),
+        (Factor, "0"),
+        (Factor, "1.5"),
+        (Factor, "-0.5"),
+        (Factor, "NaN"),
+        (Factor, "inf"),
+        (Factor, "abc"),
+        (Factor, ""),
+        (Rate, "0.1"),
+    ] {
+        assert!(
+            s.set_schedule_parameter_text(which, text).is_err(),
+            "{which:?} = {text:?}"
+        );
+        assert_eq!(s.race().schedule(), used, "{which:?} = {text:?}");
+    }
+    assert_eq!(
+        s.set_schedule_parameter_text(Factor, "2"),
+        Err(SettingInputError::Setting(SettingError::Schedule {
+            name: "factor",
+            value: 2.0
+        }))
+    );
+    // GD's γ at step t: 0.003·0.8^⌊t/3⌋, so 0.003 for steps 0–2 and 0.0024 from step 3.
+    assert_eq!(used.learning_rate(0.003, 2), 0.003);
+    assert!((used.learning_rate(0.003, 3) - 0.0024).abs() < 1e-18);
+    // The link and saved work carry the typed numbers.
+    let reopened = Session::new(Lesson::from_link(&s.lesson().to_link()).unwrap());
+    assert_eq!(reopened.race().schedule(), used);
+    assert_eq!(reopened.lesson(), s.lesson());
+    // 1/t: its rate, from 0 up.
+    s.set_schedule(Schedule::from_id("inverse-time").unwrap())
+        .unwrap();
+    assert_eq!(s.set_schedule_parameter_text(Rate, "0"), Ok(0.0));
+    assert!(s.set_schedule_parameter_text(Rate, "-0.1").is_err());
+    assert_eq!(s.set_schedule_parameter_text(Rate, "0,25"), Ok(0.25));
+    let json = s.lesson().to_json();
+    assert_eq!(
+        Lesson::from_json(&json).unwrap().race.schedule,
+        Schedule::InverseTime { rate: 0.25 }
+    );
+}

@@ -25,7 +25,9 @@ pub mod batch;
 pub mod settings;
 
 pub use batch::{Batching, Position};
-pub use settings::{parse_seed, Hyperparameter, Schedule, SettingError, Settings};
+pub use settings::{
+    parse_seed, Hyperparameter, Schedule, ScheduleParameter, SettingError, Settings,
+};
 
 use crate::optimizer::{
     far_beyond_the_start, Divergence, Optimizer, Outcome, Run, State, Step, StopRule,

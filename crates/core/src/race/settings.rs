@@ -295,6 +295,84 @@ impl Schedule {
     }
 }
 
+/// A number of a learning-rate schedule, each with a field of its own in the app.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ScheduleParameter {
+    /// Steps between decays of step decay: a whole number from 1 up.
+    Every,
+    /// The factor of step decay and of the exponential schedule: above 0, at most 1.
+    Factor,
+    /// The rate of the 1/t schedule: a finite number from 0 up.
+    Rate,
+}
+
+impl ScheduleParameter {
+    /// Its machine name, as the lesson format and [`SettingError::Schedule`] write it.
+    pub fn name(&self) -> &'static str {
+        match self {
+            ScheduleParameter::Every => "every",
+            ScheduleParameter::Factor => "factor",
+            ScheduleParameter::Rate => "rate",
+        }
+    }
+}
+
+impl Schedule {
+    /// The numbers this kind of schedule has, in the order the app shows their fields.
+    pub fn parameters(&self) -> &'static [ScheduleParameter] {
+        match self {
+            Schedule::Constant => &[],
+            Schedule::StepDecay { .. } => &[ScheduleParameter::Every, ScheduleParameter::Factor],
+            Schedule::Exponential { .. } => &[ScheduleParameter::Factor],
+            Schedule::InverseTime { .. } => &[ScheduleParameter::Rate],
+        }
+    }
+
+    /// The value of `which`; `None` when this kind has no such number.
+    pub fn get(&self, which: ScheduleParameter) -> Option<f64> {
+        match (*self, which) {
+            (Schedule::StepDecay { every, .. }, ScheduleParameter::Every) => Some(f64::from(every)),
+            (Schedule::StepDecay { factor, .. }, ScheduleParameter::Factor)
+            | (Schedule::Exponential { factor }, ScheduleParameter::Factor) => Some(factor),
+            (Schedule::InverseTime { rate }, ScheduleParameter::Rate) => Some(rate),
+            _ => None,
+        }
+    }
+
+    /// This schedule with `which` set to `value`, checked ([`Schedule::validate`]); a
+    /// step count that is not a whole number from 1 to 2³² − 1, or a number this kind
+    /// does not have, is a [`SettingError::Schedule`] as well.
+    pub fn with(self, which: ScheduleParameter, value: f64) -> Result<Schedule, SettingError> {
+        let error = SettingError::Schedule {
+            name: which.name(),
+            value,
+        };
+        let schedule = match (self, which) {
+            (Schedule::StepDecay { factor, .. }, ScheduleParameter::Every) => {
+                if !(value.fract() == 0.0 && value >= 1.0 && value <= f64::from(u32::MAX)) {
+                    return Err(error);
+                }
+                Schedule::StepDecay {
+                    every: value as u32,
+                    factor,
+                }
+            }
+            (Schedule::StepDecay { every, .. }, ScheduleParameter::Factor) => Schedule::StepDecay {
+                every,
+                factor: value,
+            },
+            (Schedule::Exponential { .. }, ScheduleParameter::Factor) => {
+                Schedule::Exponential { factor: value }
+            }
+            (Schedule::InverseTime { .. }, ScheduleParameter::Rate) => {
+                Schedule::InverseTime { rate: value }
+            }
+            _ => return Err(error),
+        };
+        schedule.validate().map(|()| schedule)
+    }
+}
+
 /// The seed typed in its field: a whole number from 0 to 2⁶⁴ − 1 (spaces around it
 /// ignored); anything else, a fraction or a sign included, is a [`SettingError::Seed`].
 pub fn parse_seed(text: &str) -> Result<u64, SettingError> {

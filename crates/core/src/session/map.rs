@@ -12,7 +12,11 @@
 //!   wide along its wider side);
 //! - the view shown is the home view while it holds the start, the current point, the
 //!   minimum and every path; otherwise home widened just enough to hold them (as a
-//!   parameter's range is widened, [`Session::range`]); "fit" fits home afresh.
+//!   parameter's range is widened, [`Session::range`]); "fit" fits home afresh;
+//! - while a data point is dragged ([`Session::move_point`], [`Session::add_point`]) the
+//!   view shown when the drag began is held: the minimum moves with every pointer move,
+//!   and a view following it would re-draw the axes and re-fit the map each time. The
+//!   drag's end ([`Session::end_edit`]) fits home once.
 
 use super::race::MapSurface;
 use super::Session;
@@ -129,6 +133,23 @@ impl Session {
         }
         let corners = [(home.a.0, home.b.0), (home.a.1, home.b.1)];
         View::fit(points.into_iter().chain(corners))
+    }
+
+    /// Holds the automatic view as it is now, unless one is held already or the student
+    /// chose a view (that one holds still anyway).
+    pub(super) fn hold_map_view(&mut self) {
+        if self.map_held.is_none() && self.lesson.race.view.is_none() {
+            self.map_held = self.automatic_map_view();
+        }
+    }
+
+    /// Lets go of a held view and fits home to the data as it now is; whether one was held.
+    pub(super) fn release_map_view(&mut self) -> bool {
+        let held = self.map_held.take().is_some();
+        if held {
+            self.refit_map_home(true);
+        }
+        held
     }
 
     /// Fits the home view afresh, or (`keep_good_fit`) keeps it while it still fits.

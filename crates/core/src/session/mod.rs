@@ -144,6 +144,10 @@ pub struct Session {
     /// The loss map's automatic view, fitted when the problem last changed much; see
     /// `map.rs`.
     map_home: Option<crate::surface::View>,
+    /// The automatic view held while a data point is dragged (the data, and so the
+    /// minimum, change on every pointer move; the map keeps its axes until the drag
+    /// ends, then fits once); see `map.rs`.
+    map_held: Option<crate::surface::View>,
 }
 
 impl Default for Session {
@@ -176,6 +180,7 @@ impl Session {
             open_edit: None,
             race: crate::race::Race::default(),
             map_home: None,
+            map_held: None,
         };
         session.race = session.race_from_lesson();
         session.refit_map_home(false);
@@ -439,6 +444,7 @@ impl Session {
             return true;
         }
         self.record_edit(Some(EditTarget::Point(row)));
+        self.hold_map_view();
         if let Some(r) = self.lesson.table.rows.get_mut(row) {
             *r = cells;
         }
@@ -455,6 +461,7 @@ impl Session {
         }
         self.record_edit(None);
         let row = self.lesson.table.rows.len();
+        self.hold_map_view();
         self.lesson.table.rows.push([exact(x), exact(y)]);
         self.open_edit = Some(EditTarget::Point(row));
         self.data_changed();
@@ -485,9 +492,12 @@ impl Session {
     }
 
     /// Closes the edit in progress: the next change, even to the same cell or point, is
-    /// taken back on its own. Call it when a cell loses focus or a drag ends.
-    pub fn end_edit(&mut self) {
+    /// taken back on its own. Call it when a cell loses focus or a drag ends. Returns
+    /// whether the map's view, held during a point's drag, was let go and fitted (then
+    /// the map must be drawn again).
+    pub fn end_edit(&mut self) -> bool {
         self.open_edit = None;
+        self.release_map_view()
     }
 
     /// Adds an empty row at the end (up to [`MAX_ROWS`]).
@@ -587,6 +597,8 @@ impl Session {
         if target.is_some() && target == self.open_edit {
             return;
         }
+        // Another edit begins: a drag that was not ended (no pointer-up) lets go of the map.
+        self.release_map_view();
         self.open_edit = target;
         self.edits.push_back(self.lesson.table.clone());
         let mut rows: usize = self.edits.iter().map(|t| t.rows.len()).sum();
@@ -611,7 +623,9 @@ impl Session {
         self.sync_params();
         self.fit_ranges();
         self.race_problem_changed();
-        self.refit_map_home(true);
+        if self.map_held.is_none() {
+            self.refit_map_home(true);
+        }
     }
 
     fn sync_params(&mut self) {

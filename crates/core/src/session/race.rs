@@ -9,7 +9,8 @@
 use super::Session;
 use crate::optimizer::REGISTRY;
 use crate::race::{
-    parse_seed, Batching, Hyperparameter, Lane, Race, Row, Schedule, SettingError, Settings, Update,
+    parse_seed, Batching, Hyperparameter, Lane, Race, Row, Schedule, ScheduleParameter,
+    SettingError, Settings, Update,
 };
 use crate::surface::{Contour, LearningRateLimits, Minimum, Surface, View};
 use crate::table::{parse_number, NumberError};
@@ -243,6 +244,24 @@ impl Session {
         Ok(value)
     }
 
+    /// The largest stable γ of lane `id` with its current β, where the loss's Hessian is
+    /// constant (a model linear in its parameters, L2 or MSE): 2/λmax for GD (≈ 0.00791
+    /// on `lecture-ab`, 1/Σx² ≈ 0.008048 for ŷ = a·x), 2(1 + β)/λmax for momentum,
+    /// 2(1 + β)/((1 + 2β)·λmax) for Nesterov. `None` for RMSProp and Adam (their step
+    /// adapts to the gradient: no such bound), another loss or model, or no lane `id`.
+    pub fn race_learning_rate_limit(&self, id: &str) -> Option<f64> {
+        let settings = self.race.lane(id)?.settings();
+        let limits =
+            crate::surface::learning_rate_limits(2.0 / self.problem.learning_rate_limit()?)?;
+        match id {
+            crate::optimizer::gd::ID => Some(limits.gd()),
+            crate::optimizer::momentum::ID => Some(limits.momentum(settings.beta)),
+            crate::optimizer::nesterov::ID => Some(limits.nesterov(settings.beta)),
+            _ => None,
+        }
+        .filter(|l| l.is_finite() && *l > 0.0)
+    }
+
     /// Sets hyperparameter `which` of lane `id` to `value`, checked.
     pub fn set_hyperparameter(
         &mut self,
@@ -260,6 +279,20 @@ impl Session {
         self.race.set_schedule(schedule)?;
         self.race_changed();
         Ok(())
+    }
+
+    /// Reads `text` as the schedule's number `which` (decimal comma and the rest as the
+    /// γ field reads them) and sets it; the racers go on from where they are with it.
+    /// Nothing changes on an error.
+    pub fn set_schedule_parameter_text(
+        &mut self,
+        which: ScheduleParameter,
+        text: &str,
+    ) -> Result<f64, SettingInputError> {
+        let value = parse_number(text).map_err(SettingInputError::Number)?;
+        let schedule = self.race.schedule().with(which, value)?;
+        self.set_schedule(schedule)?;
+        Ok(value)
     }
 
     /// Reads the batch-size field: empty or `n` for the full batch, else a whole number
@@ -298,13 +331,13 @@ impl Session {
     }
 
     /// The map's view: the one the student chose, else the automatic one, which holds
-    /// still while the point moves inside it (see `map.rs`). `None` for a model with
-    /// fewer than two parameters.
+    /// still while the point moves inside it and while a data point is dragged (see
+    /// `map.rs`). `None` for a model with fewer than two parameters.
     pub fn map_view(&self) -> Option<View> {
         if self.lesson.model.param_count() < 2 {
             return None;
         }
-        if let Some(view) = self.lesson.race.view {
+        if let Some(view) = self.lesson.race.view.or(self.map_held) {
             return Some(view);
         }
         self.automatic_map_view()
