@@ -24,29 +24,44 @@ pub fn RaceEntry(
             <ul class="race-optimizers">
                 {Session::optimizer_ids()
                     .map(|id| {
-                        let (colour, shape) = series_look(id);
-                        view! {
-                            <li class="race-optimizer">
-                                <label class="race-tick">
-                                    <input
-                                        type="checkbox"
-                                        data-testid=format!("optimizer-{id}")
-                                        on:change=move |ev| {
-                                            let on = event_target_checked(&ev);
-                                            state.playing.set(false);
-                                            state.session.update(|s| {
-                                                let _ = s.set_racing(id, on);
-                                            });
-                                        }
-                                    />
-                                    <span class=format!("series-marker shape-{shape}") style=format!("color:{colour}") aria-hidden="true"></span>
-                                    <span>{move || optimizer_name(lang(), id)}</span>
-                                </label>
-                            </li>
-                        }
+                        let ticked = Memo::new(move |_| state.session.with(|s| s.is_racing(id)));
+                        view! { <li class="race-optimizer"><RaceTick state id ticked /></li> }
                     })
                     .collect_view()}
             </ul>
         </section>
+    }
+}
+
+/// One optimizer's checkbox (`optimizer-<id>`) with its colour, marker and name: ticking
+/// it puts the optimizer in the race, unticking takes it out (and stops autoplay). Shared
+/// by this build's panel and the full [`RacePanel`](super::RacePanel).
+#[component]
+pub fn RaceTick(
+    /// The lesson's reactive state.
+    state: LessonState,
+    /// The optimizer's registry id.
+    id: &'static str,
+    /// Whether it is in the race.
+    ticked: Memo<bool>,
+) -> impl IntoView {
+    let (colour, shape) = series_look(id);
+    view! {
+        <label class="race-tick">
+            <input
+                type="checkbox"
+                data-testid=format!("optimizer-{id}")
+                prop:checked=move || ticked.get()
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    state.playing.set(false);
+                    state.session.update(|s| {
+                        let _ = s.set_racing(id, on);
+                    });
+                }
+            />
+            <span class=format!("series-marker shape-{shape}") style=format!("color:{colour}") aria-hidden="true"></span>
+            <span>{move || optimizer_name(state.lang.get(), id)}</span>
+        </label>
     }
 }

@@ -10,7 +10,7 @@
 //! cannot use was refused (the value in use stays, and no step is taken with the bad
 //! one). A value changed mid-run applies from the next step on.
 
-use crate::chart_data::series_look;
+use crate::components::race_entry::RaceTick;
 use crate::i18n::format_number;
 use crate::i18n::race::{
     full_batch, lane_diverged, lane_limit, lane_over_limit, optimizer_name, race_words,
@@ -162,25 +162,9 @@ fn RaceOptimizer(
     let over_limit =
         move || matches!((settings.get(), limit.get()), (Some(s), Some(l)) if s.learning_rate >= l);
     let number = move |v: f64| format_number(v, lang());
-    let (colour, shape) = series_look(id);
     view! {
         <li class="race-optimizer" class:ticked=move || ticked.get()>
-            <label class="race-tick">
-                <input
-                    type="checkbox"
-                    data-testid=format!("optimizer-{id}")
-                    prop:checked=move || ticked.get()
-                    on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        state.playing.set(false);
-                        state.session.update(|s| {
-                            let _ = s.set_racing(id, on);
-                        });
-                    }
-                />
-                <span class=format!("series-marker shape-{shape}") style=format!("color:{colour}") aria-hidden="true"></span>
-                <span>{move || optimizer_name(lang(), id)}</span>
-            </label>
+            <RaceTick state id ticked />
             <div class="race-fields" hidden=move || !ticked.get()>
                     {used
                         .iter()
