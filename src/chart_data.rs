@@ -11,6 +11,7 @@ use crate::charts::{
     StepsSeries, SurfaceChart, SurfacePath, Tangent,
 };
 use crate::i18n::{format_number, formula_words, Lang};
+use descent_core::session::MapSurface;
 use descent_core::{LandscapeKey, LossLandscape, MapKey, Session};
 use plotters::style::RGBColor;
 
@@ -262,9 +263,26 @@ const SURFACE_WORK: usize = 2_000_000;
 
 /// The side of the surface's square grid for `points` data points: 200 for up to 50 points,
 /// down to 40 at 1 250 and more.
-fn surface_side(points: usize) -> usize {
+pub fn surface_side(points: usize) -> usize {
     let side = (SURFACE_WORK as f64 / points.max(1) as f64).sqrt();
     (side as usize).clamp(40, 200)
+}
+
+/// Point evaluations above which a map is computed in several frames: a coarse map first
+/// ([`surface_coarse_side`]), then the full one a few rows a frame (about 10 ms natively
+/// for a short formula; the lecture's maps, from the data's sums or over a few points,
+/// stay under it and are computed at once).
+const PROGRESSIVE_WORK: usize = 500_000;
+
+/// Whether the map of `key` at `side` × `side` is worth computing in several frames.
+pub fn surface_is_progressive(key: &MapKey, side: usize) -> bool {
+    key.work(side, side) > PROGRESSIVE_WORK
+}
+
+/// The side of the coarse map shown first when the full one of side `side` is computed
+/// in several frames: a quarter, at least 10 cells.
+pub fn surface_coarse_side(side: usize) -> usize {
+    (side / 4).max(10)
 }
 
 /// What the surface chart shows for a model with two or more parameters (over the first
@@ -284,9 +302,15 @@ pub fn surface_chart(session: &Session, words: SurfaceWords<'_>) -> Option<Surfa
 /// it only when the key changes.
 pub fn surface_base_chart(key: &MapKey, words: SurfaceWords<'_>) -> SurfaceChart {
     let side = surface_side(key.point_count());
-    let Some(map) = key.surface(side, side) else {
-        return SurfaceChart::default();
-    };
+    match key.surface(side, side) {
+        Some(map) => surface_chart_of(key, &map, words),
+        None => SurfaceChart::default(),
+    }
+}
+
+/// [`surface_base_chart`] from a map already computed for `key` (at any size: the coarse
+/// map drawn first, or the full one computed over several frames).
+pub fn surface_chart_of(key: &MapKey, map: &MapSurface, words: SurfaceWords<'_>) -> SurfaceChart {
     let surface = &map.surface;
     let (columns, rows) = (surface.columns(), surface.rows());
     let grid = SurfaceGrid {

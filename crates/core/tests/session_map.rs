@@ -127,3 +127,34 @@ fn a_point_put_down_on_the_map_starts_every_run_there() {
     assert!(s.put_down_on_map(9.5, 3.0));
     assert_eq!(s.params(), [9.5, 0.25]);
 }
+
+/// A typed formula's map computed a few rows at a time (the app spreads it over frames)
+/// is the map computed at once, and its work counts every point of every cell, while a
+/// map from the data's sums counts the cells alone.
+#[test]
+fn a_map_computed_row_by_row_is_the_map_computed_at_once() {
+    let mut s = Session::new(Preset::LectureAb.lesson());
+    let sums = s.map_key().unwrap();
+    assert_eq!(sums.work(44, 44), 44 * 44);
+    s.set_formula("a*sin(b*x)", descent_core::ParseOptions::default())
+        .unwrap();
+    let key = s.map_key().unwrap();
+    assert_eq!(key.work(44, 44), 44 * 44 * s.point_count());
+    let mut progress = key.begin_surface(30, 20).unwrap();
+    let mut steps = 0;
+    while !progress.advance(3) {
+        steps += 1;
+        assert!(steps < 10, "20 rows in steps of 3 take 7 calls");
+    }
+    assert_eq!(steps, 6);
+    assert!(progress.is_done());
+    assert_eq!(progress.key(), &key);
+    let whole = key.surface(30, 20).unwrap();
+    let stepped = progress.finish();
+    assert_eq!(stepped, whole);
+    assert_eq!(stepped.surface.values().len(), 30 * 20);
+    // Finishing early computes the rest.
+    let mut half = key.begin_surface(30, 20).unwrap();
+    assert!(!half.advance(10));
+    assert_eq!(half.finish(), whole);
+}

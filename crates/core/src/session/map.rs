@@ -17,7 +17,7 @@
 use super::race::MapSurface;
 use super::Session;
 use crate::problem::Problem;
-use crate::surface::{Surface, View, DEFAULT_LEVELS};
+use crate::surface::{PartialSurface, Surface, View, DEFAULT_LEVELS};
 
 /// Everything the map's grid, contours and minimum depend on. Built only by
 /// [`Session::map_key`], so no part can be left out; equal keys give equal maps.
@@ -52,19 +52,78 @@ impl MapKey {
     /// [`DEFAULT_LEVELS`] contour levels, the minimum and the limits; `None` for a model
     /// with fewer than two parameters.
     pub fn surface(&self, columns: usize, rows: usize) -> Option<MapSurface> {
+        Some(self.begin_surface(columns, rows)?.finish())
+    }
+
+    /// [`MapKey::surface`] to be computed a few rows at a time ([`MapProgress::advance`]),
+    /// for a map too slow to compute in one go; `None` for a model with fewer than two
+    /// parameters.
+    pub fn begin_surface(&self, columns: usize, rows: usize) -> Option<MapProgress> {
+        let partial = Surface::begin(&self.problem, &self.params, self.view, columns, rows)?;
+        Some(MapProgress {
+            key: self.clone(),
+            partial,
+        })
+    }
+
+    /// How many data points the loss is evaluated over for each cell of a
+    /// `columns` × `rows` map: the cells times the points for a map computed point by
+    /// point, the cells alone for one computed from the data's sums (O(1) a cell). What
+    /// decides whether the map is worth computing in several frames.
+    pub fn work(&self, columns: usize, rows: usize) -> usize {
+        let cells = columns.saturating_mul(rows);
+        if crate::surface::Quadratic::of(&self.problem, &self.params).is_some() {
+            cells
+        } else {
+            cells.saturating_mul(self.problem.data.len().max(1))
+        }
+    }
+
+    /// The grid's contours, minimum and limits around a computed `surface`.
+    fn with_surface(&self, surface: Surface) -> MapSurface {
         let problem = &self.problem;
-        let surface = Surface::compute(problem, &self.params, self.view, columns, rows)?;
         let contours = surface.contours(&surface.levels(DEFAULT_LEVELS));
         let minimum = surface.minimum(problem, &self.params);
         let limits = surface.quadratic().and_then(|q| q.limits());
         let condition_number = surface.quadratic().and_then(|q| q.condition_number());
-        Some(MapSurface {
+        MapSurface {
             surface,
             contours,
             minimum,
             limits,
             condition_number,
-        })
+        }
+    }
+}
+
+/// A loss map being computed row by row ([`MapKey::begin_surface`]): the same map as
+/// [`MapKey::surface`] once finished.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapProgress {
+    key: MapKey,
+    partial: PartialSurface,
+}
+
+impl MapProgress {
+    /// The key the map is computed for.
+    pub fn key(&self) -> &MapKey {
+        &self.key
+    }
+
+    /// Computes up to `rows` more rows; returns whether every row is computed.
+    pub fn advance(&mut self, rows: usize) -> bool {
+        self.partial.fill_rows(&self.key.problem, rows)
+    }
+
+    /// Whether every row is computed.
+    pub fn is_done(&self) -> bool {
+        self.partial.is_done()
+    }
+
+    /// The map: the rows not yet computed, then its contours, minimum and limits.
+    pub fn finish(self) -> MapSurface {
+        let surface = self.partial.finish(&self.key.problem);
+        self.key.with_surface(surface)
     }
 }
 

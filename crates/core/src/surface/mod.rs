@@ -15,9 +15,11 @@
 //! their own files.)
 
 pub mod contour;
+mod progressive;
 mod quadratic;
 
 pub use contour::{isolines, isolines_at_levels, Polyline};
+pub use progressive::PartialSurface;
 pub use quadratic::{learning_rate_limits, LearningRateLimits, Quadratic};
 
 use crate::problem::Problem;
@@ -172,46 +174,7 @@ impl Surface {
         columns: usize,
         rows: usize,
     ) -> Option<Surface> {
-        if problem.model.param_count() < 2 {
-            return None;
-        }
-        let view = View::new(view.a, view.b);
-        let (columns, rows) = (columns.clamp(2, MAX_CELLS), rows.clamp(2, MAX_CELLS));
-        let quadratic = Quadratic::of(problem, params);
-        let mut surface = Surface {
-            view,
-            columns,
-            rows,
-            values: Vec::with_capacity(columns * rows),
-            method: if quadratic.is_some() {
-                Method::Sums
-            } else {
-                Method::PerPoint
-            },
-            quadratic,
-        };
-        let mut point = params.to_vec();
-        point.resize(problem.model.param_count(), 0.0);
-        for j in 0..rows {
-            let b = surface.b_at(j);
-            for i in 0..columns {
-                let a = surface.a_at(i);
-                let value = match &surface.quadratic {
-                    Some(q) => q.at(a, b),
-                    None => {
-                        point[0] = a;
-                        point[1] = b;
-                        problem.loss_at(&point)
-                    }
-                };
-                surface.values.push(if value.is_finite() {
-                    value.max(0.0)
-                } else {
-                    f64::INFINITY
-                });
-            }
-        }
-        Some(surface)
+        Some(Surface::begin(problem, params, view, columns, rows)?.finish(problem))
     }
 
     /// The view the grid covers.
