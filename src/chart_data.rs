@@ -252,6 +252,8 @@ pub struct SurfaceWords<'a> {
     pub minimum: &'a str,
     /// The legend's entry for cells whose loss overflows.
     pub too_large: &'a str,
+    /// The legend's entry for the hatched cells where a typed formula is not defined.
+    pub undefined: &'a str,
     /// On a map without one finite cell.
     pub empty: &'a str,
 }
@@ -338,6 +340,7 @@ pub fn surface_chart_of(key: &MapKey, map: &MapSurface, words: SurfaceWords<'_>)
         a_name: name(0, "a"),
         b_name: name(1, "b"),
         too_large_label: words.too_large.to_owned(),
+        undefined_label: words.undefined.to_owned(),
         empty_message: words.empty.to_owned(),
         ..SurfaceChart::default()
     }

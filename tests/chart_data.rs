@@ -212,6 +212,7 @@ const SURFACE_WORDS: descent_lab::chart_data::SurfaceWords<'static> =
     descent_lab::chart_data::SurfaceWords {
         minimum: "minimum",
         too_large: "too large",
+        undefined: "not defined",
         empty: "no data",
     };
 
@@ -316,12 +317,18 @@ fn an_expensive_map_is_drawn_coarse_first_then_in_full() {
     };
     let cheap = Session::new(Preset::LectureAb.lesson());
     let key = cheap.map_key().unwrap();
-    assert!(!surface_is_progressive(&key, surface_side(key.point_count())));
+    assert!(!surface_is_progressive(
+        &key,
+        surface_side(key.point_count())
+    ));
     let mut lesson = Preset::LectureAb.lesson();
     let rows = (0..1000)
         .map(|i| {
             let x = f64::from(i) / 100.0;
-            [format!("{x}"), format!("{}", 9.8 * x + f64::from(i % 7) - 3.0)]
+            [
+                format!("{x}"),
+                format!("{}", 9.8 * x + f64::from(i % 7) - 3.0),
+            ]
         })
         .collect();
     lesson.table = descent_core::Table::new(lesson.table.labels.clone(), rows);

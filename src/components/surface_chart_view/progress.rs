@@ -37,6 +37,7 @@ impl Refiner {
         Some(SurfaceWords {
             minimum: t.surface_minimum,
             too_large: t.surface_too_large,
+            undefined: t.surface_undefined,
             empty: t.chart_loss_empty,
         })
     }
@@ -130,6 +131,7 @@ pub(super) fn use_map_base(
         let words = SurfaceWords {
             minimum: t.surface_minimum,
             too_large: t.surface_too_large,
+            undefined: t.surface_undefined,
             empty: t.chart_loss_empty,
         };
         let generation = refiner.generation.get_value().wrapping_add(1);

@@ -241,6 +241,26 @@ impl FormulaModel {
         eval::diagnose(&self.program, params, x)
     }
 
+    /// Why ŷ is not a finite number at the first row of `points` where it is not, at
+    /// `params` (derivatives are not looked at); `None` when every prediction is finite.
+    /// What a loss map asks of a cell whose L is not a finite number: [`Reason::Overflow`]
+    /// is a value too large, any other reason a formula not defined there.
+    pub fn first_failure(&self, params: &[f64], points: &[Point]) -> Option<Reason> {
+        let mut xs = Vec::with_capacity(256);
+        let mut predictions = Vec::with_capacity(256);
+        for chunk in points.chunks(256) {
+            xs.clear();
+            xs.extend(chunk.iter().map(|p| p.x));
+            predictions.clear();
+            self.predict_many(params, &xs, &mut predictions);
+            if let Some(k) = predictions.iter().position(|y| !y.is_finite()) {
+                let x = xs.get(k).copied().unwrap_or(f64::NAN);
+                return Some(eval::diagnose(&self.program, params, x).err()?.reason);
+            }
+        }
+        None
+    }
+
     /// The rows of `points` where ŷ or a derivative is not a finite number at `params`,
     /// each with the reason (ln of a negative number, division by zero, overflow …) and
     /// the part of the formula that fails; empty when the model is defined everywhere.

@@ -6,7 +6,9 @@
 //! and a quadratic loss (L2, MSE), L is a quadratic in (a, b), fixed by a few sums over
 //! the data ([`Quadratic`]); each grid cell then costs O(1), not O(n). Any other model or
 //! loss is evaluated point by point (O(n) a cell). A cell whose loss is not a finite
-//! number is *too large* (stored as `+∞`); the map shows those in one colour.
+//! number is *too large* (stored as `+∞`), or *not defined* (NaN) where a typed formula
+//! has no value at some row (ln of a negative number, division by zero); the map shows
+//! the first in one colour and hatches the second.
 //!
 //! Parameters beyond the first two keep the values they are given.
 //!
@@ -157,7 +159,8 @@ pub struct Surface {
     view: View,
     columns: usize,
     rows: usize,
-    /// Row-major, row 0 at the lowest b; `+∞` for a too-large cell.
+    /// Row-major, row 0 at the lowest b; `+∞` for a too-large cell, NaN for one where
+    /// the formula is not defined.
     values: Vec<f64>,
     method: Method,
     quadratic: Option<Quadratic>,
@@ -215,7 +218,8 @@ impl Surface {
         lo + (j as f64 + 0.5) * (hi - lo) / self.rows as f64
     }
 
-    /// Every cell's L, row-major from the lowest b; `+∞` marks a too-large cell.
+    /// Every cell's L, row-major from the lowest b; `+∞` marks a too-large cell, NaN one
+    /// where a typed formula is not defined.
     pub fn values(&self) -> &[f64] {
         &self.values
     }
@@ -231,9 +235,14 @@ impl Surface {
             .filter(|v| v.is_finite())
     }
 
-    /// How many cells are too large.
+    /// How many cells are too large (`+∞`).
     pub fn too_large_count(&self) -> usize {
-        self.values.iter().filter(|v| !v.is_finite()).count()
+        self.values.iter().filter(|v| v.is_infinite()).count()
+    }
+
+    /// How many cells are where a typed formula is not defined (NaN).
+    pub fn undefined_count(&self) -> usize {
+        self.values.iter().filter(|v| v.is_nan()).count()
     }
 
     /// The smallest and largest finite L on the grid; `None` when every cell is too

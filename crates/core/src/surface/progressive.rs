@@ -4,6 +4,8 @@
 //! same numbers [`Surface::compute`] gives (it is this, run to the end at once).
 
 use super::{Method, Quadratic, Surface, View, MAX_CELLS};
+use crate::formula::Reason;
+use crate::model::Model;
 use crate::problem::Problem;
 
 /// A [`Surface`] whose rows are being computed, lowest b first ([`Surface::begin`]).
@@ -89,7 +91,7 @@ impl PartialSurface {
                         problem.loss_at(&self.point)
                     }
                 };
-                surface.values.push(cell_value(value));
+                surface.values.push(cell_value(problem, &self.point, value));
             }
         }
         self.is_done()
@@ -102,11 +104,21 @@ impl PartialSurface {
     }
 }
 
-/// What a cell stores for L: L itself (never below 0: rounding in the sums), or `+∞` for
-/// a value too large to be a finite number.
-fn cell_value(value: f64) -> f64 {
+/// What a cell stores for L: L itself (never below 0: rounding in the sums), `+∞` for a
+/// value too large to be a finite number, NaN where a typed formula is not defined (ln of
+/// a negative number, division by zero … at some row: the map hatches those cells).
+fn cell_value(problem: &Problem, point: &[f64], value: f64) -> f64 {
     if value.is_finite() {
-        value.max(0.0)
+        return value.max(0.0);
+    }
+    let undefined = match &problem.model {
+        Model::Formula(formula) => formula
+            .first_failure(point, problem.data.points())
+            .is_some_and(|reason| reason != Reason::Overflow),
+        _ => false,
+    };
+    if undefined {
+        f64::NAN
     } else {
         f64::INFINITY
     }
