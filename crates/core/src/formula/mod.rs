@@ -160,6 +160,37 @@ impl FormulaModel {
         self.expr.to_pretty(decimal_comma)
     }
 
+    /// The formula written as a slide writes it with numbers in place of its letters:
+    /// `number(v)` for x and for each parameter's value (`a·x²` at a = 8, x = 2 is
+    /// `8·2²`), for the worked arithmetic. `number` should wrap a negative number in
+    /// parentheses.
+    pub fn with_numbers(
+        &self,
+        params: &[f64],
+        x: f64,
+        decimal_comma: bool,
+        number: &dyn Fn(f64) -> String,
+    ) -> String {
+        let leaf = |node: &Node| match node {
+            Node::X => Some(number(x)),
+            Node::Param(p) => {
+                let i = self.params.iter().position(|q| q == p)?;
+                Some(number(params.get(i).copied().unwrap_or(0.0)))
+            }
+            _ => None,
+        };
+        self.expr.to_pretty_with(decimal_comma, &leaf)
+    }
+
+    /// Whether ŷ written out ([`FormulaModel::with_numbers`]) needs parentheses after a
+    /// minus sign: its last operation is a sum, a difference or a leading minus.
+    pub fn is_sum(&self) -> bool {
+        matches!(
+            self.expr.node,
+            Node::Binary(BinOp::Add | BinOp::Sub, ..) | Node::Neg(_)
+        )
+    }
+
     /// The formula in plain ASCII that reads back to the same tree, unless writing it out
     /// passes [`MAX_CHARS`] or [`MAX_DEPTH`] (`2a` becomes `2*a`, `x²` becomes `x^2`):
     /// save and share [`FormulaModel::source`], what was typed.
