@@ -340,6 +340,11 @@ impl SurfaceGrid {
     pub fn has_undefined(&self) -> bool {
         self.is_valid() && self.values.iter().any(|v| v.is_nan())
     }
+
+    /// How many nodes' loss is NaN (the formula is not defined there).
+    pub fn undefined_count(&self) -> usize {
+        self.values.iter().filter(|v| v.is_nan()).count()
+    }
 }
 
 /// The map from a loss L to a position 0..=1 on the colour table: linear in log10 L between

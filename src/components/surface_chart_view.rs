@@ -300,6 +300,14 @@ pub fn SurfaceChartView(
             <canvas
                 node_ref=canvas
                 data-testid="chart-surface"
+                // The grid drawn ("44x44"; an expensive map shows a coarse one first) and
+                // how many of its cells are hatched as not defined.
+                data-grid=move || {
+                    base.with(|b| b.as_ref().map(|b| format!("{}x{}", b.grid.columns, b.grid.rows)))
+                }
+                data-undefined=move || {
+                    base.with(|b| b.as_ref().map(|b| b.grid.undefined_count().to_string()))
+                }
                 role="img"
                 tabindex="0"
                 class="editable map"

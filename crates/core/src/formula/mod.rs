@@ -122,8 +122,14 @@ impl FormulaModel {
         let proportional = params.len() == 1
             && matches!(&expr.node, Node::Binary(BinOp::Mul, u, v)
                 if matches!((&u.node, &v.node), (Node::Param(_), Node::X) | (Node::X, Node::Param(_))));
+        // Stored with decimal points, so that it reads the same whatever the language.
+        let source = if options.decimal_comma {
+            lexer::with_decimal_points(text)
+        } else {
+            text.to_string()
+        };
         Ok(FormulaModel {
-            source: text.to_string(),
+            source,
             linear_in_params: linearity(&expr, &|n| matches!(n, Node::Param(_))).is_some(),
             linear_in_x: linearity(&expr, &|n| matches!(n, Node::X)).is_some(),
             proportional,
@@ -133,9 +139,21 @@ impl FormulaModel {
         })
     }
 
-    /// The text as typed.
+    /// The text as typed, with decimal points for any decimal commas (`2,5a*x` typed in
+    /// Lithuanian is `2.5a*x`): what links and saved work store, read the same in both
+    /// languages. [`FormulaModel::source_in`] writes it for a field.
     pub fn source(&self) -> &str {
         &self.source
+    }
+
+    /// [`FormulaModel::source`] for the formula field of an interface that writes decimal
+    /// commas (`decimal_comma`: `2,5a*x`) or points (`2.5a*x`).
+    pub fn source_in(&self, decimal_comma: bool) -> String {
+        if decimal_comma {
+            lexer::with_decimal_commas(&self.source)
+        } else {
+            self.source.clone()
+        }
     }
 
     /// The parsed tree.
