@@ -294,6 +294,17 @@ fn a_formulas_map_marks_undefined_cells_apart_from_too_large_ones() {
             }
         }
     }
+    // No contour line runs along the edge of the undefined region: every point of every
+    // line lies among the defined cells (a ≥ 0.5, the first defined column's centre).
+    let fine = Surface::compute(&problem, &[0.0, 0.0], view, 40, 20).unwrap();
+    let contours = fine.contours(&fine.levels(DEFAULT_LEVELS));
+    let points: Vec<(f64, f64)> = contours
+        .iter()
+        .flat_map(|c| c.lines.iter().flatten().copied())
+        .collect();
+    assert!(!points.is_empty());
+    let first_defined = fine.a_at(20);
+    assert!(points.iter().all(|p| p.0 >= first_defined), "{points:?}");
     // exp(a·x) + b: at a = 200, e^(200·2) … e^(200·10) overflows to +∞, which is too
     // large, not undefined; at a = 0 every prediction is 1.
     let problem = Problem::new(data, formula("exp(a*x) + b"), Loss::L2);
