@@ -153,6 +153,19 @@ fn a_map_computed_row_by_row_is_the_map_computed_at_once() {
     let stepped = progress.finish();
     assert_eq!(stepped, whole);
     assert_eq!(stepped.surface.values().len(), 30 * 20);
+    // The coarse map drawn first has the same first and last cell centres, so the
+    // chart's axes stay put when the full map replaces it.
+    let coarse = key.coarse_surface((8, 5), (30, 20)).unwrap();
+    let (c, f) = (&coarse.surface, &whole.surface);
+    assert_eq!((c.columns(), c.rows()), (8, 5));
+    for (u, v) in [
+        (c.a_at(0), f.a_at(0)),
+        (c.a_at(7), f.a_at(29)),
+        (c.b_at(0), f.b_at(0)),
+        (c.b_at(4), f.b_at(19)),
+    ] {
+        assert!((u - v).abs() <= 1e-12 * v.abs().max(1.0), "{u} vs {v}");
+    }
     // Finishing early computes the rest.
     let mut half = key.begin_surface(30, 20).unwrap();
     assert!(!half.advance(10));

@@ -54,7 +54,7 @@ impl Refiner {
             };
             let coarse = surface_coarse_side(side);
             let chart = key
-                .surface(coarse, coarse)
+                .coarse_surface((coarse, coarse), (side, side))
                 .map(|map| surface_chart_of(&key, &map, words));
             self.base.try_set(chart);
             self.progress.try_set_value(key.begin_surface(side, side));

@@ -55,6 +55,33 @@ impl MapKey {
         Some(self.begin_surface(columns, rows)?.finish())
     }
 
+    /// A coarse `columns` × `rows` map drawn before the full `full` = (columns, rows)
+    /// one: its first and last cell centres are the full map's, so that the chart's axes
+    /// (which run from centre to centre) do not move when the full map replaces it. Its
+    /// cells reach a little past the key's view on each side.
+    pub fn coarse_surface(
+        &self,
+        (columns, rows): (usize, usize),
+        full: (usize, usize),
+    ) -> Option<MapSurface> {
+        let span = |(lo, hi): (f64, f64), fine: usize, coarse: usize| {
+            let (fine, coarse) = (fine.max(2) as f64, coarse.max(2) as f64);
+            let half_fine = 0.5 * (hi - lo) / fine;
+            let (first, last) = (lo + half_fine, hi - half_fine);
+            let half_coarse = 0.5 * (last - first) / (coarse - 1.0);
+            (first - half_coarse, last + half_coarse)
+        };
+        let view = View {
+            a: span(self.view.a, full.0, columns),
+            b: span(self.view.b, full.1, rows),
+        };
+        let coarse = MapKey {
+            view,
+            ..self.clone()
+        };
+        coarse.surface(columns, rows)
+    }
+
     /// [`MapKey::surface`] to be computed a few rows at a time ([`MapProgress::advance`]),
     /// for a map too slow to compute in one go; `None` for a model with fewer than two
     /// parameters.
