@@ -1,5 +1,6 @@
 //! Session → chart: the adapters that turn a lesson in progress into the charts' plain
-//! structs ([`DataChart`], [`LossChart`]) and the numbers of their text alternatives.
+//! structs ([`DataChart`], [`LossChart`], the loss map's in [`surface`]) and the numbers
+//! of their text alternatives.
 //!
 //! Pure: no Leptos, no web-sys, so every adapter is tested natively (`tests/chart_data.rs`).
 //!
@@ -7,14 +8,19 @@
 //! components only call these functions. About 450 lines on purpose: one short adapter per
 //! chart, all of them found here.
 
-use crate::charts::colormap::SurfaceGrid;
 use crate::charts::{
-    data_view, BatchArrow, ChartView, ContourLevel, DataChart, LossChart, Residual, SeriesPath,
-    StepsChart, StepsSeries, SurfaceChart, SurfacePath, Tangent,
+    data_view, ChartView, DataChart, LossChart, Residual, SeriesPath, StepsChart, StepsSeries,
+    Tangent,
 };
 use crate::i18n::{format_number, formula_words, Lang};
-use descent_core::{LandscapeKey, LossLandscape, MapKey, Session};
+use descent_core::{LandscapeKey, LossLandscape, Session};
 use plotters::style::RGBColor;
+
+mod surface;
+pub use surface::{
+    surface_base_chart, surface_chart, surface_chart_of, surface_coarse_side,
+    surface_is_progressive, surface_side, with_surface_marks, SurfaceWords,
+};
 
 /// How many samples draw the model's line and the loss curve.
 const LINE_SAMPLES: usize = 200;
@@ -277,130 +283,6 @@ pub fn alt_numbers(session: &Session, lang: Lang) -> [String; 3] {
         e.gradient.first().copied().unwrap_or(0.0),
     ]
     .map(|v| format_number(v, lang))
-}
-
-/// The words the surface chart writes.
-#[derive(Clone, Copy, Debug)]
-pub struct SurfaceWords<'a> {
-    /// Beside the minimum.
-    pub minimum: &'a str,
-    /// The legend's entry for cells whose loss overflows.
-    pub too_large: &'a str,
-    /// On a map without one finite cell.
-    pub empty: &'a str,
-}
-
-/// The number of grid cells the surface computes at most: 200 × 200 for few points, fewer
-/// for many, since a model that is not linear in its parameters costs one pass over the
-/// data per cell.
-const SURFACE_WORK: usize = 2_000_000;
-
-/// The side of the surface's square grid for `points` data points: 200 for up to 50 points,
-/// down to 40 at 1 250 and more.
-fn surface_side(points: usize) -> usize {
-    let side = (SURFACE_WORK as f64 / points.max(1) as f64).sqrt();
-    (side as usize).clamp(40, 200)
-}
-
-/// What the surface chart shows for a model with two or more parameters (over the first
-/// two, the others as they are): L(a, b) on the session's map view with its contours and
-/// minimum, the current point and its gradient, the last step, and the path of each
-/// optimizer in the race, or of the descent taken so far when there is no race. `None` for
-/// a model with one parameter. The app builds it in two parts, [`surface_base_chart`]
-/// (only when the [`MapKey`] changes) and [`with_surface_marks`] (on every move).
-pub fn surface_chart(session: &Session, words: SurfaceWords<'_>) -> Option<SurfaceChart> {
-    let base = surface_base_chart(&session.map_key()?, words);
-    Some(with_surface_marks(session, &base))
-}
-
-/// The surface chart's expensive part from the map's key alone: the grid, its contours,
-/// the minimum and the words; no current point, gradient or path. It depends on the data,
-/// the model, the frozen parameters and the view, never on (a, b), so the app recomputes
-/// it only when the key changes.
-pub fn surface_base_chart(key: &MapKey, words: SurfaceWords<'_>) -> SurfaceChart {
-    let side = surface_side(key.point_count());
-    let Some(map) = key.surface(side, side) else {
-        return SurfaceChart::default();
-    };
-    let surface = &map.surface;
-    let (columns, rows) = (surface.columns(), surface.rows());
-    let grid = SurfaceGrid {
-        a_range: (surface.a_at(0), surface.a_at(columns.saturating_sub(1))),
-        b_range: (surface.b_at(0), surface.b_at(rows.saturating_sub(1))),
-        columns,
-        rows,
-        values: surface.values().to_vec(),
-    };
-    let contours = map
-        .contours
-        .iter()
-        .map(|c| ContourLevel {
-            level: c.level,
-            lines: c.lines.clone(),
-        })
-        .collect();
-    let names = key.param_names();
-    let name = |i: usize, or: &str| names.get(i).copied().unwrap_or(or).to_owned();
-    SurfaceChart {
-        grid,
-        contours,
-        minimum: map.minimum.map(|m| (m.a, m.b)),
-        minimum_label: words.minimum.to_owned(),
-        a_name: name(0, "a"),
-        b_name: name(1, "b"),
-        too_large_label: words.too_large.to_owned(),
-        empty_message: words.empty.to_owned(),
-        ..SurfaceChart::default()
-    }
-}
-
-/// `base` with the session's moving marks: the current point and its gradient, the last
-/// step, and the paths (cheap: no grid is computed).
-pub fn with_surface_marks(session: &Session, base: &SurfaceChart) -> SurfaceChart {
-    let ab = |p: &[f64]| -> Option<(f64, f64)> { Some((*p.first()?, *p.get(1)?)) };
-    let history = session.history();
-    let last_step = history
-        .last()
-        .and_then(|s| Some((ab(&s.before)?, ab(&s.after)?)));
-    let ids: Vec<&str> = Session::optimizer_ids().collect();
-    // The race's paths once it has stepped; before that (and while the app's Step drives
-    // the one descent) the path of the descent taken so far.
-    let raced = session.race_rows().iter().any(|row| row.step > 0);
-    let mut paths: Vec<SurfacePath> = session
-        .race_paths()
-        .into_iter()
-        .map(|(id, points)| SurfacePath {
-            series: ids.iter().position(|known| *known == id).unwrap_or(0),
-            points,
-        })
-        .filter(|_| raced)
-        .collect();
-    if paths.is_empty() && !history.is_empty() {
-        let mut points: Vec<(f64, f64)> = history.iter().filter_map(|s| ab(&s.before)).collect();
-        points.extend(ab(session.params()));
-        paths.push(SurfacePath { series: 0, points });
-    }
-    let gradient = session
-        .has_data()
-        .then(|| ab(&session.evaluation().gradient))
-        .flatten();
-    SurfaceChart {
-        current: ab(session.params()),
-        gradient,
-        last_step,
-        paths,
-        batch_arrows: session
-            .race_batch_arrows()
-            .into_iter()
-            .map(|arrows| BatchArrow {
-                series: series_index(arrows.id),
-                at: arrows.at,
-                full: arrows.full,
-                batch: arrows.batch,
-            })
-            .collect(),
-        ..base.clone()
-    }
 }
 
 /// The series index of optimizer `id`: its place in the core's registry, so its colour and

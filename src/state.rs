@@ -327,23 +327,19 @@ impl LessonState {
         self.session.update(|s| s.set_model(model));
     }
 
-    /// Makes the typed formula the model (read with a decimal comma in Lithuanian); when
-    /// it cannot be used, the model stays and the error says what and where. The same
-    /// text as the model's changes nothing (the run keeps its history).
+    /// Makes the typed formula the model (read with a decimal comma in Lithuanian, stored
+    /// with decimal points); when it cannot be used, the model stays and the error says
+    /// what and where. The model's own formula, in either language's writing, changes
+    /// nothing (the run keeps its history).
     pub fn set_formula(&self, text: &str) -> Result<(), FormulaError> {
-        let same = self.session.with_untracked(|s| {
-            s.lesson()
-                .model
-                .as_formula()
-                .is_some_and(|f| f.source() == text)
-        });
-        if same {
-            return Ok(());
-        }
         let options = ParseOptions {
             decimal_comma: self.lang.get_untracked() == Lang::Lt,
         };
         let model = Model::parse_formula(text, options)?;
+        // Compared as stored (decimal points): `2,5a*x` in Lithuanian is `2.5a*x`.
+        if self.session.with_untracked(|s| s.lesson().model == model) {
+            return Ok(());
+        }
         self.set_model(model);
         Ok(())
     }

@@ -20,9 +20,14 @@ pub(crate) fn operand(value: f64, lang: Lang) -> String {
     }
 }
 
+/// The longest a typed formula's ŷ written with its numbers may be (in characters) to be
+/// written out in a term of the sum; a longer one shows the value computed instead.
+pub const SHORT_FORMULA: usize = 40;
+
 /// ŷ(x) written with the parameters' numbers, e.g. `8·2` or `(0.5·(−0.3) + 2 − 2·0.5²)`;
-/// for a typed formula, `prediction`, the value the session computed (the formula itself
-/// is shown beside the sum).
+/// for a typed formula the same (`8·sin(0.5·2)`, in parentheses when it is a sum) where
+/// that is at most [`SHORT_FORMULA`] characters, otherwise `prediction`, the value the
+/// session computed (the formula itself is shown beside the sum).
 pub fn prediction_text(
     model: &Model,
     params: &[f64],
@@ -37,7 +42,17 @@ pub fn prediction_text(
         Model::Linear => format!("{}·{}", n(a), n(x)),
         Model::Affine => format!("({}·{} + {})", n(a), n(x), n(b)),
         Model::NonConvex => format!("({}·{} + {} − 2·{}²)", n(a), n(x), n(b), n(a)),
-        Model::Formula(_) => n(prediction),
+        Model::Formula(formula) => {
+            let comma = lang.decimal_separator() == ',';
+            let written = formula.with_numbers(params, x, comma, &n);
+            if written.chars().count() > SHORT_FORMULA {
+                n(prediction)
+            } else if formula.is_sum() {
+                format!("({written})")
+            } else {
+                written
+            }
+        }
     }
 }
 

@@ -212,6 +212,7 @@ const SURFACE_WORDS: descent_lab::chart_data::SurfaceWords<'static> =
     descent_lab::chart_data::SurfaceWords {
         minimum: "minimum",
         too_large: "too large",
+        undefined: "not defined",
         empty: "no data",
     };
 
@@ -303,4 +304,56 @@ fn moving_the_point_on_the_map_reuses_the_base_and_moves_only_the_marks() {
         Some(chart),
         descent_lab::chart_data::surface_chart(&session, SURFACE_WORDS)
     );
+}
+
+/// A typed two-parameter formula over 1 000 points makes a map too slow for one frame:
+/// the app draws an 11 × 11 map first, then the 44 × 44 one computed row by row, which is
+/// the map computed at once. The lecture's maps are computed at once.
+#[test]
+fn an_expensive_map_is_drawn_coarse_first_then_in_full() {
+    use descent_lab::chart_data::{
+        surface_base_chart, surface_chart_of, surface_coarse_side, surface_is_progressive,
+        surface_side,
+    };
+    let cheap = Session::new(Preset::LectureAb.lesson());
+    let key = cheap.map_key().unwrap();
+    assert!(!surface_is_progressive(
+        &key,
+        surface_side(key.point_count())
+    ));
+    let mut lesson = Preset::LectureAb.lesson();
+    let rows = (0..1000)
+        .map(|i| {
+            let x = f64::from(i) / 100.0;
+            [
+                format!("{x}"),
+                format!("{}", 9.8 * x + f64::from(i % 7) - 3.0),
+            ]
+        })
+        .collect();
+    lesson.table = descent_core::Table::new(lesson.table.labels.clone(), rows);
+    let mut session = Session::new(lesson);
+    session
+        .set_formula("a*sin(b*x)", descent_core::ParseOptions::default())
+        .unwrap();
+    let key = session.map_key().unwrap();
+    let side = surface_side(key.point_count());
+    assert_eq!((side, surface_coarse_side(side)), (44, 11));
+    assert!(surface_is_progressive(&key, side));
+    let coarse_map = key.coarse_surface((11, 11), (side, side)).unwrap();
+    let coarse = surface_chart_of(&key, &coarse_map, SURFACE_WORDS);
+    assert_eq!((coarse.grid.columns, coarse.grid.rows), (11, 11));
+    let mut progress = key.begin_surface(side, side).unwrap();
+    while !progress.advance(5) {}
+    let full = surface_chart_of(&key, &progress.finish(), SURFACE_WORDS);
+    assert_eq!((full.grid.columns, full.grid.rows), (44, 44));
+    assert_eq!(full, surface_base_chart(&key, SURFACE_WORDS));
+    // The axes (from the first to the last cell centre) do not move when the full map
+    // replaces the coarse one.
+    let close = |u: (f64, f64), v: (f64, f64)| {
+        (u.0 - v.0).abs() < 1e-9 * v.0.abs().max(1.0)
+            && (u.1 - v.1).abs() < 1e-9 * v.1.abs().max(1.0)
+    };
+    assert!(close(coarse.grid.a_range, full.grid.a_range));
+    assert!(close(coarse.grid.b_range, full.grid.b_range));
 }

@@ -18,7 +18,7 @@ use descent_lab::charts::{
     draw_steps_chart, draw_surface_chart, fill_heatmap, legend_values, lut_colour, series_colour,
     steps_view, BatchArrow, CachedLayer, ChartStyle, ContourLevel, LayeredChart, LogColourScale,
     PlotFrame, StepsChart, StepsSeries, SurfaceBase, SurfaceChart, SurfaceGrid, SurfacePath,
-    TOO_LARGE, VIRIDIS,
+    TOO_LARGE, UNDEFINED, VIRIDIS,
 };
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -260,7 +260,11 @@ fn cells_whose_loss_is_not_finite_have_the_too_large_colour() {
     // The top right quarter overflowed.
     for j in 5..10 {
         for i in 10..20 {
-            grid.values[j * 20 + i] = if i % 2 == 0 { f64::INFINITY } else { f64::NAN };
+            grid.values[j * 20 + i] = if i % 2 == 0 {
+                f64::INFINITY
+            } else {
+                f64::NEG_INFINITY
+            };
         }
     }
     let scale = LogColourScale::spanning(grid.values.iter().copied());
@@ -297,7 +301,11 @@ fn the_colour_scale_maps_log_l_onto_the_table_and_back() {
     assert_eq!(scale.colour(0.0), lut_colour(0.0), "L = 0 is the bottom");
     assert_eq!(scale.colour(1000.0), lut_colour(1.0));
     assert_eq!(scale.colour(f64::INFINITY), TOO_LARGE);
-    assert_eq!(scale.colour(f64::NAN), TOO_LARGE);
+    assert_eq!(
+        scale.colour(f64::NAN),
+        UNDEFINED,
+        "NaN: the formula is not defined"
+    );
     // 10 is half way up four decades, in log L.
     assert!((scale.position(10.0).unwrap() - 0.5).abs() < 1e-12);
     assert!((scale.value_at(0.5) - 10.0).abs() < 1e-9);

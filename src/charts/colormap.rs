@@ -274,6 +274,10 @@ pub const VIRIDIS: [[u8; 3]; 256] = [
 /// in no viridis shade, with its own entry in the legend.
 pub const TOO_LARGE: RGBColor = RGBColor(0xD9, 0xD9, 0xD9);
 
+/// The colour under the hatching of a cell where a typed formula is not defined (its loss
+/// is NaN): the pale ground of the loss chart's hatched band, in no viridis shade either.
+pub const UNDEFINED: RGBColor = RGBColor(255, 241, 232);
+
 /// How many decades below the highest L the colour scale reaches at most. A grid node at the
 /// exact minimum has L = 0 or 1e-30; without a floor that one node would stretch the scale
 /// and flatten every other colour into the top shades.
@@ -296,9 +300,9 @@ pub struct SurfaceGrid {
     pub columns: usize,
     /// Nodes along b.
     pub rows: usize,
-    /// L at the nodes, row after row: `values[row * columns + column]`. A non-finite value
-    /// (NaN, ±∞: the loss overflowed) is a "too large" cell. A grid whose length is not
-    /// `columns × rows` counts as empty.
+    /// L at the nodes, row after row: `values[row * columns + column]`. ±∞ (the loss
+    /// overflowed) is a "too large" cell; NaN a cell where a typed formula is not defined
+    /// (hatched). A grid whose length is not `columns × rows` counts as empty.
     pub values: Vec<f64>,
 }
 
@@ -326,9 +330,20 @@ impl SurfaceGrid {
             && self.columns.checked_mul(self.rows) == Some(self.values.len())
     }
 
-    /// Whether some node's loss is not finite (the legend then shows the "too large" entry).
+    /// Whether some node's loss is ±∞ (the legend then shows the "too large" entry).
     pub fn has_too_large(&self) -> bool {
-        self.is_valid() && self.values.iter().any(|v| !v.is_finite())
+        self.is_valid() && self.values.iter().any(|v| v.is_infinite())
+    }
+
+    /// Whether some node's loss is NaN: the formula is not defined there (the legend then
+    /// shows the "not defined" entry, and those cells are hatched).
+    pub fn has_undefined(&self) -> bool {
+        self.is_valid() && self.values.iter().any(|v| v.is_nan())
+    }
+
+    /// How many nodes' loss is NaN (the formula is not defined there).
+    pub fn undefined_count(&self) -> usize {
+        self.values.iter().filter(|v| v.is_nan()).count()
     }
 }
 
@@ -387,8 +402,12 @@ impl LogColourScale {
         10f64.powf(lo + position.clamp(0.0, 1.0) * (hi - lo))
     }
 
-    /// The colour of L: viridis at its position, [`TOO_LARGE`] when it is not finite.
+    /// The colour of L: viridis at its position, [`TOO_LARGE`] when it is ±∞,
+    /// [`UNDEFINED`] when it is NaN.
     pub fn colour(&self, loss: f64) -> RGBColor {
+        if loss.is_nan() {
+            return UNDEFINED;
+        }
         self.position(loss).map_or(TOO_LARGE, lut_colour)
     }
 }
@@ -410,8 +429,9 @@ fn lut_index(position: f64) -> usize {
 /// Fills an RGBA buffer (row after row, top row first, 4 bytes a pixel, opaque) of `width` ×
 /// `height` pixels showing the grid stretched over the whole image: the image's left edge is
 /// a_lo, its top edge b_hi. Each pixel takes the colour of its centre's L, interpolated
-/// bilinearly in log L between the four nodes around it; next to a "too large" node it takes
-/// its nearest node's colour, so such cells stay one flat colour. An empty or invalid grid
+/// bilinearly in log L between the four nodes around it; next to a "too large" or "not
+/// defined" node it takes its nearest node's colour ([`TOO_LARGE`], [`UNDEFINED`]), so such
+/// cells stay one flat colour. An empty or invalid grid
 /// gives a buffer of the "too large" colour; a zero size an empty buffer.
 pub fn fill_heatmap(
     grid: &SurfaceGrid,
@@ -430,7 +450,8 @@ pub fn fill_heatmap(
         }
         return rgba;
     }
-    // Positions on the scale at the nodes, times 255 (table entries); NaN for "too large".
+    // Positions on the scale at the nodes, times 255 (table entries); +∞ for "too large",
+    // NaN for "not defined".
     // f32 is plenty for 256 shades and halves the memory the loop reads.
     // The same arithmetic as `LogColourScale::position`, with the scale's logarithms taken
     // once rather than at every node.
@@ -440,8 +461,10 @@ pub fn fill_heatmap(
         .values
         .iter()
         .map(|&v| {
-            if !v.is_finite() {
+            if v.is_nan() {
                 f32::NAN
+            } else if v.is_infinite() {
+                f32::INFINITY
             } else if v <= scale.low {
                 0.0
             } else {
@@ -468,9 +491,13 @@ pub fn fill_heatmap(
     };
     let column_spans = spans(width, columns, false);
     let row_spans = spans(height, rows, true);
-    // The colour of a table position (or of "too large" for NaN), with its alpha.
+    // The colour of a table position (or of "too large" for +∞, "not defined" for NaN),
+    // with its alpha.
+    let undefined = [UNDEFINED.0, UNDEFINED.1, UNDEFINED.2, 255];
     let colour = |entry: f32| -> [u8; 4] {
         if entry.is_nan() {
+            undefined
+        } else if entry.is_infinite() {
             too_large
         } else {
             // entry ≥ 0, so adding ½ and truncating rounds, without a call to `round`.
@@ -482,8 +509,8 @@ pub fn fill_heatmap(
         let (bottom, top) = (&entries[row0 * columns..], &entries[row1 * columns..]);
         for (pixel, &(c0, c1, u)) in line.chunks_exact_mut(4).zip(&column_spans) {
             let (p00, p01, p10, p11) = (bottom[c0], bottom[c1], top[c0], top[c1]);
-            let entry = if (p00 + p01 + p10 + p11).is_nan() {
-                // Next to a "too large" node: the nearest node's colour.
+            let entry = if !(p00 + p01 + p10 + p11).is_finite() {
+                // Next to a "too large" or "not defined" node: the nearest node's colour.
                 let row = if v >= 0.5 { top } else { bottom };
                 row[if u >= 0.5 { c1 } else { c0 }]
             } else {

@@ -44,7 +44,9 @@ mod ticks;
 mod undefined;
 mod view;
 
-pub use colormap::{fill_heatmap, lut_colour, LogColourScale, SurfaceGrid, TOO_LARGE, VIRIDIS};
+pub use colormap::{
+    fill_heatmap, lut_colour, LogColourScale, SurfaceGrid, TOO_LARGE, UNDEFINED, VIRIDIS,
+};
 pub use data_chart::{data_view, draw_data_chart, DataChart, Residual};
 pub use layer::{draw_layered, CachedLayer, LayeredChart, NoLayer};
 pub use loss_chart::{draw_loss_chart, loss_view, LossChart, Tangent};

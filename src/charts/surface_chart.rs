@@ -21,6 +21,7 @@ use plotters::prelude::*;
 use super::colormap::{fill_heatmap, LogColourScale, SurfaceGrid};
 use super::surface_legend::{draw_legend, legend_width};
 use super::surface_marks::{draw_contours, draw_minimum, draw_surface_marks};
+use super::undefined::draw_undefined_cells;
 use super::{
     draw_axes, draw_centred_message, draw_layered, to_backend, Axes, CachedLayer, ChartStyle,
     ChartView, DrawResult, LayeredChart, NoLayer, PixelBox, PlotFrame,
@@ -87,9 +88,12 @@ pub struct SurfaceChart {
     pub b_name: String,
     /// The loss's name over the legend, e.g. "L".
     pub loss_name: String,
-    /// The legend's entry for cells whose loss is not finite, e.g. "too large"; shown only when
+    /// The legend's entry for cells whose loss is ±∞, e.g. "too large"; shown only when
     /// the grid has such cells.
     pub too_large_label: String,
+    /// The legend's entry for the hatched cells where a typed formula is not defined (NaN),
+    /// e.g. "not defined"; shown only when the grid has such cells.
+    pub undefined_label: String,
     /// Shown in the middle of the chart when the grid has no finite value.
     pub empty_message: String,
 }
@@ -111,6 +115,7 @@ impl Default for SurfaceChart {
             b_name: "b".to_owned(),
             loss_name: "L".to_owned(),
             too_large_label: "too large".to_owned(),
+            undefined_label: "not defined".to_owned(),
             empty_message: String::new(),
         }
     }
@@ -162,6 +167,8 @@ pub struct SurfaceBase {
     pub loss_name: String,
     /// The legend's "too large" entry.
     pub too_large_label: String,
+    /// The legend's "not defined" entry.
+    pub undefined_label: String,
     /// Shown when the grid has no finite value.
     pub empty_message: String,
     /// How it is drawn.
@@ -187,6 +194,7 @@ impl SurfaceBase {
             b_name: chart.b_name.clone(),
             loss_name: chart.loss_name.clone(),
             too_large_label: chart.too_large_label.clone(),
+            undefined_label: chart.undefined_label.clone(),
             empty_message: chart.empty_message.clone(),
             style: *style,
         }
@@ -247,8 +255,8 @@ impl SurfaceBase {
         Ok(frame)
     }
 
-    /// Second pass, over the heatmap: the contour lines with their labels and the minimum, or
-    /// the empty message.
+    /// Second pass, over the heatmap: the hatching of the cells where the formula is not
+    /// defined, the contour lines with their labels and the minimum, or the empty message.
     pub fn draw_over<DB: DrawingBackend>(
         &self,
         area: &DrawingArea<DB, Shift>,
@@ -256,6 +264,7 @@ impl SurfaceBase {
     ) -> DrawResult<(), DB> {
         let style = &self.style;
         if let Some(frame) = frame {
+            draw_undefined_cells(area, frame, &self.grid, style)?;
             let mut occupied: Vec<PixelBox> = Vec::new();
             let minimum_label = draw_minimum(area, frame, self, style, &mut occupied)?;
             if let Some(label) = &minimum_label {

@@ -1,15 +1,17 @@
 //! The surface chart's colour legend, right of the plot: a bar of the colour scale from the
 //! lowest L (bottom) to the highest (top), labelled with round values of L, the loss's name over
-//! it, and — only when the grid has cells whose loss is not finite — a swatch of the "too large"
-//! colour above the bar with its label.
+//! it, and above the bar — only when the grid has such cells — a swatch of the "too large"
+//! colour (L overflowed) and a hatched swatch for "not defined" (a typed formula has no value
+//! there), each with its label.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::colormap::{lut_colour, LogColourScale, TOO_LARGE};
+use super::colormap::{lut_colour, LogColourScale, TOO_LARGE, UNDEFINED};
 use super::surface_chart::SurfaceBase;
 use super::ticks::format_significant;
+use super::undefined::hatch;
 use super::{approximate_text_width, draw_text, to_backend, ChartStyle, DrawResult, PlotFrame};
 
 /// The legend's font size at scale 1.
@@ -68,12 +70,24 @@ pub(super) fn legend_width(base: &SurfaceBase, style: &ChartStyle) -> f64 {
         .iter()
         .map(|(_, text)| approximate_text_width(text, font))
         .fold(approximate_text_width(&base.loss_name, font), f64::max);
-    let too_large = if base.grid.has_too_large() {
-        approximate_text_width(&base.too_large_label, font)
-    } else {
-        0.0
-    };
-    style.px(8.0) + style.px(18.0) + style.px(6.0) + widest.max(too_large) + style.px(10.0)
+    let entries = swatches(base)
+        .iter()
+        .map(|(_, label)| approximate_text_width(label, font))
+        .fold(0.0, f64::max);
+    style.px(8.0) + style.px(18.0) + style.px(6.0) + widest.max(entries) + style.px(10.0)
+}
+
+/// The entries above the bar: (hatched?, label) for "too large" and "not defined", each
+/// only when the grid has such cells.
+fn swatches(base: &SurfaceBase) -> Vec<(bool, &str)> {
+    let mut entries = Vec::new();
+    if base.grid.has_too_large() {
+        entries.push((false, base.too_large_label.as_str()));
+    }
+    if base.grid.has_undefined() {
+        entries.push((true, base.undefined_label.as_str()));
+    }
+    entries
 }
 
 /// Draws the legend in the column that starts at pixel `left`, beside `frame`.
@@ -91,23 +105,34 @@ pub(super) fn draw_legend<DB: DrawingBackend>(
     let text_x = bar_right + style.px(6.0);
     let outline = palette.axis.stroke_width(style.stroke(1.0));
     let mut bar_top = frame.top;
-    if base.grid.has_too_large() {
+    for (hatched, label) in swatches(base) {
         let swatch = style.px(18.0);
         let corners = [
-            (to_backend(bar_left), to_backend(frame.top)),
-            (to_backend(bar_right), to_backend(frame.top + swatch)),
+            (to_backend(bar_left), to_backend(bar_top)),
+            (to_backend(bar_right), to_backend(bar_top + swatch)),
         ];
-        area.draw(&Rectangle::new(corners, TOO_LARGE.filled()))?;
+        let fill = if hatched { UNDEFINED } else { TOO_LARGE };
+        area.draw(&Rectangle::new(corners, fill.filled()))?;
+        if hatched {
+            hatch(
+                area,
+                (bar_left, bar_top, bar_right, bar_top + swatch),
+                style,
+            )?;
+        }
         area.draw(&Rectangle::new(corners, outline))?;
         draw_text(
             area,
-            &base.too_large_label,
-            (text_x, frame.top + swatch / 2.0),
+            label,
+            (text_x, bar_top + swatch / 2.0),
             &font,
             HPos::Left,
             VPos::Center,
         )?;
-        bar_top = frame.top + swatch + style.px(FONT_PX) * 1.2;
+        bar_top += swatch + style.px(FONT_PX) * 0.6;
+    }
+    if bar_top > frame.top {
+        bar_top += style.px(FONT_PX) * 0.6;
     }
     let bar_bottom = frame.bottom;
     if bar_bottom - bar_top < style.px(20.0) {

@@ -1,13 +1,15 @@
 //! The hatched band over the parameter values where the loss is not defined (a typed
 //! formula that is not a number at some row, issue 11): where the curve has a gap, the
-//! chart says so instead of looking unfinished.
+//! chart says so instead of looking unfinished. The loss map hatches its "not defined"
+//! cells the same way ([`draw_undefined_cells`]).
 
+use super::colormap::SurfaceGrid;
 use super::{ChartStyle, DrawResult, PlotFrame};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
 /// The hatching's colour: the interface's warning colour (`--warn`).
-const HATCH: RGBColor = RGBColor(163, 58, 0);
+pub(crate) const HATCH: RGBColor = RGBColor(163, 58, 0);
 
 /// The x ranges (data) of the runs of non-finite samples of `curve`, each reaching halfway
 /// to the neighbouring finite samples; in increasing order.
@@ -30,6 +32,92 @@ pub(crate) fn undefined_bands(curve: &[(f64, f64)]) -> Vec<(f64, f64)> {
         }
     }
     bands
+}
+
+/// The hatching of a rectangle of pixels (left, top, right, bottom): 45° lines on the
+/// lines x + y = k·gap of the whole canvas, so that rectangles side by side (the map's
+/// cells) join into one hatched region.
+pub(crate) fn hatch<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    (left, top, right, bottom): (f64, f64, f64, f64),
+    style: &ChartStyle,
+) -> DrawResult<(), DB> {
+    if !(right - left >= 0.5 && bottom - top >= 0.5) {
+        return Ok(());
+    }
+    let gap = style.px(9.0).max(3.0);
+    let line = HATCH.mix(0.45).stroke_width(style.stroke(1.2));
+    let corner = |x: f64, y: f64| (x.round() as i32, y.round() as i32);
+    let mut c = ((left + top) / gap).ceil() * gap;
+    while c <= right + bottom {
+        // x + y = c inside the rectangle.
+        let (x0, x1) = ((c - bottom).max(left), (c - top).min(right));
+        if x1 > x0 {
+            area.draw(&PathElement::new(
+                vec![corner(x0, c - x0), corner(x1, c - x1)],
+                line,
+            ))?;
+        }
+        c += gap;
+    }
+    Ok(())
+}
+
+/// The grid's "not defined" cells (NaN) as runs along each row: `(a_lo, a_hi, b_lo, b_hi)`
+/// in data, each node's cell reaching halfway to its neighbours (the heatmap's nearest
+/// node), cut to the grid's ranges.
+pub(crate) fn undefined_cells(grid: &SurfaceGrid) -> Vec<(f64, f64, f64, f64)> {
+    if !grid.is_valid() || !grid.has_undefined() {
+        return Vec::new();
+    }
+    let edges = |(lo, hi): (f64, f64), n: usize, k: usize| {
+        let step = if n > 1 {
+            (hi - lo) / (n - 1) as f64
+        } else {
+            0.0
+        };
+        let at = |k: f64| lo + k * step;
+        let low = if k == 0 { lo } else { at(k as f64 - 0.5) };
+        let high = if k + 1 >= n { hi } else { at(k as f64 + 0.5) };
+        (low, high)
+    };
+    let mut runs = Vec::new();
+    for (j, row) in grid.values.chunks(grid.columns).enumerate() {
+        let (b_lo, b_hi) = edges(grid.b_range, grid.rows, j);
+        let mut i = 0;
+        while i < row.len() {
+            if !row.get(i).is_some_and(|v| v.is_nan()) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while row.get(i).is_some_and(|v| v.is_nan()) {
+                i += 1;
+            }
+            let (a_lo, _) = edges(grid.a_range, grid.columns, start);
+            let (_, a_hi) = edges(grid.a_range, grid.columns, i - 1);
+            runs.push((a_lo, a_hi, b_lo, b_hi));
+        }
+    }
+    runs
+}
+
+/// Hatches the map's "not defined" cells ([`undefined_cells`]) within the frame.
+pub(crate) fn draw_undefined_cells<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    frame: &PlotFrame,
+    grid: &SurfaceGrid,
+    style: &ChartStyle,
+) -> DrawResult<(), DB> {
+    for (a_lo, a_hi, b_lo, b_hi) in undefined_cells(grid) {
+        let (x0, y0) = frame.to_pixel((a_lo, b_hi));
+        let (x1, y1) = frame.to_pixel((a_hi, b_lo));
+        let clamp_x = |x: f64| x.clamp(frame.left, frame.right);
+        let clamp_y = |y: f64| y.clamp(frame.top, frame.bottom);
+        let rect = (clamp_x(x0), clamp_y(y0), clamp_x(x1), clamp_y(y1));
+        hatch(area, rect, style)?;
+    }
+    Ok(())
 }
 
 /// Draws each band of [`undefined_bands`] as a pale rectangle crossed by diagonal lines,

@@ -60,10 +60,19 @@ pub fn FormulaField(
         Ok(()) => wrong.set(None),
         Err(error) => wrong.set(Some((text, error, source.get_untracked()))),
     };
+    // The model's formula in the interface's writing: stored with decimal points, shown
+    // with decimal commas in Lithuanian, so that switching the language never leaves a
+    // text the other reading flags.
+    let shown = Memo::new(move |_| {
+        let comma = lang() == Lang::Lt;
+        state
+            .session
+            .with(|s| s.lesson().model.as_formula().map(|f| f.source_in(comma)))
+    });
     let text = move || {
         typed
             .with(|t| t.as_ref().map(|(text, _)| text.clone()))
-            .or_else(|| source.get())
+            .or_else(|| shown.get())
             .unwrap_or_default()
     };
     let span = move || typed.with(|t| t.as_ref().map(|(text, error)| error.span.chars(text)));

@@ -15,10 +15,13 @@
 //!   chosen view is kept in the lesson, so a link restores it.
 //!
 //! The grid is computed only when the map's key changes (data, model, frozen parameters,
-//! view): moving (a, b) redraws only the marks.
+//! view): moving (a, b) redraws only the marks. An expensive grid (a typed formula over
+//! many points) is drawn coarse first and refined over the next frames ([`progress`]).
+
+mod progress;
 
 use super::canvas_redraw::use_chart_canvas;
-use crate::chart_data::{surface_base_chart, with_surface_marks, SurfaceWords};
+use crate::chart_data::with_surface_marks;
 use crate::charts::pointer::{dragged_position, key_step, round_to_resolution, GRAB_RADIUS_TOUCH};
 use crate::charts::PlotFrame;
 use crate::i18n::{format_number, surface_readout};
@@ -58,15 +61,7 @@ pub fn SurfaceChartView(
     // key memo notifies only when it differs, and the base memo reads nothing else of the
     // session. A model with one parameter has no key: nothing is computed.
     let key = Memo::new(move |_| state.session.with(Session::map_key));
-    let base = Memo::new(move |_| {
-        let t = state.t();
-        let words = SurfaceWords {
-            minimum: t.surface_minimum,
-            too_large: t.surface_too_large,
-            empty: t.chart_loss_empty,
-        };
-        key.with(|k| k.as_ref().map(|k| surface_base_chart(k, words)))
-    });
+    let base = progress::use_map_base(state, key);
     let chart = Memo::new(move |_| {
         base.with(|b| {
             b.as_ref()
@@ -305,6 +300,14 @@ pub fn SurfaceChartView(
             <canvas
                 node_ref=canvas
                 data-testid="chart-surface"
+                // The grid drawn ("44x44"; an expensive map shows a coarse one first) and
+                // how many of its cells are hatched as not defined.
+                data-grid=move || {
+                    base.with(|b| b.as_ref().map(|b| format!("{}x{}", b.grid.columns, b.grid.rows)))
+                }
+                data-undefined=move || {
+                    base.with(|b| b.as_ref().map(|b| b.grid.undefined_count().to_string()))
+                }
                 role="img"
                 tabindex="0"
                 class="editable map"

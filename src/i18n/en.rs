@@ -39,6 +39,7 @@ pub(super) static EN: Strings = Strings {
     chart_surface_title: "Loss surface L(a, b)",
     surface_minimum: "minimum",
     surface_too_large: "too large",
+    surface_undefined: "not defined",
     surface_fit: "Fit",
     surface_fit_hint: "Show the start, the paths and the minimum",
     surface_hint: "Drag the point or click where descent should start; arrow keys move it \

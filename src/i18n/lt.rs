@@ -39,6 +39,7 @@ pub(super) static LT: Strings = Strings {
     chart_surface_title: "Nuostolių paviršius L(a, b)",
     surface_minimum: "minimumas",
     surface_too_large: "per didelis",
+    surface_undefined: "neapibrėžta",
     surface_fit: "Talpinti",
     surface_fit_hint: "Rodyti pradžią, kelius ir minimumą",
     surface_hint: "Tempkite tašką arba spustelėkite, iš kur pradėti nusileidimą; rodyklių \

@@ -214,6 +214,9 @@ strings_table! {
     surface_minimum,
     /// The surface legend's entry for cells whose loss overflows.
     surface_too_large,
+    /// The surface legend's entry for the hatched cells where a typed formula is not
+    /// defined (ln of a negative number, division by zero at some row).
+    surface_undefined,
     /// The button that fits the loss map's view to the start, the paths and the minimum.
     surface_fit,
     /// What "fit" does, as its tooltip.

@@ -112,6 +112,22 @@ fn formulas(c: &mut Criterion) {
             |b, m| b.iter(|| loss::evaluate(m, Loss::L2, points, black_box(params), &free)),
         );
     }
+    // L and ∇L of a two-parameter formula over 1 000 points, as Step, the extrema search
+    // and the map's minimum ask for them: point by point through the generic loss, and
+    // 64 points an instruction (`FormulaModel::evaluate`, the same numbers to the bit).
+    if let Ok(model) = FormulaModel::parse("a*sin(b*x)", ParseOptions::default()) {
+        let small = synthetic(1_000);
+        let points = small.points();
+        let free = [true, true];
+        group.throughput(Throughput::Elements(points.len() as u64));
+        group.bench_function("loss_gradient_1000_points/a*sin(b*x)/generic", |b| {
+            b.iter(|| loss::evaluate(&model, Loss::L2, points, black_box(&[8.0, 0.5]), &free))
+        });
+        group.bench_function("loss_gradient_1000_points/a*sin(b*x)/batched", |b| {
+            b.iter(|| model.evaluate(Loss::L2, points, black_box(&[8.0, 0.5]), &free))
+        });
+    }
+    group.throughput(Throughput::Elements(points.len() as u64));
     let affine = Problem::new(data.clone(), Model::Affine, Loss::L2);
     group.bench_function(
         BenchmarkId::new("loss_gradient_10000_points", "built-in a·x + b"),

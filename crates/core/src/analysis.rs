@@ -5,7 +5,6 @@
 //! [`Problem::default_range`]) are defined here, so that `problem` never imports
 //! `analysis`: the analysis sits above the problem it analyses.
 
-use crate::loss;
 use crate::problem::Problem;
 // The range helpers lived here before they had a module of their own (`range`); code
 // written before still names them through `analysis`.
@@ -278,13 +277,7 @@ pub fn extrema(
     let all_free = vec![true; theta.len()];
     let mut derivative = |v: f64| {
         theta[index] = v;
-        let e = loss::evaluate(
-            &problem.model,
-            problem.loss,
-            problem.data.points(),
-            &theta,
-            &all_free,
-        );
+        let e = problem.evaluate_free(&theta, &all_free);
         (e.gradient[index], e.loss)
     };
     let samples = samples.max(3);

@@ -66,6 +66,6 @@ pub use optimizer::{
 };
 pub use problem::Problem;
 pub use session::{
-    LandscapeKey, LossLandscape, MapKey, NotShareable, ParamInput, Session, Tangent,
+    LandscapeKey, LossLandscape, MapKey, MapProgress, NotShareable, ParamInput, Session, Tangent,
 };
 pub use table::{parse_number, CellError, NumberError, ParsedTable, Table, TableError};

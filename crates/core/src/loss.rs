@@ -178,11 +178,24 @@ pub fn evaluate(
     } else {
         accumulate(points, loss, |x| model.predict_with_gradient(params, x))
     };
-    let scale = loss.scale(points.len());
-    let gradient = (0..model.param_count())
+    finish(loss, points.len(), model.param_count(), (sum, grad), free)
+}
+
+/// The evaluation from the sums Σℓ(r) and Σ ∂ℓ/∂θ over `n` points: scaled (MSE), one
+/// gradient entry per parameter, 0 for a frozen one. Shared with a typed formula's
+/// batched loop, so both end the same way.
+pub(crate) fn finish(
+    loss: Loss,
+    n: usize,
+    param_count: usize,
+    (sum, grad): (f64, [f64; MAX_PARAMS]),
+    free: &[bool],
+) -> Evaluation {
+    let scale = loss.scale(n);
+    let gradient = (0..param_count)
         .map(|i| {
             if free.get(i).copied().unwrap_or(true) {
-                grad[i] * scale
+                grad.get(i).copied().unwrap_or(0.0) * scale
             } else {
                 0.0
             }

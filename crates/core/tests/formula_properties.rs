@@ -5,12 +5,12 @@
 #![allow(clippy::unwrap_used)]
 
 use descent_core::formula::compile::compile;
-use descent_core::formula::eval;
+use descent_core::formula::{batch, eval};
 use descent_core::formula::{
     parse_expr, BinOp, Constant, ErrorKind, Expr, FormulaModel, Func, Node, Param, ParseOptions,
     Span,
 };
-use descent_core::{ParametricModel, Point};
+use descent_core::{loss, Loss, ParametricModel, Point};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use std::cell::Cell;
@@ -92,6 +92,17 @@ fn ten_thousand_random_formulas_differentiate_exactly() {
         for (xi, yi) in xs.iter().zip(&many) {
             let one = model.predict(p, *xi);
             prop_assert!(one.to_bits() == yi.to_bits() || (one.is_nan() && yi.is_nan()));
+        }
+        let mut batched = Vec::new();
+        batch::duals(&compile(model.expr(), model.params()), p, &xs, &mut batched);
+        prop_assert_eq!(batched.len(), xs.len());
+        for (xi, d) in xs.iter().zip(&batched) {
+            let one = model.dual(p, *xi);
+            let same = |u: f64, v: f64| u.to_bits() == v.to_bits() || (u.is_nan() && v.is_nan());
+            prop_assert!(same(one.value, d.value), "{}: {:?} vs {:?}", text, one, d);
+            for (u, v) in one.grad.iter().zip(d.grad) {
+                prop_assert!(same(*u, v), "{}: {:?} vs {:?}", text, one, d);
+            }
         }
         if !(y.is_finite() && y.abs() < 1e4 && dual.is_finite()) {
             return Ok(());
@@ -189,6 +200,39 @@ proptest! {
                     || !expected.is_finite() || expected.abs() > 1e6,
                 "{} → {}: {} vs {}", exact, pretty, got, expected
             );
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2_000))]
+
+    /// The batched loss and gradient (Step, the extrema search, the map's minimum) gives
+    /// the generic loss's numbers to the bit, across the 64-point lanes and 256-point
+    /// blocks, for every loss and any frozen parameters.
+    #[test]
+    fn the_batched_loss_and_gradient_equal_the_generic_ones_to_the_bit(
+        tree in formula(),
+        params in prop::array::uniform4(-2.0..2.0f64),
+        xs in prop::collection::vec(-3.0..3.0f64, 0..300),
+        loss in prop::sample::select(vec![Loss::L2, Loss::Mse, Loss::L1]),
+        free in prop::array::uniform4(any::<bool>()),
+    ) {
+        let text = tree.to_ascii();
+        let Ok(model) = FormulaModel::parse(&text, EN) else {
+            return Ok(());
+        };
+        let p = &params[..model.param_count()];
+        let points: Vec<Point> = xs.iter().enumerate()
+            .map(|(i, &x)| Point { x, y: x * 1.5 - (i % 7) as f64 })
+            .collect();
+        let generic = loss::evaluate(&model, loss, &points, p, &free);
+        let batched = model.evaluate(loss, &points, p, &free);
+        let same = |u: f64, v: f64| u.to_bits() == v.to_bits() || (u.is_nan() && v.is_nan());
+        prop_assert!(same(generic.loss, batched.loss), "{}: {:?} vs {:?}", text, generic, batched);
+        prop_assert_eq!(generic.gradient.len(), batched.gradient.len());
+        for (u, v) in generic.gradient.iter().zip(&batched.gradient) {
+            prop_assert!(same(*u, *v), "{}: {:?} vs {:?}", text, generic, batched);
         }
     }
 }

@@ -5,7 +5,7 @@
 //! the last good model; a formula undefined at a row refuses Step.
 #![allow(clippy::unwrap_used)]
 
-use descent_core::formula::{ErrorKind, ParseOptions, Reason};
+use descent_core::formula::{ErrorKind, FormulaModel, ParseOptions, Reason};
 use descent_core::optimizer::Divergence;
 use descent_core::presets::Preset;
 use descent_core::session::formula_of;
@@ -193,6 +193,26 @@ fn parameters_are_carried_by_name_and_each_gets_a_derivative() {
     s.set_formula("2,5a*x", LT).unwrap();
     assert_eq!(s.lesson().model.formula_in(true), "ŷ = 2,5a·x");
     assert!(s.set_formula("2,5a*x", EN).is_err());
+    // Stored with a decimal point, written for each language's field; the English text
+    // is the same model (the run is not reset by it).
+    let typed = s.lesson().model.as_formula().unwrap();
+    assert_eq!(typed.source(), "2.5a*x");
+    assert_eq!(typed.source_in(true), "2,5a*x");
+    assert_eq!(typed.source_in(false), "2.5a*x");
+    s.step();
+    s.set_formula("2.5a*x", EN).unwrap();
+    assert_eq!(s.history().len(), 1, "the same formula keeps the run");
+    s.set_formula("2.5a*x + 0,5", LT).unwrap();
+    let both = s.lesson().model.as_formula().unwrap();
+    assert_eq!(both.source(), "2.5a*x + 0.5");
+    assert_eq!(both.source_in(true), "2,5a*x + 0,5");
+    // A leading point stays a point: a comma cannot start a number.
+    s.set_formula(".5a*x + 1,25", LT).unwrap();
+    let leading = s.lesson().model.as_formula().unwrap();
+    assert_eq!(leading.source(), ".5a*x + 1.25");
+    assert_eq!(leading.source_in(true), ".5a*x + 1,25");
+    assert!(FormulaModel::parse(&leading.source_in(true), LT).is_ok());
+    assert!(FormulaModel::parse(leading.source(), EN).is_ok());
 }
 
 #[test]
@@ -236,7 +256,9 @@ fn the_formula_travels_in_saved_work_and_links() {
         );
         assert_eq!(Lesson::from_json(&json), Ok(lesson.clone()));
         let back = Lesson::from_link(&lesson.to_link()).unwrap();
-        assert_eq!(back.model.as_formula().unwrap().source(), text);
+        // Decimal commas are stored as points (read the same in both languages).
+        let stored = text.replace("2,5", "2.5");
+        assert_eq!(back.model.as_formula().unwrap().source(), stored);
         assert_eq!(back, lesson);
     }
     // Built-in models are written as before: version 1.

@@ -186,3 +186,47 @@ fn a_point_added_and_dragged_holds_the_view_too_and_a_chosen_view_is_kept() {
     s.end_edit();
     assert_eq!(s.map_view(), Some(chosen));
 }
+
+/// A typed formula's map computed a few rows at a time (the app spreads it over frames)
+/// is the map computed at once, and its work counts every point of every cell, while a
+/// map from the data's sums counts the cells alone.
+#[test]
+fn a_map_computed_row_by_row_is_the_map_computed_at_once() {
+    let mut s = Session::new(Preset::LectureAb.lesson());
+    let sums = s.map_key().unwrap();
+    assert_eq!(sums.work(44, 44), 44 * 44);
+    s.set_formula("a*sin(b*x)", descent_core::ParseOptions::default())
+        .unwrap();
+    let key = s.map_key().unwrap();
+    assert_eq!(key.work(44, 44), 44 * 44 * s.point_count());
+    let mut progress = key.begin_surface(30, 20).unwrap();
+    let mut steps = 0;
+    while !progress.advance(3) {
+        steps += 1;
+        assert!(steps < 10, "20 rows in steps of 3 take 7 calls");
+    }
+    assert_eq!(steps, 6);
+    assert!(progress.is_done());
+    assert_eq!(progress.key(), &key);
+    let whole = key.surface(30, 20).unwrap();
+    let stepped = progress.finish();
+    assert_eq!(stepped, whole);
+    assert_eq!(stepped.surface.values().len(), 30 * 20);
+    // The coarse map drawn first has the same first and last cell centres, so the
+    // chart's axes stay put when the full map replaces it.
+    let coarse = key.coarse_surface((8, 5), (30, 20)).unwrap();
+    let (c, f) = (&coarse.surface, &whole.surface);
+    assert_eq!((c.columns(), c.rows()), (8, 5));
+    for (u, v) in [
+        (c.a_at(0), f.a_at(0)),
+        (c.a_at(7), f.a_at(29)),
+        (c.b_at(0), f.b_at(0)),
+        (c.b_at(4), f.b_at(19)),
+    ] {
+        assert!((u - v).abs() <= 1e-12 * v.abs().max(1.0), "{u} vs {v}");
+    }
+    // Finishing early computes the rest.
+    let mut half = key.begin_surface(30, 20).unwrap();
+    assert!(!half.advance(10));
+    assert_eq!(half.finish(), whole);
+}

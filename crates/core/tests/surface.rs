@@ -261,3 +261,58 @@ fn the_default_view_fits_the_start_and_the_minimum() {
     );
     assert!(Surface::compute(&line, &[8.0], view, 10, 10).is_none());
 }
+
+/// A typed formula's map tells where the formula is not defined (NaN: ln of a negative
+/// number or of 0 at some row) from where L is only too large (+∞: exp overflows), and
+/// the other cells keep their L.
+#[test]
+fn a_formulas_map_marks_undefined_cells_apart_from_too_large_ones() {
+    use descent_core::{FormulaModel, ParseOptions};
+    use std::sync::Arc;
+    let data = Dataset::from_pairs(&LECTURE_POINTS).unwrap();
+    let formula = |text: &str| {
+        Model::Formula(Arc::new(
+            FormulaModel::parse(text, ParseOptions::default()).unwrap(),
+        ))
+    };
+    // ln(a·x) + b over x = 1, 2, 3: defined for a > 0 only. Columns at a = −4.5 … 4.5.
+    let problem = Problem::new(data.clone(), formula("ln(a*x) + b"), Loss::L2);
+    let view = View::new((-5.0, 5.0), (-1.0, 1.0));
+    let surface = Surface::compute(&problem, &[0.0, 0.0], view, 10, 4).unwrap();
+    assert_eq!(
+        (surface.undefined_count(), surface.too_large_count()),
+        (20, 0)
+    );
+    for j in 0..4 {
+        for i in 0..10 {
+            let v = surface.values()[j * 10 + i];
+            if surface.a_at(i) < 0.0 {
+                assert!(v.is_nan(), "a = {}", surface.a_at(i));
+            } else {
+                let direct = problem.loss_at(&[surface.a_at(i), surface.b_at(j)]);
+                assert_eq!(v, direct);
+            }
+        }
+    }
+    // No contour line runs along the edge of the undefined region: every point of every
+    // line lies among the defined cells (a ≥ 0.5, the first defined column's centre).
+    let fine = Surface::compute(&problem, &[0.0, 0.0], view, 40, 20).unwrap();
+    let contours = fine.contours(&fine.levels(DEFAULT_LEVELS));
+    let points: Vec<(f64, f64)> = contours
+        .iter()
+        .flat_map(|c| c.lines.iter().flatten().copied())
+        .collect();
+    assert!(!points.is_empty());
+    let first_defined = fine.a_at(20);
+    assert!(points.iter().all(|p| p.0 >= first_defined), "{points:?}");
+    // exp(a·x) + b: at a = 200, e^(200·2) … e^(200·10) overflows to +∞, which is too
+    // large, not undefined; at a = 0 every prediction is 1.
+    let problem = Problem::new(data, formula("exp(a*x) + b"), Loss::L2);
+    let view = View::new((-100.0, 300.0), (-1.0, 1.0));
+    let surface = Surface::compute(&problem, &[0.0, 0.0], view, 2, 2).unwrap();
+    assert_eq!(
+        (surface.undefined_count(), surface.too_large_count()),
+        (0, 2)
+    );
+    assert!(surface.values()[0].is_finite() && surface.values()[1] == f64::INFINITY);
+}

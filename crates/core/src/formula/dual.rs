@@ -138,6 +138,36 @@ pub(super) fn pow_int(u: f64, n: i32) -> f64 {
     }
 }
 
+/// d(uⁿ)/du for a whole n.
+#[inline]
+pub(super) fn pow_int_slope(u: f64, n: i32) -> f64 {
+    match n {
+        0 => 0.0,
+        1 => 1.0,
+        _ => f64::from(n) * pow_int(u, n - 1),
+    }
+}
+
+/// d(u^v) with v fixed: n·uⁿ⁻¹ (0 for v = 0), defined for a negative u too.
+#[inline]
+pub(super) fn pow_fixed_slope(u: f64, v: f64) -> f64 {
+    if v == 0.0 {
+        0.0
+    } else {
+        v * u.powf(v - 1.0)
+    }
+}
+
+/// One derivative of u^v when the exponent moves: u^v·(dv·ln u + v·du/u), each part 0
+/// where its derivative is (so a base or exponent that does not move adds nothing, even
+/// where ln u or 1/u is not finite).
+#[inline]
+pub(super) fn pow_moving(value: f64, (u, du): (f64, f64), (v, dv): (f64, f64), ln: f64) -> f64 {
+    let from_base = if du == 0.0 { 0.0 } else { v * du / u };
+    let from_exponent = if dv == 0.0 { 0.0 } else { dv * ln };
+    value * (from_exponent + from_base)
+}
+
 /// What the evaluator needs of a number type.
 pub trait Scalar: Copy + Add<Output = Self> + Sub<Output = Self> + Mul<Output = Self> {
     /// A constant.
@@ -198,64 +228,49 @@ impl Scalar for Dual {
         self / v
     }
     fn pow_int(self, n: i32) -> Self {
-        let value = pow_int(self.value, n);
-        let slope = match n {
-            0 => 0.0,
-            1 => 1.0,
-            _ => f64::from(n) * pow_int(self.value, n - 1),
-        };
-        self.chain(value, slope)
+        self.chain(pow_int(self.value, n), pow_int_slope(self.value, n))
     }
     fn pow(self, v: Self) -> Self {
         let value = self.value.powf(v.value);
         let exponent_fixed = v.grad.iter().all(|g| *g == 0.0);
         if exponent_fixed {
-            // d(uⁿ) = n·uⁿ⁻¹·du: defined for a negative u too.
-            let slope = if v.value == 0.0 {
-                0.0
-            } else {
-                v.value * self.value.powf(v.value - 1.0)
-            };
-            return self.chain(value, slope);
+            return self.chain(value, pow_fixed_slope(self.value, v.value));
         }
-        // d(u^v) = u^v·(dv·ln u + v·du/u)
         let ln = self.value.ln();
         let mut grad = [0.0; MAX_PARAMS];
         for ((g, du), dv) in grad.iter_mut().zip(self.grad).zip(v.grad) {
-            let from_base = if du == 0.0 {
-                0.0
-            } else {
-                v.value * du / self.value
-            };
-            let from_exponent = if dv == 0.0 { 0.0 } else { dv * ln };
-            *g = value * (from_exponent + from_base);
+            *g = pow_moving(value, (self.value, du), (v.value, dv), ln);
         }
         Dual { value, grad }
     }
     fn call(self, f: Func) -> Self {
-        let u = self.value;
-        let value = f.apply(u);
-        let slope = match f {
-            Func::Sin => u.cos(),
-            Func::Cos => -u.sin(),
-            Func::Tan => 1.0 + value * value,
-            Func::Exp => value,
-            Func::Ln => 1.0 / u,
-            Func::Log => 1.0 / (u * std::f64::consts::LN_10),
-            Func::Sqrt => 0.5 / value,
-            // The subgradient 0 at the kink, as the L1 loss takes it.
-            Func::Abs => {
-                if u > 0.0 {
-                    1.0
-                } else if u < 0.0 {
-                    -1.0
-                } else {
-                    0.0
-                }
+        let value = f.apply(self.value);
+        self.chain(value, slope(f, self.value, value))
+    }
+}
+
+/// f′(u) for f(u) = `value`.
+#[inline]
+pub(super) fn slope(f: Func, u: f64, value: f64) -> f64 {
+    match f {
+        Func::Sin => u.cos(),
+        Func::Cos => -u.sin(),
+        Func::Tan => 1.0 + value * value,
+        Func::Exp => value,
+        Func::Ln => 1.0 / u,
+        Func::Log => 1.0 / (u * std::f64::consts::LN_10),
+        Func::Sqrt => 0.5 / value,
+        // The subgradient 0 at the kink, as the L1 loss takes it.
+        Func::Abs => {
+            if u > 0.0 {
+                1.0
+            } else if u < 0.0 {
+                -1.0
+            } else {
+                0.0
             }
-            Func::Tanh => 1.0 - value * value,
-            Func::Sigmoid => value * (1.0 - value),
-        };
-        self.chain(value, slope)
+        }
+        Func::Tanh => 1.0 - value * value,
+        Func::Sigmoid => value * (1.0 - value),
     }
 }

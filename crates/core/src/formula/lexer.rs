@@ -155,6 +155,48 @@ pub fn tokens(text: &str, decimal_comma: bool) -> Result<Vec<Token>, FormulaErro
     Ok(out)
 }
 
+/// `text` with each number's decimal separator replaced by `to` (a decimal comma of the
+/// Lithuanian reading by a point, or the other way): only a separator after a digit, since
+/// a number may start with a point (`.5`) but not with a comma. `text` itself when it
+/// does not read with `decimal_comma` (its errors are shown on the text as typed).
+fn with_separator(text: &str, decimal_comma: bool, to: char) -> String {
+    let Ok(tokens) = tokens(text, decimal_comma) else {
+        return text.to_owned();
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for token in tokens.iter().filter(|t| matches!(t.tok, Tok::Number(_))) {
+        let (start, end) = (token.span.start, token.span.end);
+        let Some(number) = text.get(start..end) else {
+            continue;
+        };
+        out.push_str(text.get(last..start).unwrap_or_default());
+        for (k, c) in number.char_indices() {
+            out.push(if k > 0 && (c == '.' || c == ',') {
+                to
+            } else {
+                c
+            });
+        }
+        last = end;
+    }
+    out.push_str(text.get(last..).unwrap_or_default());
+    out
+}
+
+/// A formula typed with decimal commas (the Lithuanian reading) written with decimal
+/// points, as it is stored: `2,5a*x` becomes `2.5a*x`, which reads the same in both
+/// languages.
+pub fn with_decimal_points(text: &str) -> String {
+    with_separator(text, true, '.')
+}
+
+/// A stored formula written with decimal commas for the Lithuanian field: `2.5a*x`
+/// becomes `2,5a*x` (a leading point, `.5`, stays: a comma cannot start a number).
+pub fn with_decimal_commas(text: &str) -> String {
+    with_separator(text, false, ',')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -28,6 +28,7 @@
 )]
 
 pub mod ast;
+pub mod batch;
 pub mod compile;
 pub mod derivative;
 pub mod dual;
@@ -42,7 +43,7 @@ pub use error::{ErrorKind, FormulaError};
 pub use eval::{Dual, Reason, Undefined};
 
 use crate::data::Point;
-use crate::loss::Loss;
+use crate::loss::{Evaluation, Loss};
 use crate::parametric::{ParametricModel, MAX_PARAMS};
 use compile::Program;
 
@@ -162,9 +163,15 @@ impl FormulaModel {
         let proportional = params.len() == 1
             && matches!(&expr.node, Node::Binary(BinOp::Mul, u, v)
                 if matches!((&u.node, &v.node), (Node::Param(_), Node::X) | (Node::X, Node::Param(_))));
+        // Stored with decimal points, so that it reads the same whatever the language.
+        let source = if options.decimal_comma {
+            lexer::with_decimal_points(text)
+        } else {
+            text.to_string()
+        };
         Ok(FormulaModel {
             present: (),
-            source: text.to_string(),
+            source,
             linear_in_params: linearity(&expr, &|n| matches!(n, Node::Param(_))).is_some(),
             linear_in_x: linearity(&expr, &|n| matches!(n, Node::X)).is_some(),
             proportional,
@@ -174,10 +181,23 @@ impl FormulaModel {
         })
     }
 
-    /// The text as typed.
+    /// The text as typed, with decimal points for any decimal commas (`2,5a*x` typed in
+    /// Lithuanian is `2.5a*x`): what links and saved work store, read the same in both
+    /// languages. [`FormulaModel::source_in`] writes it for a field.
     pub fn source(&self) -> &str {
         present!(self);
         &self.source
+    }
+
+    /// [`FormulaModel::source`] for the formula field of an interface that writes decimal
+    /// commas (`decimal_comma`: `2,5a*x`) or points (`2.5a*x`).
+    pub fn source_in(&self, decimal_comma: bool) -> String {
+        present!(self);
+        if decimal_comma {
+            lexer::with_decimal_commas(&self.source)
+        } else {
+            self.source.clone()
+        }
     }
 
     /// The parsed tree.
@@ -204,6 +224,39 @@ impl FormulaModel {
     pub fn pretty(&self, decimal_comma: bool) -> String {
         present!(self);
         self.expr.to_pretty(decimal_comma)
+    }
+
+    /// The formula written as a slide writes it with numbers in place of its letters:
+    /// `number(v)` for x and for each parameter's value (`a·x²` at a = 8, x = 2 is
+    /// `8·2²`), for the worked arithmetic. `number` should wrap a negative number in
+    /// parentheses.
+    pub fn with_numbers(
+        &self,
+        params: &[f64],
+        x: f64,
+        decimal_comma: bool,
+        number: &dyn Fn(f64) -> String,
+    ) -> String {
+        present!(self);
+        let leaf = |node: &Node| match node {
+            Node::X => Some(number(x)),
+            Node::Param(p) => {
+                let i = self.params.iter().position(|q| q == p)?;
+                Some(number(params.get(i).copied().unwrap_or(0.0)))
+            }
+            _ => None,
+        };
+        self.expr.to_pretty_with(decimal_comma, &leaf)
+    }
+
+    /// Whether ŷ written out ([`FormulaModel::with_numbers`]) needs parentheses after a
+    /// minus sign: its last operation is a sum, a difference or a leading minus.
+    pub fn is_sum(&self) -> bool {
+        present!(self);
+        matches!(
+            self.expr.node,
+            Node::Binary(BinOp::Add | BinOp::Sub, ..) | Node::Neg(_)
+        )
     }
 
     /// The formula in plain ASCII that reads back to the same tree, unless writing it out
@@ -263,6 +316,26 @@ impl FormulaModel {
         ((acc[0] + acc[1]) + (acc[2] + acc[3])) * loss.scale(points.len())
     }
 
+    /// L(θ) and ∂L/∂θ (0 for a parameter not `free`) over `points`:
+    /// [`crate::loss::evaluate`] on this model to the last bit, its dual numbers computed
+    /// 64 points an instruction ([`batch::duals`]): what Step, the extrema search and
+    /// the map's minimum call.
+    pub fn evaluate(
+        &self,
+        loss: Loss,
+        points: &[Point],
+        params: &[f64],
+        free: &[bool],
+    ) -> Evaluation {
+        present!(self);
+        if self.proportional && loss.is_quadratic() {
+            // The generic loss has a loop of its own for θ₀·x; keep its numbers.
+            return crate::loss::evaluate(self, loss, points, params, free);
+        }
+        let sums = batch::loss_sums(&self.program, loss, points, params);
+        crate::loss::finish(loss, points.len(), self.params.len(), sums, free)
+    }
+
     /// ŷ and every ∂ŷ/∂θ at `x`, as a dual number.
     pub fn dual(&self, params: &[f64], x: f64) -> Dual {
         present!(self);
@@ -273,6 +346,27 @@ impl FormulaModel {
     pub fn check(&self, params: &[f64], x: f64) -> Result<f64, Undefined> {
         present!(self);
         eval::diagnose(&self.program, params, x)
+    }
+
+    /// Why ŷ is not a finite number at the first row of `points` where it is not, at
+    /// `params` (derivatives are not looked at); `None` when every prediction is finite.
+    /// What a loss map asks of a cell whose L is not a finite number: [`Reason::Overflow`]
+    /// is a value too large, any other reason a formula not defined there.
+    pub fn first_failure(&self, params: &[f64], points: &[Point]) -> Option<Reason> {
+        present!(self);
+        let mut xs = Vec::with_capacity(256);
+        let mut predictions = Vec::with_capacity(256);
+        for chunk in points.chunks(256) {
+            xs.clear();
+            xs.extend(chunk.iter().map(|p| p.x));
+            predictions.clear();
+            self.predict_many(params, &xs, &mut predictions);
+            if let Some(k) = predictions.iter().position(|y| !y.is_finite()) {
+                let x = xs.get(k).copied().unwrap_or(f64::NAN);
+                return Some(eval::diagnose(&self.program, params, x).err()?.reason);
+            }
+        }
+        None
     }
 
     /// The rows of `points` where ŷ or a derivative is not a finite number at `params`,

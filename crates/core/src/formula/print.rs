@@ -20,22 +20,48 @@ impl Expr {
         let style = Style {
             pretty: true,
             decimal_comma,
+            leaf: None,
+        };
+        write_expr(&mut out, self, style);
+        out
+    }
+
+    /// [`Expr::to_pretty`] with `leaf`'s text written for each x or parameter it gives one
+    /// (the worked arithmetic: `8·2²` for `a·x²` at a = 8, x = 2). A number standing for
+    /// a letter is never written against a number (`2·8`, not `28`); `leaf` should wrap a
+    /// negative number in parentheses, as `(−0.3)²` needs.
+    pub fn to_pretty_with(
+        &self,
+        decimal_comma: bool,
+        leaf: &dyn Fn(&Node) -> Option<String>,
+    ) -> String {
+        let mut out = String::new();
+        let style = Style {
+            pretty: true,
+            decimal_comma,
+            leaf: Some(leaf),
         };
         write_expr(&mut out, self, style);
         out
     }
 }
 
+/// What writes an x or a parameter as a number.
+type Leaf<'a> = &'a dyn Fn(&Node) -> Option<String>;
+
 #[derive(Clone, Copy)]
-struct Style {
+struct Style<'a> {
     pretty: bool,
     decimal_comma: bool,
+    /// Text to write instead of an x or a parameter.
+    leaf: Option<Leaf<'a>>,
 }
 
-impl Style {
-    const EXACT: Style = Style {
+impl Style<'_> {
+    const EXACT: Style<'static> = Style {
         pretty: false,
         decimal_comma: false,
+        leaf: None,
     };
 }
 
@@ -51,7 +77,7 @@ fn strength(e: &Expr) -> u8 {
     }
 }
 
-fn write_wrapped(out: &mut String, e: &Expr, style: Style, wrap: bool) {
+fn write_wrapped(out: &mut String, e: &Expr, style: Style<'_>, wrap: bool) {
     if wrap {
         out.push('(');
         write_expr(out, e, style);
@@ -61,7 +87,7 @@ fn write_wrapped(out: &mut String, e: &Expr, style: Style, wrap: bool) {
     }
 }
 
-fn write_number(out: &mut String, n: f64, style: Style) {
+fn write_number(out: &mut String, n: f64, style: Style<'_>) {
     let text = format!("{n}");
     if style.decimal_comma {
         out.push_str(&text.replace('.', ","));
@@ -91,10 +117,18 @@ fn superscript(n: f64) -> Option<String> {
     )
 }
 
-fn write_expr(out: &mut String, e: &Expr, style: Style) {
+fn write_expr(out: &mut String, e: &Expr, style: Style<'_>) {
     let minus = if style.pretty { "−" } else { "-" };
     match &e.node {
         Node::Number(n) => write_number(out, *n, style),
+        Node::X | Node::Param(_) if style.leaf.is_some() => {
+            let text = style.leaf.and_then(|leaf| leaf(&e.node));
+            match (text, &e.node) {
+                (Some(text), _) => out.push_str(&text),
+                (None, Node::Param(p)) => out.push_str(p.name()),
+                (None, _) => out.push('x'),
+            }
+        }
         Node::X => out.push('x'),
         Node::Param(p) => out.push_str(p.name()),
         Node::Constant(Constant::Pi) => out.push_str(if style.pretty { "π" } else { "pi" }),
@@ -146,7 +180,7 @@ fn write_expr(out: &mut String, e: &Expr, style: Style) {
                     }
                 }
             }
-            if style.pretty && *op == BinOp::Mul && juxtaposable(u, v) {
+            if style.pretty && *op == BinOp::Mul && style.leaf.is_none() && juxtaposable(u, v) {
                 // `2a`, `4a²`: the way the lecture writes a coefficient.
             } else {
                 out.push_str(sign);

@@ -21,7 +21,7 @@
 use super::race::MapSurface;
 use super::Session;
 use crate::problem::Problem;
-use crate::surface::{Surface, View, DEFAULT_LEVELS};
+use crate::surface::{PartialSurface, Surface, View, DEFAULT_LEVELS};
 
 /// Everything the map's grid, contours and minimum depend on. Built only by
 /// [`Session::map_key`], so no part can be left out; equal keys give equal maps.
@@ -56,19 +56,105 @@ impl MapKey {
     /// [`DEFAULT_LEVELS`] contour levels, the minimum and the limits; `None` for a model
     /// with fewer than two parameters.
     pub fn surface(&self, columns: usize, rows: usize) -> Option<MapSurface> {
+        Some(self.begin_surface(columns, rows)?.finish())
+    }
+
+    /// A coarse `columns` × `rows` map drawn before the full `full` = (columns, rows)
+    /// one: its first and last cell centres are the full map's, so that the chart's axes
+    /// (which run from centre to centre) do not move when the full map replaces it. Its
+    /// cells reach a little past the key's view on each side.
+    pub fn coarse_surface(
+        &self,
+        (columns, rows): (usize, usize),
+        full: (usize, usize),
+    ) -> Option<MapSurface> {
+        let span = |(lo, hi): (f64, f64), fine: usize, coarse: usize| {
+            let (fine, coarse) = (fine.max(2) as f64, coarse.max(2) as f64);
+            let half_fine = 0.5 * (hi - lo) / fine;
+            let (first, last) = (lo + half_fine, hi - half_fine);
+            let half_coarse = 0.5 * (last - first) / (coarse - 1.0);
+            (first - half_coarse, last + half_coarse)
+        };
+        let view = View {
+            a: span(self.view.a, full.0, columns),
+            b: span(self.view.b, full.1, rows),
+        };
+        let coarse = MapKey {
+            view,
+            ..self.clone()
+        };
+        coarse.surface(columns, rows)
+    }
+
+    /// [`MapKey::surface`] to be computed a few rows at a time ([`MapProgress::advance`]),
+    /// for a map too slow to compute in one go; `None` for a model with fewer than two
+    /// parameters.
+    pub fn begin_surface(&self, columns: usize, rows: usize) -> Option<MapProgress> {
+        let partial = Surface::begin(&self.problem, &self.params, self.view, columns, rows)?;
+        Some(MapProgress {
+            key: self.clone(),
+            partial,
+        })
+    }
+
+    /// How many data points the loss is evaluated over for each cell of a
+    /// `columns` × `rows` map: the cells times the points for a map computed point by
+    /// point, the cells alone for one computed from the data's sums (O(1) a cell). What
+    /// decides whether the map is worth computing in several frames.
+    pub fn work(&self, columns: usize, rows: usize) -> usize {
+        let cells = columns.saturating_mul(rows);
+        if crate::surface::Quadratic::of(&self.problem, &self.params).is_some() {
+            cells
+        } else {
+            cells.saturating_mul(self.problem.data.len().max(1))
+        }
+    }
+
+    /// The grid's contours, minimum and limits around a computed `surface`.
+    fn with_surface(&self, surface: Surface) -> MapSurface {
         let problem = &self.problem;
-        let surface = Surface::compute(problem, &self.params, self.view, columns, rows)?;
         let contours = surface.contours(&surface.levels(DEFAULT_LEVELS));
         let minimum = surface.minimum(problem, &self.params);
         let limits = surface.quadratic().and_then(|q| q.limits());
         let condition_number = surface.quadratic().and_then(|q| q.condition_number());
-        Some(MapSurface {
+        MapSurface {
             surface,
             contours,
             minimum,
             limits,
             condition_number,
-        })
+        }
+    }
+}
+
+/// A loss map being computed row by row ([`MapKey::begin_surface`]): the same map as
+/// [`MapKey::surface`] once finished.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapProgress {
+    key: MapKey,
+    partial: PartialSurface,
+}
+
+impl MapProgress {
+    /// The key the map is computed for.
+    pub fn key(&self) -> &MapKey {
+        &self.key
+    }
+
+    /// Computes up to `rows` more rows; returns whether every row is computed.
+    pub fn advance(&mut self, rows: usize) -> bool {
+        self.partial.fill_rows(&self.key.problem, rows)
+    }
+
+    /// Whether every row is computed.
+    pub fn is_done(&self) -> bool {
+        self.partial.is_done()
+    }
+
+    /// The map: the rows not yet computed, then its contours, minimum and limits.
+    pub fn finish(self) -> MapSurface {
+        let surface = self.partial.finish(&self.key.problem);
+        self.key.with_surface(surface)
     }
 }
 

@@ -63,9 +63,18 @@ pub fn isolines_at_levels(
             v
         }
     };
+    let undefined = |k: usize| values.get(k).is_some_and(|v| v.is_nan());
     for j in 0..rows - 1 {
         let (low, high) = (j * columns, (j + 1) * columns);
         for i in 0..columns - 1 {
+            // Where a typed formula is not defined (NaN) the map is hatched: no level
+            // runs along its edge as it would along a too-large (+∞) one.
+            if [low + i, low + i + 1, high + i + 1, high + i]
+                .into_iter()
+                .any(undefined)
+            {
+                continue;
+            }
             let corners = [
                 value(low + i),
                 value(low + i + 1),

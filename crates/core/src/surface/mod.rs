@@ -6,7 +6,9 @@
 //! and a quadratic loss (L2, MSE), L is a quadratic in (a, b), fixed by a few sums over
 //! the data ([`Quadratic`]); each grid cell then costs O(1), not O(n). Any other model or
 //! loss is evaluated point by point (O(n) a cell). A cell whose loss is not a finite
-//! number is *too large* (stored as `+∞`); the map shows those in one colour.
+//! number is *too large* (stored as `+∞`), or *not defined* (NaN) where a typed formula
+//! has no value at some row (ln of a negative number, division by zero); the map shows
+//! the first in one colour and hatches the second.
 //!
 //! Parameters beyond the first two keep the values they are given.
 //!
@@ -15,9 +17,11 @@
 //! their own files.)
 
 pub mod contour;
+mod progressive;
 mod quadratic;
 
 pub use contour::{isolines, isolines_at_levels, Polyline};
+pub use progressive::PartialSurface;
 pub use quadratic::{learning_rate_limits, LearningRateLimits, Quadratic};
 
 use crate::problem::Problem;
@@ -155,7 +159,8 @@ pub struct Surface {
     view: View,
     columns: usize,
     rows: usize,
-    /// Row-major, row 0 at the lowest b; `+∞` for a too-large cell.
+    /// Row-major, row 0 at the lowest b; `+∞` for a too-large cell, NaN for one where
+    /// the formula is not defined.
     values: Vec<f64>,
     method: Method,
     quadratic: Option<Quadratic>,
@@ -172,46 +177,7 @@ impl Surface {
         columns: usize,
         rows: usize,
     ) -> Option<Surface> {
-        if problem.model.param_count() < 2 {
-            return None;
-        }
-        let view = View::new(view.a, view.b);
-        let (columns, rows) = (columns.clamp(2, MAX_CELLS), rows.clamp(2, MAX_CELLS));
-        let quadratic = Quadratic::of(problem, params);
-        let mut surface = Surface {
-            view,
-            columns,
-            rows,
-            values: Vec::with_capacity(columns * rows),
-            method: if quadratic.is_some() {
-                Method::Sums
-            } else {
-                Method::PerPoint
-            },
-            quadratic,
-        };
-        let mut point = params.to_vec();
-        point.resize(problem.model.param_count(), 0.0);
-        for j in 0..rows {
-            let b = surface.b_at(j);
-            for i in 0..columns {
-                let a = surface.a_at(i);
-                let value = match &surface.quadratic {
-                    Some(q) => q.at(a, b),
-                    None => {
-                        point[0] = a;
-                        point[1] = b;
-                        problem.loss_at(&point)
-                    }
-                };
-                surface.values.push(if value.is_finite() {
-                    value.max(0.0)
-                } else {
-                    f64::INFINITY
-                });
-            }
-        }
-        Some(surface)
+        Some(Surface::begin(problem, params, view, columns, rows)?.finish(problem))
     }
 
     /// The view the grid covers.
@@ -252,7 +218,8 @@ impl Surface {
         lo + (j as f64 + 0.5) * (hi - lo) / self.rows as f64
     }
 
-    /// Every cell's L, row-major from the lowest b; `+∞` marks a too-large cell.
+    /// Every cell's L, row-major from the lowest b; `+∞` marks a too-large cell, NaN one
+    /// where a typed formula is not defined.
     pub fn values(&self) -> &[f64] {
         &self.values
     }
@@ -268,9 +235,14 @@ impl Surface {
             .filter(|v| v.is_finite())
     }
 
-    /// How many cells are too large.
+    /// How many cells are too large (`+∞`).
     pub fn too_large_count(&self) -> usize {
-        self.values.iter().filter(|v| !v.is_finite()).count()
+        self.values.iter().filter(|v| v.is_infinite()).count()
+    }
+
+    /// How many cells are where a typed formula is not defined (NaN).
+    pub fn undefined_count(&self) -> usize {
+        self.values.iter().filter(|v| v.is_nan()).count()
     }
 
     /// The smallest and largest finite L on the grid; `None` when every cell is too

@@ -1,0 +1,89 @@
+//! Best-of-N timings of what the app computes when a two-parameter formula is typed over
+//! 1 000 points (issue 11's "never a main-thread task over 50 ms"): `Session::set_formula`
+//! (the parameters' ranges: the extrema search along each), the loss landscape, and the
+//! loss map at the app's coarse and fine sizes. `cargo run --release -p descent-core
+//! --example formula_timing`; figures in BENCHMARKS.md ("Typed formula: the map").
+
+use descent_core::formula::ParseOptions;
+use descent_core::presets::lecture;
+use descent_core::table::Table;
+use descent_core::Session;
+use std::hint::black_box;
+use std::time::Instant;
+
+/// The same points as `bench_link`: a small linear congruential generator.
+struct Noise(u64);
+
+impl Noise {
+    fn next(&mut self) -> f64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (self.0 >> 11) as f64 / (1u64 << 53) as f64 - 0.5
+    }
+}
+
+fn best_of(runs: usize, mut f: impl FnMut()) -> f64 {
+    let mut best = f64::INFINITY;
+    for _ in 0..runs {
+        let start = Instant::now();
+        f();
+        best = best.min(start.elapsed().as_secs_f64() * 1e3);
+    }
+    best
+}
+
+fn main() {
+    let mut noise = Noise(42);
+    let rows = (0..1000)
+        .map(|_| {
+            let x = 10.0 * (noise.next() + 0.5);
+            let y = 9.8 * x + 4.0 * noise.next();
+            [format!("{x:.3}"), format!("{y:.3}")]
+        })
+        .collect();
+    let mut lesson = lecture();
+    lesson.table = Table::new(lesson.table.labels.clone(), rows);
+    let base = Session::new(lesson);
+    let text = "a*sin(b*x)";
+    let runs = 10;
+    let set_ms = best_of(runs, || {
+        let mut s = base.clone();
+        black_box(
+            s.set_formula(black_box(text), ParseOptions::default())
+                .is_ok(),
+        );
+    });
+    let mut session = base.clone();
+    if session.set_formula(text, ParseOptions::default()).is_err() {
+        return;
+    }
+    let landscape_ms = best_of(runs, || {
+        black_box(session.loss_landscape(session.range(0), 400));
+    });
+    let problem = session.problem().clone();
+    let params = session.params().to_vec();
+    let evaluate_us = 1e3
+        * best_of(runs * 10, || {
+            black_box(problem.evaluate(black_box(&params)));
+        });
+    let loss_us = 1e3
+        * best_of(runs * 10, || {
+            black_box(problem.loss_at(black_box(&params)));
+        });
+    let Some(key) = session.map_key() else {
+        return;
+    };
+    println!("{text} over 1 000 points, best of {runs} (ms):");
+    println!("  set_formula        {set_ms:8.2}");
+    println!("  loss_landscape 400 {landscape_ms:8.2}");
+    println!("  one L and ∇L       {:8.3}", evaluate_us / 1e3);
+    println!("  one L              {:8.3}", loss_us / 1e3);
+    for cells in [11, 22, 44] {
+        let map_ms = best_of(runs, || {
+            black_box(key.surface(cells, cells));
+        });
+        println!("  map {cells:>2}×{cells:<2}         {map_ms:8.2}");
+    }
+}
