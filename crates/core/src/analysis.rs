@@ -5,6 +5,7 @@
 //! [`Problem::default_range`]) are defined here, so that `problem` never imports
 //! `analysis`: the analysis sits above the problem it analyses.
 
+use crate::normal::{Features, NormalEquations};
 use crate::problem::Problem;
 // The range helpers lived here before they had a module of their own (`range`); code
 // written before still names them through `analysis`.
@@ -164,7 +165,8 @@ impl Optimum {
 /// - a and b: `a* = (nΣxy − ΣxΣy)/(nΣx² − (Σx)²)`, `b* = (Σy − a*Σx)/n`.
 ///
 /// A zero denominator (every x is 0, every x equal, or no data) gives
-/// [`Optimum::NoUniqueMinimum`].
+/// [`Optimum::NoUniqueMinimum`]. A typed model linear in its parameters with other
+/// features (`2.5*a*x + b`) solves its own normal equations ([`NormalEquations`]).
 pub fn closed_form(problem: &Problem, params: &[f64]) -> Optimum {
     let model = &problem.model;
     if !model.is_linear_in_params() || !problem.loss.is_quadratic() {
@@ -173,6 +175,24 @@ pub fn closed_form(problem: &Problem, params: &[f64]) -> Optimum {
     let mut best: Vec<f64> = (0..model.param_count())
         .map(|i| params.get(i).copied().unwrap_or(0.0))
         .collect();
+    // A typed model with other features (2.5·a·x + b, a·x² + b …): the general equations.
+    match NormalEquations::of(model, problem.data.points(), &best, &|i| {
+        problem.is_frozen(i)
+    }) {
+        Features::BuiltIn => {}
+        Features::Unusable => return Optimum::NotAvailable,
+        Features::General(equations) => {
+            return match equations.solve() {
+                Some(values) => {
+                    for (&i, v) in equations.free().iter().zip(values) {
+                        best[i] = v;
+                    }
+                    Optimum::Unique(best)
+                }
+                None => Optimum::NoUniqueMinimum,
+            };
+        }
+    }
     let s = problem.data.sums();
     let a_free = !problem.is_frozen(0);
     let b_free = model.param_count() > 1 && !problem.is_frozen(1);

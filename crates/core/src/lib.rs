@@ -40,6 +40,7 @@ mod json;
 pub mod lesson;
 pub mod loss;
 pub mod model;
+pub mod normal;
 pub mod number;
 pub mod optimizer;
 pub mod parametric;

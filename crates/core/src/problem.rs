@@ -4,6 +4,7 @@
 use crate::data::Dataset;
 use crate::loss::{self, Evaluation, Loss, Residual};
 use crate::model::Model;
+use crate::normal::{Features, NormalEquations};
 
 /// What gradient descent minimises: L(θ) for a dataset, a model and a loss, with some
 /// parameters possibly frozen.
@@ -87,8 +88,20 @@ impl Problem {
         if !self.model.is_linear_in_params() || !self.loss.is_quadratic() {
             return None;
         }
-        let s = self.data.sums();
         let scale = 2.0 * self.loss.scale(self.data.len());
+        // A typed model with other features: the Hessian's own largest eigenvalue.
+        let params = vec![0.0; self.model.param_count()];
+        match NormalEquations::of(&self.model, self.data.points(), &params, &|i| {
+            self.is_frozen(i)
+        }) {
+            Features::BuiltIn => {}
+            Features::Unusable => return None,
+            Features::General(equations) => {
+                let lambda = equations.largest_eigenvalue() * scale;
+                return (lambda > 0.0 && lambda.is_finite()).then(|| 2.0 / lambda);
+            }
+        }
+        let s = self.data.sums();
         let a_free = !self.is_frozen(0);
         let b_free = self.model.param_count() > 1 && !self.is_frozen(1);
         // The Hessian of Σ(y − a·x − b)² over the free parameters, divided by 2.

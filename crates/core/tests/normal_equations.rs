@@ -1,0 +1,101 @@
+//! Closed forms for a typed model linear in its parameters whose features are not the
+//! built-in ŷ = a·x + b's: the minimum and the learning-rate limit come from the model's
+//! own normal equations (`descent_core::normal`), not from the sums Σx, Σx² of a·x + b.
+#![allow(clippy::unwrap_used)]
+
+use descent_core::analysis::{closed_form, Optimum};
+use descent_core::data::Dataset;
+use descent_core::{Loss, Model, Problem};
+
+fn problem(formula: &str, points: &[(f64, f64)]) -> Problem {
+    let model = Model::formula_text(formula).unwrap();
+    let n = model.param_count();
+    Problem {
+        data: Dataset::from_pairs(points).unwrap(),
+        model,
+        loss: Loss::L2,
+        frozen: vec![false; n],
+    }
+}
+
+const LECTURE: [(f64, f64); 3] = [(2.0, 19.6), (4.5, 44.1), (10.0, 98.0)];
+
+#[test]
+fn a_scaled_line_finds_its_own_minimum_not_the_built_in_lines() {
+    // y = 9.8·x exactly, so with ŷ = 2.5·a·x + b the minimum is a* = 9.8/2.5 = 3.92, b* = 0
+    // (the built-in a·x + b's formulas gave a* = 9.8).
+    let p = problem("2.5*a*x + b", &LECTURE);
+    let Optimum::Unique(best) = closed_form(&p, &[8.0, 0.0]) else {
+        panic!("a unique minimum")
+    };
+    assert!((best[0] - 3.92).abs() < 1e-12, "{best:?}");
+    assert!(best[1].abs() < 1e-10, "{best:?}");
+    assert!(p.evaluate(&best).loss < 1e-18);
+    // γ < 2/λmax with λmax of the Hessian 2·[[6.25Σx², 2.5Σx], [2.5Σx, n]].
+    let (sxx, sx, n): (f64, f64, f64) = (124.25, 16.5, 3.0);
+    let (p11, p12, p22) = (6.25 * sxx, 2.5 * sx, n);
+    let lambda = 2.0 * ((p11 + p22) / 2.0 + (((p11 - p22) / 2.0).powi(2) + p12 * p12).sqrt());
+    let limit = p.learning_rate_limit().unwrap();
+    assert!(
+        (limit - 2.0 / lambda).abs() < 1e-15,
+        "{limit} vs {}",
+        2.0 / lambda
+    );
+}
+
+#[test]
+fn a_parabola_with_three_parameters_recovers_the_coefficients_that_made_the_data() {
+    let points: Vec<(f64, f64)> = [-2.0, -1.0, 0.5, 1.0, 3.0]
+        .iter()
+        .map(|&x| (x, 0.5 * x * x - 3.0 * x + 7.0))
+        .collect();
+    let p = problem("a*x^2 + b*x + c", &points);
+    let Optimum::Unique(best) = closed_form(&p, &[0.0, 0.0, 0.0]) else {
+        panic!("a unique minimum")
+    };
+    for (got, want) in best.iter().zip([0.5, -3.0, 7.0]) {
+        assert!((got - want).abs() < 1e-12, "{best:?}");
+    }
+}
+
+#[test]
+fn a_frozen_parameter_is_held_and_the_others_fit_around_it() {
+    // ŷ = a·x² + b with b frozen at 1: a* = Σx²(y − 1)/Σx⁴.
+    let mut p = problem("a*x^2 + b", &LECTURE);
+    p.frozen = vec![false, true];
+    let Optimum::Unique(best) = closed_form(&p, &[0.0, 1.0]) else {
+        panic!("a unique minimum")
+    };
+    let num: f64 = LECTURE.iter().map(|&(x, y)| x * x * (y - 1.0)).sum();
+    let den: f64 = LECTURE.iter().map(|&(x, _)| x.powi(4)).sum();
+    assert!((best[0] - num / den).abs() < 1e-14, "{best:?}");
+    assert_eq!(best[1], 1.0);
+}
+
+#[test]
+fn features_that_cannot_be_told_apart_have_no_unique_minimum() {
+    // ŷ = a·x + b·x: only a + b is fixed by the data.
+    let p = problem("a*x + b*x", &LECTURE);
+    assert_eq!(closed_form(&p, &[1.0, 1.0]), Optimum::NoUniqueMinimum);
+}
+
+#[test]
+fn a_typed_line_keeps_the_built_in_lines_figures_to_the_bit() {
+    for (typed, built_in) in [("a*x", Model::Linear), ("a*x + b", Model::Affine)] {
+        let t = problem(typed, &LECTURE);
+        let b = Problem {
+            model: built_in,
+            ..t.clone()
+        };
+        let params = vec![8.0; t.model.param_count()];
+        assert_eq!(
+            closed_form(&t, &params),
+            closed_form(&b, &params),
+            "{typed}"
+        );
+        assert_eq!(t.learning_rate_limit(), b.learning_rate_limit(), "{typed}");
+    }
+    // The lecture's own: a* = 9.8, γ < 1/Σx² = 0.008048…
+    let t = problem("a*x", &LECTURE);
+    assert_eq!(closed_form(&t, &[8.0]), Optimum::Unique(vec![9.8]));
+}
