@@ -193,7 +193,12 @@ pub fn loss_chart(
     }
     // Once the race has stepped, its paths stand for the descents (as on the surface): the
     // lesson's own descent goes along with the race, its trail under plain GD's path.
-    let paths = loss_paths(session);
+    // (The first-load build has no race: `state::racing`.)
+    let paths = if cfg!(feature = "full") {
+        loss_paths(session)
+    } else {
+        Vec::new()
+    };
     if !paths.is_empty() {
         trail.clear();
     }

@@ -43,6 +43,11 @@ impl NormalEquations {
         params: &[f64],
         frozen: &dyn Fn(usize) -> bool,
     ) -> Features {
+        // Only a typed formula has other features: without formulas (descent-core's
+        // `formula` feature) every model is a built-in one, and this code stays out.
+        if !cfg!(feature = "formula") {
+            return Features::BuiltIn;
+        }
         let count = model.param_count().min(MAX_PARAMS);
         let value = |i: usize| params.get(i).copied().unwrap_or(0.0);
         let free: Vec<usize> = (0..count).filter(|&i| !frozen(i)).collect();
