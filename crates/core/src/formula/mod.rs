@@ -369,6 +369,18 @@ impl FormulaModel {
         None
     }
 
+    /// Whether ŷ and every ∂ŷ/∂θ are finite at every one of `points`, in one batched pass:
+    /// the L2 loss and its gradient with every parameter free are finite only then (a
+    /// NaN or ±∞ in a prediction or a derivative reaches the sums, 0·∞ included). `false`
+    /// also when only a sum overflowed: then ask [`FormulaModel::undefined_rows`].
+    pub fn defined_everywhere(&self, params: &[f64], points: &[Point]) -> bool {
+        present!(self);
+        let free = [true; MAX_PARAMS];
+        let count = self.params.len().min(MAX_PARAMS);
+        let e = self.evaluate(Loss::L2, points, params, &free[..count]);
+        e.loss.is_finite() && e.gradient.iter().all(|g| g.is_finite())
+    }
+
     /// The rows of `points` where ŷ or a derivative is not a finite number at `params`,
     /// each with the reason (ln of a negative number, division by zero, overflow …) and
     /// the part of the formula that fails; empty when the model is defined everywhere.

@@ -48,8 +48,12 @@ impl Session {
     /// formula at fault; empty for a built-in model or a formula defined at every row.
     pub fn undefined_rows(&self) -> Vec<UndefinedRow> {
         match self.lesson.model.as_formula() {
-            Some(formula) => formula.undefined_rows(self.run.params(), self.problem.data.points()),
-            None => Vec::new(),
+            Some(formula)
+                if !formula.defined_everywhere(self.run.params(), self.problem.data.points()) =>
+            {
+                formula.undefined_rows(self.run.params(), self.problem.data.points())
+            }
+            _ => Vec::new(),
         }
     }
 
@@ -57,6 +61,10 @@ impl Session {
     pub fn first_undefined(&self) -> Option<UndefinedRow> {
         let formula = self.lesson.model.as_formula()?;
         let params = self.run.params();
+        // One batched pass settles the usual case; row by row only where it fails.
+        if formula.defined_everywhere(params, self.problem.data.points()) {
+            return None;
+        }
         self.problem
             .data
             .points()

@@ -148,6 +148,9 @@ pub struct Session {
     /// minimum, change on every pointer move; the map keeps its axes until the drag
     /// ends, then fits once); see `map.rs`.
     map_held: Option<crate::surface::View>,
+    /// The problem's closed forms, computed when the problem or a frozen parameter
+    /// changes, not on every move of a free one; see `views.rs`.
+    closed: views::ClosedForms,
 }
 
 impl Default for Session {
@@ -181,7 +184,9 @@ impl Session {
             race: crate::race::Race::default(),
             map_home: None,
             map_held: None,
+            closed: views::ClosedForms::default(),
         };
+        session.closed = views::ClosedForms::of(&session.problem, session.run.params());
         session.race = session.race_from_lesson();
         session.refit_map_home(false);
         session.fit_ranges();
@@ -364,6 +369,10 @@ impl Session {
         let mut params = self.run.params().to_vec();
         params[index] = value.clamp(-PARAM_BOUND, PARAM_BOUND);
         self.run.restart_at(params);
+        if self.problem.is_frozen(index) {
+            // A frozen parameter's value is part of the closed-form minimum.
+            self.closed = views::ClosedForms::of(&self.problem, self.run.params());
+        }
         self.outcome = Outcome::Running;
         self.sync_params();
         self.cover_ranges();
@@ -618,6 +627,7 @@ impl Session {
 
     fn problem_changed(&mut self) {
         self.problem = self.lesson.problem();
+        self.closed = views::ClosedForms::of(&self.problem, self.run.params());
         self.run.resume_here();
         self.outcome = Outcome::Running;
         self.sync_params();

@@ -21,6 +21,48 @@ pub struct Tangent {
     pub slope: f64,
 }
 
+/// The closed-form minimum and the γ limit of a problem: they depend on the data, the
+/// model, the loss and the frozen parameters' values, not on the free ones, so they are
+/// computed when those change, not on every move of a slider (for a typed formula over
+/// 10 000 points each is a pass of dual numbers: BENCHMARKS.md, typed formula).
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct ClosedForms {
+    /// The frozen parameters' values it was computed with (the free ones as 0).
+    frozen_values: Vec<f64>,
+    optimum: Optimum,
+    limit: Option<f64>,
+}
+
+impl Default for ClosedForms {
+    fn default() -> Self {
+        ClosedForms {
+            frozen_values: Vec::new(),
+            optimum: Optimum::NotAvailable,
+            limit: None,
+        }
+    }
+}
+
+impl ClosedForms {
+    /// The closed forms of `problem` with its frozen parameters at `params`.
+    pub(super) fn of(problem: &crate::problem::Problem, params: &[f64]) -> ClosedForms {
+        ClosedForms {
+            frozen_values: frozen_values(problem, params),
+            optimum: problem.optimum(params),
+            limit: problem.learning_rate_limit(),
+        }
+    }
+}
+
+/// `params` with the free parameters' values set to 0.
+fn frozen_values(problem: &crate::problem::Problem, params: &[f64]) -> Vec<f64> {
+    params
+        .iter()
+        .enumerate()
+        .map(|(i, &v)| if problem.is_frozen(i) { v } else { 0.0 })
+        .collect()
+}
+
 impl Session {
     /// How many good rows (data points) the table has.
     pub fn point_count(&self) -> usize {
@@ -55,13 +97,17 @@ impl Session {
 
     /// The exact minimiser at the current parameters, where a closed form exists.
     pub fn optimum(&self) -> Optimum {
-        self.problem.optimum(self.run.params())
+        if self.closed.frozen_values == frozen_values(&self.problem, self.run.params()) {
+            self.closed.optimum.clone()
+        } else {
+            self.problem.optimum(self.run.params())
+        }
     }
 
     /// The largest γ for which gradient descent still converges, where the loss is a
     /// quadratic in the free parameters (see [`crate::Problem::learning_rate_limit`]).
     pub fn learning_rate_limit(&self) -> Option<f64> {
-        self.problem.learning_rate_limit()
+        self.closed.limit
     }
 
     /// The slider of parameter `index`: `(min, max, step)` of its range
