@@ -6,7 +6,8 @@
 use descent_core::presets::Preset;
 use descent_core::Session;
 use descent_lab::chart_data::{
-    alt_numbers, data_chart, data_window, held_data_chart, landscape_of, loss_chart, LossWords,
+    alt_numbers, data_chart, data_window, held_data_chart, landscape_is_deferred, landscape_of,
+    loss_chart, LossWords,
 };
 use descent_lab::charts::ChartView;
 use descent_lab::i18n::Lang;
@@ -356,4 +357,27 @@ fn an_expensive_map_is_drawn_coarse_first_then_in_full() {
     };
     assert!(close(coarse.grid.a_range, full.grid.a_range));
     assert!(close(coarse.grid.b_range, full.grid.b_range));
+}
+
+/// The lecture's landscape is drawn with the chart that changed it; over 1 000 points (a
+/// typed formula's landscape is tens of milliseconds there) it waits for a frame of its
+/// own, and is the same landscape when it comes.
+#[test]
+fn a_landscape_over_many_points_waits_for_a_frame_of_its_own() {
+    assert!(!landscape_is_deferred(&lecture().landscape_key()));
+    let mut many = lecture();
+    let rows: String = (0..1000)
+        .map(|i| format!("{}\t{}\n", i as f64 / 100.0, 9.8 * i as f64 / 100.0))
+        .collect();
+    many.paste(&rows).unwrap();
+    assert_eq!(many.point_count(), 1000);
+    let key = many.landscape_key();
+    assert!(landscape_is_deferred(&key));
+    let landscape = landscape_of(&key);
+    assert_eq!(landscape.curve.len(), 400);
+    assert!(
+        (landscape.minima[0].0 - 9.8).abs() < 1e-9,
+        "{:?}",
+        landscape.minima
+    );
 }

@@ -1,10 +1,10 @@
 //! The loss chart: L(a), the current point with its tangent, the trail, the minima.
 
 use super::canvas_redraw::use_chart_canvas;
-use crate::chart_data::{alt_numbers, landscape_of, loss_chart, LossWords};
+use crate::chart_data::{alt_numbers, landscape_is_deferred, landscape_of, loss_chart, LossWords};
 use crate::i18n::loss_chart_alt;
 use crate::state::LessonState;
-use descent_core::Session;
+use descent_core::{LandscapeKey, LossLandscape, Session};
 use leptos::html::Canvas;
 use leptos::prelude::*;
 
@@ -18,7 +18,7 @@ pub fn LossChartView(
     // Two memos, so that dragging a, which changes nothing in the landscape, never
     // resamples the curve.
     let key = Memo::new(move |_| state.session.with(Session::landscape_key));
-    let landscape = Memo::new(move |_| key.with(landscape_of));
+    let landscape = use_landscape(key);
     let chart = Memo::new(move |_| {
         let lang = state.lang.get();
         let t = state.t();
@@ -50,4 +50,39 @@ pub fn LossChartView(
             <canvas node_ref=canvas data-testid="chart-loss" role="img" aria-label=alt></canvas>
         </figure>
     }
+}
+
+/// The landscape of `key`, kept up to date: at once for few data points, in the frame
+/// after the key changed for many ([`landscape_is_deferred`]: a typed formula over
+/// 1 000 points would otherwise add tens of milliseconds to the keystroke's task), with
+/// no curve until then. A frame of an older key does nothing.
+fn use_landscape(key: Memo<LandscapeKey>) -> RwSignal<LossLandscape> {
+    let at_once = |k: &LandscapeKey| (!landscape_is_deferred(k)).then(|| landscape_of(k));
+    let first = key.with_untracked(at_once);
+    // The key the landscape shown (or being computed) belongs to, and a count that makes
+    // a frame of an older key do nothing.
+    let computed_for = StoredValue::new(first.is_some().then(|| key.get_untracked()));
+    let landscape = RwSignal::new(first.unwrap_or_default());
+    let generation = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        if key.with(|k| computed_for.with_value(|c| c.as_ref() == Some(k))) {
+            return;
+        }
+        computed_for.set_value(Some(key.get_untracked()));
+        let now = generation.get_value().wrapping_add(1);
+        generation.set_value(now);
+        if let Some(computed) = key.with_untracked(at_once) {
+            landscape.set(computed);
+            return;
+        }
+        landscape.set(LossLandscape::default());
+        request_animation_frame(move || {
+            if generation.try_get_value() == Some(now) {
+                if let Some(computed) = key.try_with_untracked(landscape_of) {
+                    landscape.try_set(computed);
+                }
+            }
+        });
+    });
+    landscape
 }

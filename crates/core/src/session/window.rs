@@ -81,6 +81,11 @@ fn points_of(problem: &Problem) -> Vec<(f64, f64)> {
 }
 
 impl LandscapeKey {
+    /// How many data points the landscape is computed over.
+    pub fn point_count(&self) -> usize {
+        self.problem.data.len()
+    }
+
     /// The data points as `(x, y)`, in table order.
     pub fn data_points(&self) -> Vec<(f64, f64)> {
         points_of(&self.problem)
