@@ -282,6 +282,26 @@ pub fn sample_loss(
     curve
 }
 
+/// ∂L/∂θ and L along parameter `index`, every parameter free and the others at `params`:
+/// what the extrema searches sample and bisect. `None` without data or past the last
+/// parameter.
+fn along<'a>(
+    problem: &'a Problem,
+    params: &[f64],
+    index: usize,
+) -> Option<impl FnMut(f64) -> (f64, f64) + 'a> {
+    let mut theta = full_params(problem, params);
+    if index >= theta.len() || problem.data.is_empty() {
+        return None;
+    }
+    let all_free = vec![true; theta.len()];
+    Some(move |v: f64| {
+        theta[index] = v;
+        let e = problem.evaluate_free(&theta, &all_free);
+        (e.gradient.get(index).copied().unwrap_or(f64::NAN), e.loss)
+    })
+}
+
 /// The local minima and maxima of L along parameter `index` within `range`: the places
 /// where ∂L/∂θ changes sign between `samples` evenly spaced values, each refined by
 /// bisection to machine precision. In increasing parameter order.
@@ -293,15 +313,8 @@ pub fn extrema(
     samples: usize,
 ) -> Vec<Extremum> {
     let (lo, hi) = finite_range(range);
-    let mut theta = full_params(problem, params);
-    if index >= theta.len() || problem.data.is_empty() {
+    let Some(mut derivative) = along(problem, params, index) else {
         return Vec::new();
-    }
-    let all_free = vec![true; theta.len()];
-    let mut derivative = |v: f64| {
-        theta[index] = v;
-        let e = problem.evaluate_free(&theta, &all_free);
-        (e.gradient[index], e.loss)
     };
     let samples = samples.max(3);
     let mut found = Vec::new();
@@ -404,15 +417,8 @@ fn outermost_extrema(
     samples: usize,
 ) -> Vec<f64> {
     let (lo, hi) = finite_range(range);
-    let mut theta = full_params(problem, params);
-    if index >= theta.len() || problem.data.is_empty() {
+    let Some(mut derivative) = along(problem, params, index) else {
         return Vec::new();
-    }
-    let all_free = vec![true; theta.len()];
-    let mut derivative = |v: f64| {
-        theta[index] = v;
-        let e = problem.evaluate_free(&theta, &all_free);
-        (e.gradient[index], e.loss)
     };
     let samples = samples.max(3);
     // The very expression `extrema` samples at, so the values are the same bits.
@@ -452,11 +458,6 @@ fn outermost_extrema(
         }
         next = Some((k, s));
     }
-    let mut derivative = |v: f64| {
-        theta[index] = v;
-        let e = problem.evaluate_free(&theta, &all_free);
-        (e.gradient[index], e.loss)
-    };
     let mut root = |(left, right, left_sign): (usize, usize, f64)| {
         bisect(&mut derivative, at(left), at(right), left_sign)
     };
