@@ -1,24 +1,10 @@
 import { expect, test } from './lesson-test';
+import { gradient } from './lecture-ab';
 import { clipboardText, grantClipboard, openInNewContext } from './classroom/classroom';
 
 // Issue 10: the learning-rate schedule's numbers (s and q of step decay, q of the
 // exponential schedule, r of 1/t) are fields like every other setting: a message for a value
 // that cannot be used, the typed text kept, no step taken with it; carried by a link.
-
-const XS = [2, 4.5, 10];
-const YS = [19.6, 44.1, 98];
-
-/** ∇L of L = Σ(y − a·x − b)², computed here, independently of the app. */
-function gradient(a: number, b: number): [number, number] {
-  let ga = 0;
-  let gb = 0;
-  XS.forEach((x, i) => {
-    const r = YS[i] - a * x - b;
-    ga += -2 * x * r;
-    gb += -2 * r;
-  });
-  return [ga, gb];
-}
 
 test('step decay: s and q are typed, bad values refused, the steps follow them', async ({
   lesson,

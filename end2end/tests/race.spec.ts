@@ -1,4 +1,5 @@
 import type { Locator } from '@playwright/test';
+import { gradient } from './lecture-ab';
 import { expect, test } from './lesson-test';
 import type { LessonPage } from './lesson-page';
 import { clipboardText, grantClipboard, openInNewContext } from './classroom/classroom';
@@ -9,21 +10,6 @@ import { projectorOn } from './layout/layout';
 // figures are OPTIMIZERS.md's. While an optimizer is ticked, Step, Undo, Reset, Play and the
 // clicker keys act on the whole race (and on the lesson's own descent); with none ticked the
 // lesson behaves as before.
-
-const XS = [2, 4.5, 10];
-const YS = [19.6, 44.1, 98];
-
-/** ∇L of the plain sum L = Σ(y − a·x − b)², computed here, independently of the app. */
-function gradient(a: number, b: number): [number, number] {
-  let ga = 0;
-  let gb = 0;
-  XS.forEach((x, i) => {
-    const r = YS[i] - a * x - b;
-    ga += -2 * x * r;
-    gb += -2 * r;
-  });
-  return [ga, gb];
-}
 
 function row(lesson: LessonPage, id: string): Locator {
   return lesson.byTestId(`race-${id}`);
