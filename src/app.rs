@@ -53,20 +53,20 @@ pub fn Lesson(
                     <ModelPanel state />
                     // The first-load build (crate::classroom::full_app) has the race's
                     // checkboxes only, and no map or race table.
-                    {cfg!(feature = "full").then(|| view! { <RacePanel state /> })}
-                    {(!cfg!(feature = "full")).then(|| view! { <RaceEntry state /> })}
+                    {crate::FULL_BUILD.then(|| view! { <RacePanel state /> })}
+                    {(!crate::FULL_BUILD).then(|| view! { <RaceEntry state /> })}
                 </div>
                 <div class="column center">
                     <DataChartView state />
                     <LossChartView state />
-                    {cfg!(feature = "full").then(|| view! { <SurfaceChartView state /> })}
+                    {crate::FULL_BUILD.then(|| view! { <SurfaceChartView state /> })}
                 </div>
                 <div class="column right">
                     <Parameters state />
                     <Readouts state />
                     <DescentControls state />
                     <StatusMessage state classroom />
-                    {cfg!(feature = "full").then(|| view! { <RaceTable state /> })}
+                    {crate::FULL_BUILD.then(|| view! { <RaceTable state /> })}
                     <Worked state />
                     <History state />
                 </div>

@@ -207,7 +207,7 @@ pub fn loss_chart(
     // Once the race has stepped, its paths stand for the descents (as on the surface): the
     // lesson's own descent goes along with the race, its trail under plain GD's path.
     // (The first-load build has no race: `state::racing`.)
-    let paths = if cfg!(feature = "full") {
+    let paths = if crate::FULL_BUILD {
         loss_paths(session)
     } else {
         Vec::new()

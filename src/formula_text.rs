@@ -52,7 +52,7 @@ pub fn problem(kind: &ErrorKind) -> FormulaProblem<'_> {
 pub fn lesson_formula_problem(lang: Lang, error: &LessonError) -> Option<String> {
     // The first-load build reads no formula: such a lesson goes to the full build
     // (`classroom::full_app`), and the words for formula errors stay out of it.
-    if !crate::classroom::full_app::IS_FULL {
+    if !crate::FULL_BUILD {
         return None;
     }
     match error {

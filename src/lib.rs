@@ -4,6 +4,11 @@
 //! draws it (`charts`, backend-generic), speaks two languages (`i18n`) and fits the
 //! classroom: keys, share links, saved work, exports (`classroom`).
 
+/// Whether this is the full build (the `full` feature: the map, the race, typed formulas)
+/// rather than the first-load build; `classroom::full_app` says how a page moves from one
+/// to the other. The one spelling of that question in the app.
+pub const FULL_BUILD: bool = cfg!(feature = "full");
+
 pub mod app;
 pub mod chart_data;
 pub mod charts;

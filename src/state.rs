@@ -407,7 +407,7 @@ impl LessonState {
 /// act on the one gradient descent exactly as before. Never in the first-load build, which
 /// hands a race to the full build (`classroom::full_app`) and so leaves its stepping out.
 pub fn racing(session: &Session) -> bool {
-    cfg!(feature = "full") && !session.race().lanes().is_empty()
+    crate::FULL_BUILD && !session.race().lanes().is_empty()
 }
 
 /// One Step of the race: every optimizer still going steps, and so does the lesson's own

@@ -65,7 +65,7 @@ pub fn ModelPanel(
                             // The model on screen, typed out: the same numbers to start from.
                             let refused = state.set_formula(&model.with_untracked(formula_of)).is_err();
                             // The first-load build has no formulas: the full build opens it.
-                            if let (true, false, Some(classroom)) = (refused, full_app::IS_FULL, classroom) {
+                            if let (true, false, Some(classroom)) = (refused, crate::FULL_BUILD, classroom) {
                                 full_app::switch_to_full(state, classroom, true);
                             }
                         }
@@ -82,7 +82,7 @@ pub fn ModelPanel(
                 </select>
             </label>
             <Show when=move || model.with(|m| m.as_formula().is_some())>
-                {cfg!(feature = "full").then(|| view! { <FormulaField state /> })}
+                {crate::FULL_BUILD.then(|| view! { <FormulaField state /> })}
             </Show>
             <p class="hint">{model_description}</p>
             <label class="field">
