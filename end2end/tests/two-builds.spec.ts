@@ -134,3 +134,29 @@ test('a share link that needs the full build opens in it at once, without a relo
     await context.close();
   }
 });
+
+test('while the full build loads, the line that says so is in the interface language', async ({
+  lesson,
+  page,
+}) => {
+  await lesson.byTestId('language-select').selectOption('lt');
+  // The line is on screen only until the reload: record what the page shows on the way.
+  await page.evaluate(() => {
+    const root = document.documentElement;
+    new MutationObserver(() => {
+      if (root.classList.contains('loading-full')) {
+        sessionStorage.setItem(
+          'seen-loading',
+          JSON.stringify({ text: document.body.dataset.loading, shown: getComputedStyle(document.body, '::after').content }),
+        );
+      }
+    }).observe(root, { attributes: true });
+  });
+  await lesson.selectModel('affine');
+  await expect(lesson.byTestId('chart-surface')).toBeVisible();
+  const seen = JSON.parse((await page.evaluate(() => sessionStorage.getItem('seen-loading'))) ?? '{}');
+  expect(seen.text).toBe('Įkeliami optimizatoriai, žemėlapis ir formulės…');
+  expect(seen.shown).toBe('"Įkeliami optimizatoriai, žemėlapis ir formulės…"');
+  // The full build speaks Lithuanian too.
+  await expect(lesson.byTestId('language-select')).toHaveValue('lt');
+});

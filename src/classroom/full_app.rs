@@ -16,6 +16,7 @@
 use crate::classroom::saving::save_now;
 use crate::classroom::storage::{self, LESSON_KEY};
 use crate::classroom::ClassroomState;
+use crate::i18n::{strings, Lang};
 use crate::state::LessonState;
 use descent_core::formula::ErrorKind;
 use descent_core::presets::Preset;
@@ -39,13 +40,14 @@ pub const PRESET_QUERY: &str = "preset";
 /// hidden (nothing can be typed into a page about to go) and a line says what is loading.
 pub const LOADING_CLASS: &str = "loading-full";
 
-/// Whether this is the full build.
-pub const IS_FULL: bool = cfg!(feature = "full");
+/// The attribute of `<body>` whose text the stylesheet shows (`body::after`) while
+/// [`LOADING_CLASS`] is on: the i18n table's `loading_full` in the interface language.
+pub const LOADING_TEXT_ATTRIBUTE: &str = "data-loading";
 
 /// Hands the lesson to the full build once it needs it (first-load build), or carries out
 /// [`OWN_FORMULA_QUERY`] (full build).
 pub fn use_full_app(state: LessonState, classroom: ClassroomState) {
-    if IS_FULL {
+    if crate::FULL_BUILD {
         let preset = query_value(PRESET_QUERY)
             .and_then(|id| Preset::from_id(&id))
             .filter(|p| state.session.with_untracked(|s| p.matches(s.lesson())));
@@ -101,7 +103,7 @@ pub fn switch_to_full(state: LessonState, classroom: ClassroomState, own_formula
     if let Some(example) = example {
         query.push_str(&format!("&{PRESET_QUERY}={}", example.id()));
     }
-    go_to(&query, &fragment);
+    go_to(&query, &fragment, state.lang.get_untracked());
 }
 
 /// Whether a lesson could not be read only because this build has no typed formulas (a
@@ -110,21 +112,27 @@ pub fn needs_full_build(error: &LessonError) -> bool {
     matches!(error, LessonError::Formula { error, .. } if error.kind == ErrorKind::NotInThisBuild)
 }
 
-/// Reloads into the full build with the address's fragment (a share link) kept.
-pub fn reload_into_full_with_link() {
+/// Reloads into the full build with the address's fragment (a share link) kept; `lang`
+/// is the language of the line shown meanwhile.
+pub fn reload_into_full_with_link(lang: Lang) {
     let hash = web_sys::window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default();
-    go_to(&format!("?{FULL_QUERY}"), &hash);
+    go_to(&format!("?{FULL_QUERY}"), &hash, lang);
 }
 
-/// Hides the lesson, says the full build is loading, and replaces the page's address
-/// (the same path) with `query` and `fragment`, which loads it.
-fn go_to(query: &str, fragment: &str) {
+/// Hides the lesson, says in `lang` that the full build is loading (the stylesheet shows
+/// `<body>`'s [`LOADING_TEXT_ATTRIBUTE`]), and replaces the page's address (the same path)
+/// with `query` and `fragment`, which loads it.
+fn go_to(query: &str, fragment: &str, lang: Lang) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    if let Some(root) = window.document().and_then(|d| d.document_element()) {
+    let document = window.document();
+    if let Some(body) = document.as_ref().and_then(|d| d.body()) {
+        let _ = body.set_attribute(LOADING_TEXT_ATTRIBUTE, strings(lang).loading_full);
+    }
+    if let Some(root) = document.and_then(|d| d.document_element()) {
         let _ = root.class_list().add_1(LOADING_CLASS);
     }
     let location = window.location();

@@ -104,7 +104,7 @@ pub fn use_hash_links(state: crate::state::LessonState) {
             }
             Fragment::Link(Err(error)) if crate::classroom::full_app::needs_full_build(&error) => {
                 // A formula pasted into the first-load build: the full build opens it.
-                crate::classroom::full_app::reload_into_full_with_link();
+                crate::classroom::full_app::reload_into_full_with_link(state.lang.get_untracked());
                 return;
             }
             Fragment::Link(Err(error)) => {

@@ -160,7 +160,7 @@ pub fn restore(browser_language: Lang) -> LessonState {
     // with its fragment (kept in the address for it).
     let to_full = matches!(&link, Some(Err(error)) if full_app::needs_full_build(error));
     if to_full {
-        full_app::reload_into_full_with_link();
+        full_app::reload_into_full_with_link(lang);
     } else if link.is_some() {
         share::clear_fragment();
     }

@@ -198,4 +198,5 @@ pub(super) static EN: Strings = Strings {
     preset_confirm_title: "Open another example?",
     preset_confirm: "Open this example? Its table replaces the one on screen, and the \
                      current table and steps are forgotten.",
+    loading_full: "Loading the optimizers, the map and formulas…",
 };

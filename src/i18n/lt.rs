@@ -206,4 +206,5 @@ pub(super) static LT: Strings = Strings {
     preset_confirm_title: "Atverti kitą pavyzdį?",
     preset_confirm: "Atverti šį pavyzdį? Jo lentelė pakeis dabartinę, o dabartinė \
                      lentelė ir žingsniai bus pamiršti.",
+    loading_full: "Įkeliami optimizatoriai, žemėlapis ir formulės…",
 };

@@ -498,6 +498,9 @@ strings_table! {
     preset_confirm_title,
     /// The question before an example replaces edited work.
     preset_confirm,
+    /// The line shown while the page reloads into the full build (the map, the race,
+    /// formulas): `classroom::full_app`.
+    loading_full,
 }
 
 /// One line of the keyboard help: the keys, each shown as its own key cap, and what they
