@@ -35,16 +35,44 @@ impl Momentum {
     }
 }
 
-/// The velocity after a step with gradient `gradient` from `state`: `g` at the first
-/// step, `β·v + g` after it. Shared with Nesterov, whose velocity is the same.
-pub(super) fn velocity(momentum: f64, gradient: &[f64], state: &State) -> Vec<f64> {
-    match state.slots.first() {
+/// The step and the state after it, for both momentum methods: the velocity `v := g` at
+/// the first step, `v := β·v + g` after it, then `θ := θ − γ·v` (heavy ball) or, with
+/// `look_ahead`, `θ := θ − γ·(g + β·v)` (Nesterov).
+pub(super) fn velocity_step(
+    learning_rate: f64,
+    momentum: f64,
+    look_ahead: bool,
+    gradient: &[f64],
+    state: &State,
+) -> (Vec<f64>, State) {
+    let v: Vec<f64> = match state.slots.first() {
         Some(v) if state.count > 0 => v
             .iter()
             .zip(gradient)
             .map(|(v, g)| momentum * v + g)
             .collect(),
         _ => gradient.to_vec(),
+    };
+    let step = gradient
+        .iter()
+        .zip(&v)
+        .map(|(g, v)| {
+            let direction = if look_ahead { g + momentum * v } else { *v };
+            -(learning_rate * direction)
+        })
+        .collect();
+    let next = State {
+        count: state.count.saturating_add(1),
+        slots: vec![v],
+    };
+    (step, next)
+}
+
+/// The state both momentum methods start from: one slot, the velocity, all zeros.
+pub(super) fn zero_velocity(param_count: usize) -> State {
+    State {
+        count: 0,
+        slots: vec![vec![0.0; param_count]],
     }
 }
 
@@ -63,20 +91,11 @@ impl Optimizer for Momentum {
     }
 
     fn init(&self, param_count: usize) -> State {
-        State {
-            count: 0,
-            slots: vec![vec![0.0; param_count]],
-        }
+        zero_velocity(param_count)
     }
 
     fn update(&self, gradient: &[f64], state: &State, _params: &[f64]) -> (Vec<f64>, State) {
-        let v = velocity(self.momentum, gradient, state);
-        let step = v.iter().map(|v| -(self.learning_rate * v)).collect();
-        let next = State {
-            count: state.count.saturating_add(1),
-            slots: vec![v],
-        };
-        (step, next)
+        velocity_step(self.learning_rate, self.momentum, false, gradient, state)
     }
 
     /// A momentum run climbs for a step or two and still converges (on `lecture-ab` at

@@ -2,7 +2,7 @@
 //! heavy-ball momentum (`v := g`, then `v := β·v + g`), but the step looks ahead along
 //! it, `θ := θ − γ·(g + β·v)`. With β = 0 it is plain gradient descent.
 
-use super::momentum::{velocity, DEFAULT_MOMENTUM};
+use super::momentum::{velocity_step, zero_velocity, DEFAULT_MOMENTUM};
 use super::{far_beyond_the_start, valid_decay, valid_learning_rate, Divergence};
 use super::{HyperparameterError, Optimizer, State, Step, StopRule};
 
@@ -48,24 +48,11 @@ impl Optimizer for Nesterov {
     }
 
     fn init(&self, param_count: usize) -> State {
-        State {
-            count: 0,
-            slots: vec![vec![0.0; param_count]],
-        }
+        zero_velocity(param_count)
     }
 
     fn update(&self, gradient: &[f64], state: &State, _params: &[f64]) -> (Vec<f64>, State) {
-        let v = velocity(self.momentum, gradient, state);
-        let step = gradient
-            .iter()
-            .zip(&v)
-            .map(|(g, v)| -(self.learning_rate * (g + self.momentum * v)))
-            .collect();
-        let next = State {
-            count: state.count.saturating_add(1),
-            slots: vec![v],
-        };
-        (step, next)
+        velocity_step(self.learning_rate, self.momentum, true, gradient, state)
     }
 
     /// As for heavy-ball momentum: a few rises are part of the method, only a loss far
