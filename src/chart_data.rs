@@ -331,10 +331,44 @@ pub fn series_look(id: &str) -> (String, &'static str) {
 }
 
 /// What the loss-against-step chart shows: one line per optimizer in the race, L from its
-/// start (before the first step, the one point of the start), named in `lang`.
+/// start (before the first step, the one point of the start), named in `lang`; with no
+/// race (a model of three or four free parameters), the lesson's own gradient descent.
 pub fn steps_chart(session: &Session, lang: Lang, step_name: &str, empty: &str) -> StepsChart {
+    let series = if session.race().lanes().is_empty() {
+        vec![own_descent_series(session, lang)]
+    } else {
+        race_series(session, lang)
+    };
+    StepsChart {
+        series,
+        step_name: step_name.to_owned(),
+        loss_name: "L".to_owned(),
+        empty_message: empty.to_owned(),
+    }
+}
+
+/// The lesson's own descent as one line of the loss-against-step chart: L at the start,
+/// then after each step taken (only the start before the first Step).
+fn own_descent_series(session: &Session, lang: Lang) -> StepsSeries {
+    const GD: &str = descent_core::optimizer::gd::ID;
+    let history = session.history();
+    let losses = match history.first() {
+        Some(first) => std::iter::once(first.loss_before)
+            .chain(history.iter().map(|step| step.loss_after))
+            .collect(),
+        None => vec![session.loss()],
+    };
+    StepsSeries {
+        series: series_index(GD),
+        name: crate::i18n::race::optimizer_name(lang, GD).to_owned(),
+        losses,
+    }
+}
+
+/// One line per optimizer in the race.
+fn race_series(session: &Session, lang: Lang) -> Vec<StepsSeries> {
     let rows = session.race_rows();
-    let series = session
+    session
         .race_losses()
         .into_iter()
         .map(|(id, losses)| {
@@ -348,11 +382,5 @@ pub fn steps_chart(session: &Session, lang: Lang, step_name: &str, empty: &str) 
                 losses,
             }
         })
-        .collect();
-    StepsChart {
-        series,
-        step_name: step_name.to_owned(),
-        loss_name: "L".to_owned(),
-        empty_message: empty.to_owned(),
-    }
+        .collect()
 }

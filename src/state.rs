@@ -410,6 +410,14 @@ pub fn racing(session: &Session) -> bool {
     crate::FULL_BUILD && !session.race().lanes().is_empty()
 }
 
+/// Whether the loss-against-step chart is shown: during a race (a line per optimizer),
+/// and for a model with three or four free parameters, whose loss no curve or map shows
+/// whole (the lesson's own descent, one line). Never in the first-load build, which has
+/// neither.
+pub fn shows_steps_chart(session: &Session) -> bool {
+    racing(session) || (crate::FULL_BUILD && session.free_parameter_count() >= 3)
+}
+
 /// One Step of the race: every optimizer still going steps, and so does the lesson's own
 /// descent (the γ field, the parameters, the data chart, the history) unless it has
 /// stopped or cannot step; each stops on its own rule.

@@ -381,3 +381,58 @@ fn a_landscape_over_many_points_waits_for_a_frame_of_its_own() {
         landscape.minima
     );
 }
+
+/// The lecture's table with ŷ = a·x² + b·x + c at (a, b, c) = (1, 2, 3): three free
+/// parameters, so no curve or map shows the loss whole.
+fn three_parameters() -> Session {
+    let mut session = lecture();
+    session
+        .set_formula(
+            "a*x^2 + b*x + c",
+            descent_core::formula::ParseOptions::default(),
+        )
+        .unwrap();
+    for (i, v) in [1.0, 2.0, 3.0].into_iter().enumerate() {
+        assert!(session.set_param(i, v));
+    }
+    session
+}
+
+#[test]
+fn three_free_parameters_show_the_loss_against_step_chart_of_the_lessons_own_descent() {
+    use descent_lab::chart_data::steps_chart;
+    use descent_lab::state::shows_steps_chart;
+    // One parameter (the lecture) or two (lecture-ab without its race): the curve or the map.
+    assert!(!shows_steps_chart(&lecture()));
+    let mut two = Session::new(Preset::LectureAb.lesson());
+    for id in ["gd", "momentum"] {
+        two.set_racing(id, false).unwrap();
+    }
+    assert!(!shows_steps_chart(&two));
+
+    let mut session = three_parameters();
+    assert_eq!(session.free_parameter_count(), 3);
+    assert!(shows_steps_chart(&session));
+    // Before a step: the one point of the start. ŷ = x² + 2x + 3 predicts 11, 32.25 and
+    // 123, so L = 8.6² + 11.85² + 25² = 839.3825.
+    let chart = steps_chart(&session, Lang::En, "step", "no data");
+    assert_eq!(chart.series.len(), 1);
+    assert_eq!(chart.series[0].name, "Gradient descent");
+    assert_eq!(chart.series[0].losses.len(), 1);
+    assert!((chart.series[0].losses[0] - 839.3825).abs() < 1e-9);
+    // Two steps: the start and L after each, as the history lists them.
+    session.set_learning_rate_text("0.00005");
+    session.step();
+    session.step();
+    let chart = steps_chart(&session, Lang::Lt, "žingsnis", "nėra duomenų");
+    let losses = &chart.series[0].losses;
+    assert_eq!(losses.len(), 3);
+    assert!((losses[0] - 839.3825).abs() < 1e-9);
+    assert_eq!(losses[1], session.history()[0].loss_after);
+    assert_eq!(losses[2], session.loss());
+    assert!(losses[2] < losses[1] && losses[1] < losses[0], "{losses:?}");
+    assert_eq!(chart.series[0].name, "Gradientinis nusileidimas");
+    // Fixing c leaves two free parameters: the map again, not this chart.
+    session.set_frozen(2, true);
+    assert!(!shows_steps_chart(&session));
+}

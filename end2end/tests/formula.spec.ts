@@ -120,6 +120,32 @@ test('four parameters get a slider, a field and a fix box each', async ({ lesson
   await expect(lesson.paramField('c')).toHaveValue('2');
 });
 
+test("three free parameters show L against the step, of the lesson's own descent", async ({ lesson }) => {
+  await ownFormula(lesson);
+  await typeFormula(lesson, 'a*x^2 + b*x + c');
+  for (const [name, value] of [['a', '1'], ['b', '2'], ['c', '3']]) await lesson.setParam(name, value);
+  await expect(lesson.byTestId('loss-value')).toHaveText('839.3825');
+  const chart = lesson.byTestId('chart-steps');
+  await expect(chart).toBeVisible();
+  await expect(chart).toHaveAttribute('data-frame', /\d/);
+  // No race: its table and rules stay hidden, only the chart shows.
+  await expect(lesson.page.locator('.race-table')).toBeHidden();
+  await expect(lesson.page.locator('.race-rules')).toBeHidden();
+  await lesson.setLearningRate('0.00005');
+  await lesson.step();
+  await lesson.step();
+  await expect(lesson.historyRows()).toHaveCount(2);
+  // The chart is drawn again with the steps: its step axis (data-view: x0, x1, y0, y1)
+  // reaches step 2.
+  await expect
+    .poll(async () => Number((await chart.getAttribute('data-view'))?.split(',')[1]))
+    .toBeGreaterThanOrEqual(2);
+  // Fixing c leaves two free parameters: the map of L(a, b) instead.
+  await lesson.byTestId('freeze-c').check();
+  await expect(chart).toBeHidden();
+  await expect(lesson.byTestId('chart-surface')).toBeVisible();
+});
+
 const ERRORS: [string, number, number, RegExp][] = [
   ['', 0, 0, /^Type a formula, for example a\*x \+ b\.$/],
   ['sinn(x)*a', 0, 4, /Unknown name “sinn”: did you mean sin\?/],

@@ -2,13 +2,14 @@
 //! one row per ticked optimizer (`race-<id>`, with its exact a, b, L and step in `data-*`
 //! attributes), in its series colour and marker; where the next step falls in the epochs
 //! when the batch is smaller than the table; and each optimizer's next update written out
-//! with its numbers; between them the loss-against-step chart. The markup is written by [`crate::race_text`] as strings (see
+//! with its numbers; between them the loss-against-step chart, which alone stays for a
+//! model of three or four free parameters without a race. The markup is written by [`crate::race_text`] as strings (see
 //! [`race_table_html`] for why); this component only places it.
 
 use super::StepsChartView;
 use crate::i18n::race::{race_position, race_words};
 use crate::race_text::{race_rules_html, race_table_html};
-use crate::state::{racing, LessonState};
+use crate::state::{racing, shows_steps_chart, LessonState};
 use leptos::prelude::*;
 
 /// The race table and the update rules.
@@ -18,6 +19,7 @@ pub fn RaceTable(
     state: LessonState,
 ) -> impl IntoView {
     let on = Memo::new(move |_| state.session.with(racing));
+    let shown = Memo::new(move |_| state.session.with(shows_steps_chart));
     let table = move || {
         let lang = state.lang.get();
         state
@@ -61,12 +63,12 @@ pub fn RaceTable(
         })
     };
     view! {
-        <section class="panel race-results" hidden=move || !on.get()>
-            <table class="race-table" inner_html=table></table>
+        <section class="panel race-results" hidden=move || !shown.get()>
+            <table class="race-table" inner_html=table hidden=move || !on.get()></table>
             <p class="hint race-position" data-testid="race-position">{position}</p>
             <StepsChartView state />
-            <h3>{move || race_words(state.lang.get()).rules_heading}</h3>
-            <ul class="race-rules" inner_html=rules></ul>
+            <h3 hidden=move || !on.get()>{move || race_words(state.lang.get()).rules_heading}</h3>
+            <ul class="race-rules" inner_html=rules hidden=move || !on.get()></ul>
         </section>
     }
 }

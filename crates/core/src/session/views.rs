@@ -85,6 +85,16 @@ impl Session {
         self.problem.is_frozen(index)
     }
 
+    /// How many of the model's parameters descend (are not frozen): one gets the loss
+    /// curve, two the map of L, three or four only L against the step (issue 11).
+    pub fn free_parameter_count(&self) -> usize {
+        self.problem
+            .free_mask()
+            .into_iter()
+            .filter(|free| *free)
+            .count()
+    }
+
     /// What the next Step would do, without taking it (the worked update on the slides):
     /// `None` when Step cannot act (no data, an invalid γ) or would not move (the step
     /// would leave the finite numbers).
