@@ -32,6 +32,8 @@ pub struct NormalEquations {
     gram: Vec<f64>,
     /// Σφᵢ·tᵢ with t = y − c(x) − Σ_frozen θⱼφⱼ.
     rhs: Vec<f64>,
+    /// Σt², the loss with every free parameter at 0: the scale L is computed at.
+    target_squares: f64,
 }
 
 impl NormalEquations {
@@ -53,6 +55,7 @@ impl NormalEquations {
         let free: Vec<usize> = (0..count).filter(|&i| !frozen(i)).collect();
         let k = free.len();
         let (mut gram, mut rhs) = (vec![0.0; k * k], vec![0.0; k]);
+        let mut target_squares = 0.0;
         let mut built_in_shape = count <= 2;
         for p in points {
             let (prediction, phi) = model.predict_with_gradient(params, p.x);
@@ -64,6 +67,7 @@ impl NormalEquations {
                 .map(|i| value(i) * phi[i])
                 .sum();
             let target = p.y - offset - frozen_part;
+            target_squares += target * target;
             for (r, &i) in free.iter().enumerate() {
                 rhs[r] += phi[i] * target;
                 for (c, &j) in free.iter().enumerate() {
@@ -71,13 +75,22 @@ impl NormalEquations {
                 }
             }
         }
-        let all_finite = gram.iter().chain(&rhs).all(|v| v.is_finite());
+        let all_finite = gram
+            .iter()
+            .chain(&rhs)
+            .chain([&target_squares])
+            .all(|v| v.is_finite());
         if built_in_shape {
             Features::BuiltIn
         } else if free.is_empty() || !all_finite {
             Features::Unusable
         } else {
-            Features::General(NormalEquations { free, gram, rhs })
+            Features::General(NormalEquations {
+                free,
+                gram,
+                rhs,
+                target_squares,
+            })
         }
     }
 
@@ -89,35 +102,29 @@ impl NormalEquations {
     /// The least-squares values of the free parameters (in [`NormalEquations::free`]'s
     /// order), by Gaussian elimination with partial pivoting; `None` when the features are
     /// linearly dependent on the data (no unique minimum).
+    ///
+    /// A value the loss cannot tell from 0 is 0: at the minimum, moving θᵢ to 0 raises L
+    /// by θᵢ²·Σφᵢ², and where that is below L's own rounding (ε·Σt²) the elimination's
+    /// rounding left it, not the data. The others are then solved again without it, so
+    /// `a*x^2 + b*x + c` on the lecture's y = 9.8·x gives (0, 9.8, 0) to the bit, not
+    /// (−2.3e−14, 9.800000000000294, −6.7e−13).
     pub fn solve(&self) -> Option<Vec<f64>> {
         let k = self.free.len();
-        let mut m = self.gram.clone();
-        let mut v = self.rhs.clone();
-        let scale = (0..k).map(|i| m[i * k + i].abs()).fold(0.0, f64::max);
-        for col in 0..k {
-            let pivot =
-                (col..k).max_by(|&r, &s| m[r * k + col].abs().total_cmp(&m[s * k + col].abs()))?;
-            if m[pivot * k + col].abs() <= 1e-12 * scale || scale == 0.0 {
-                return None;
+        let mut x = eliminate(self.gram.clone(), self.rhs.clone(), k)?;
+        let felt: Vec<usize> = (0..k)
+            .filter(|&i| x[i] * x[i] * self.gram[i * k + i] > f64::EPSILON * self.target_squares)
+            .collect();
+        if felt.len() < k {
+            let gram = felt
+                .iter()
+                .flat_map(|&r| felt.iter().map(move |&c| self.gram[r * k + c]))
+                .collect();
+            let rhs = felt.iter().map(|&r| self.rhs[r]).collect();
+            let reduced = eliminate(gram, rhs, felt.len())?;
+            x = vec![0.0; k];
+            for (&i, t) in felt.iter().zip(reduced) {
+                x[i] = t;
             }
-            if pivot != col {
-                for c in 0..k {
-                    m.swap(pivot * k + c, col * k + c);
-                }
-                v.swap(pivot, col);
-            }
-            for r in col + 1..k {
-                let f = m[r * k + col] / m[col * k + col];
-                for c in col..k {
-                    m[r * k + c] -= f * m[col * k + c];
-                }
-                v[r] -= f * v[col];
-            }
-        }
-        let mut x = vec![0.0; k];
-        for r in (0..k).rev() {
-            let known: f64 = (r + 1..k).map(|c| m[r * k + c] * x[c]).sum();
-            x[r] = (v[r] - known) / m[r * k + r];
         }
         x.iter().all(|t| t.is_finite()).then_some(x)
     }
@@ -166,4 +173,36 @@ impl NormalEquations {
             .map(|i| m[i * k + i])
             .fold(f64::NEG_INFINITY, f64::max)
     }
+}
+
+/// Solves the `k`×`k` system `m`·x = `v` (`m` row-major) by Gaussian elimination with
+/// partial pivoting; `None` when it is singular to rounding.
+fn eliminate(mut m: Vec<f64>, mut v: Vec<f64>, k: usize) -> Option<Vec<f64>> {
+    let scale = (0..k).map(|i| m[i * k + i].abs()).fold(0.0, f64::max);
+    for col in 0..k {
+        let pivot =
+            (col..k).max_by(|&r, &s| m[r * k + col].abs().total_cmp(&m[s * k + col].abs()))?;
+        if m[pivot * k + col].abs() <= 1e-12 * scale || scale == 0.0 {
+            return None;
+        }
+        if pivot != col {
+            for c in 0..k {
+                m.swap(pivot * k + c, col * k + c);
+            }
+            v.swap(pivot, col);
+        }
+        for r in col + 1..k {
+            let f = m[r * k + col] / m[col * k + col];
+            for c in col..k {
+                m[r * k + c] -= f * m[col * k + c];
+            }
+            v[r] -= f * v[col];
+        }
+    }
+    let mut x = vec![0.0; k];
+    for r in (0..k).rev() {
+        let known: f64 = (r + 1..k).map(|c| m[r * k + c] * x[c]).sum();
+        x[r] = (v[r] - known) / m[r * k + r];
+    }
+    Some(x)
 }

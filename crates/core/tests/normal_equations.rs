@@ -99,3 +99,29 @@ fn a_typed_line_keeps_the_built_in_lines_figures_to_the_bit() {
     let t = problem("a*x", &LECTURE);
     assert_eq!(closed_form(&t, &[8.0]), Optimum::Unique(vec![9.8]));
 }
+
+#[test]
+fn a_parabola_through_the_lectures_line_finds_a_and_c_exactly_zero() {
+    // y = 9.8·x exactly, so ŷ = a·x² + b·x + c is best at (0, 9.8, 0). Elimination
+    // leaves a* ≈ −2.3e−14 and c* ≈ −6.7e−13 in rounding; the loss cannot tell them from
+    // 0 (moving them there changes L by about 1e−24, against L's rounding of 1e−12), so
+    // the minimum shows 0, and b* is then the lecture's own 9.8 (Σxy/Σx²), to the bit.
+    let p = problem("a*x^2 + b*x + c", &LECTURE);
+    let Optimum::Unique(best) = closed_form(&p, &[1.0, 2.0, 3.0]) else {
+        panic!("a unique minimum")
+    };
+    assert_eq!(best[0], 0.0, "{best:?}");
+    assert_eq!(best[2], 0.0, "{best:?}");
+    assert_eq!(best[1], 9.8, "{best:?}");
+    // A coefficient the loss does feel is kept, however small: y = x² / 1000 + 9.8·x.
+    let bent: Vec<(f64, f64)> = LECTURE
+        .iter()
+        .map(|&(x, _)| (x, x * x / 1000.0 + 9.8 * x))
+        .collect();
+    let p = problem("a*x^2 + b*x + c", &bent);
+    let Optimum::Unique(best) = closed_form(&p, &[1.0, 2.0, 3.0]) else {
+        panic!("a unique minimum")
+    };
+    assert!((best[0] - 0.001).abs() < 1e-12, "{best:?}");
+    assert!((best[1] - 9.8).abs() < 1e-10, "{best:?}");
+}
