@@ -57,7 +57,8 @@ impl Problem {
         let curve = self.loss_curve(&params, 0, range, samples);
         landscape.curve = curve.points;
         landscape.undefined = curve.gaps;
-        match self.optimum(&params) {
+        // The lowest point of this curve: along a alone, the others where they stand.
+        match closed_form_along(self, &params, 0) {
             Optimum::Unique(best) => {
                 let a = best.first().copied().unwrap_or(0.0);
                 if let Some(first) = params.first_mut() {
@@ -171,6 +172,19 @@ impl Optimum {
 /// [`Optimum::NoUniqueMinimum`]. A typed model linear in its parameters with other
 /// features (`2.5*a*x + b`) solves its own normal equations ([`NormalEquations`]).
 pub fn closed_form(problem: &Problem, params: &[f64]) -> Optimum {
+    closed_form_over(problem, params, &|i| !problem.is_frozen(i))
+}
+
+/// The closed-form minimiser of L along parameter `index` alone, the others held at
+/// `params`: the lowest point of the loss curve drawn along it, which is the joint
+/// minimum only where the others already stand at theirs (for ŷ = a·x + b at b = 0.2,
+/// `a = Σx(y − 0.2)/Σx²`, not the joint a* = 9.8).
+pub fn closed_form_along(problem: &Problem, params: &[f64], index: usize) -> Optimum {
+    closed_form_over(problem, params, &|i| i == index)
+}
+
+/// [`closed_form`] over the parameters `free` says are free (the rest held at `params`).
+fn closed_form_over(problem: &Problem, params: &[f64], free: &dyn Fn(usize) -> bool) -> Optimum {
     let model = &problem.model;
     if !model.is_linear_in_params() || !problem.loss.is_quadratic() {
         return Optimum::NotAvailable;
@@ -179,9 +193,7 @@ pub fn closed_form(problem: &Problem, params: &[f64]) -> Optimum {
         .map(|i| params.get(i).copied().unwrap_or(0.0))
         .collect();
     // A typed model with other features (2.5·a·x + b, a·x² + b …): the general equations.
-    match NormalEquations::of(model, problem.data.points(), &best, &|i| {
-        problem.is_frozen(i)
-    }) {
+    match NormalEquations::of(model, problem.data.points(), &best, &|i| !free(i)) {
         Features::BuiltIn => {}
         Features::Unusable => return Optimum::NotAvailable,
         Features::General(equations) => {
@@ -197,8 +209,8 @@ pub fn closed_form(problem: &Problem, params: &[f64]) -> Optimum {
         }
     }
     let s = problem.data.sums();
-    let a_free = !problem.is_frozen(0);
-    let b_free = model.param_count() > 1 && !problem.is_frozen(1);
+    let a_free = free(0);
+    let b_free = model.param_count() > 1 && free(1);
     let b = if model.param_count() > 1 {
         best[1]
     } else {
@@ -384,7 +396,14 @@ pub fn default_range(problem: &Problem, params: &[f64], index: usize) -> (f64, f
     };
     let mut marks = vec![current];
     match closed_form(problem, &theta) {
-        Optimum::Unique(best) => marks.push(best[index]),
+        Optimum::Unique(best) => {
+            marks.push(best[index]);
+            // And the lowest point of the curve along this parameter, which the loss
+            // chart marks (the same place when the others stand at their minimum).
+            if let Optimum::Unique(along) = closed_form_along(problem, &theta, index) {
+                marks.push(along[index]);
+            }
+        }
         _ => {
             let reach = 2.0 * current.abs().max(1.0);
             let scan = (current - reach, current + reach);

@@ -5,6 +5,7 @@
 
 use descent_core::analysis::{closed_form, Optimum};
 use descent_core::data::Dataset;
+use descent_core::formula::ParseOptions;
 use descent_core::{Loss, Model, Problem};
 
 fn problem(formula: &str, points: &[(f64, f64)]) -> Problem {
@@ -124,4 +125,42 @@ fn a_parabola_through_the_lectures_line_finds_a_and_c_exactly_zero() {
     };
     assert!((best[0] - 0.001).abs() < 1e-12, "{best:?}");
     assert!((best[1] - 9.8).abs() < 1e-10, "{best:?}");
+}
+
+#[test]
+fn the_loss_curve_marks_its_own_lowest_point_not_the_joint_minimums_a() {
+    use descent_core::presets::Preset;
+    use descent_core::Session;
+    // ŷ = a·x + b on the lecture's table with b = 0.2: the curve L(a) at b = 0.2 is lowest
+    // at a = Σx(y − 0.2)/Σx² = (1217.65 − 0.2·16.5)/124.25, not at the joint a* = 9.8.
+    let mut ab = Session::new(Preset::LectureAb.lesson());
+    assert!(ab.set_param(1, 0.2));
+    let landscape = ab.loss_landscape((5.0, 12.0), 200);
+    assert_eq!(landscape.minima.len(), 1);
+    let (a, l) = landscape.minima[0];
+    assert!((a - (1217.65 - 0.2 * 16.5) / 124.25).abs() < 1e-12, "{a}");
+    assert!(landscape.global);
+    assert!(
+        landscape.curve.iter().all(|&(_, c)| c >= l),
+        "a sample below the mark"
+    );
+    // At b = 0 (the example's start) it is the lecture's 9.8 to the bit.
+    assert!(ab.set_param(1, 0.0));
+    assert_eq!(ab.loss_landscape((5.0, 12.0), 200).minima[0].0, 9.8);
+    // Three parameters: the mark is the curve's own bottom too, and the chart's range
+    // (the a slider's home range) holds it.
+    let mut p3 = Session::new(Preset::Lecture.lesson());
+    p3.set_formula("a*x^2 + b*x + c", ParseOptions::default())
+        .unwrap();
+    for (i, v) in [0.07, 0.2, 0.9].into_iter().enumerate() {
+        assert!(p3.set_param(i, v));
+    }
+    let range = descent_core::analysis::default_range(p3.problem(), p3.params(), 0);
+    let landscape = p3.loss_landscape(range, 200);
+    let (a, l) = landscape.minima[0];
+    assert!(range.0 < a && a < range.1, "{a} outside {range:?}");
+    assert!(
+        landscape.curve.iter().all(|&(_, c)| c >= l),
+        "a sample below the mark"
+    );
 }
