@@ -20,6 +20,10 @@ pub mod file_names {
     pub const DATA_PNG: &str = "descent-lab-data.png";
     /// The loss chart.
     pub const LOSS_PNG: &str = "descent-lab-loss.png";
+    /// The map of L over two parameters.
+    pub const MAP_PNG: &str = "descent-lab-map.png";
+    /// The loss-against-step chart.
+    pub const STEPS_PNG: &str = "descent-lab-steps.png";
     /// The data table.
     pub const TABLE_CSV: &str = "descent-lab-table.csv";
     /// The step history.
@@ -132,6 +136,11 @@ pub enum Export {
     DataPng,
     /// The loss chart as PNG.
     LossPng,
+    /// The map of L(a, b) as PNG (shown for two free parameters).
+    MapPng,
+    /// The loss-against-step chart as PNG (shown in a race, and for three or four free
+    /// parameters).
+    StepsPng,
     /// The data table as CSV.
     TableCsv,
     /// The step history as CSV.
@@ -162,6 +171,14 @@ pub fn run_export(state: LessonState, classroom: ClassroomState, what: Export) {
         }
         Export::LossPng => {
             download_canvas_png("chart-loss", file_names::LOSS_PNG, failed);
+            Ok(())
+        }
+        Export::MapPng => {
+            download_canvas_png("chart-surface", file_names::MAP_PNG, failed);
+            Ok(())
+        }
+        Export::StepsPng => {
+            download_canvas_png("chart-steps", file_names::STEPS_PNG, failed);
             Ok(())
         }
         Export::TableCsv => {

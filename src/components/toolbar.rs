@@ -7,7 +7,7 @@
 
 use crate::classroom::{self, fullscreen, ClassroomState, Export};
 use crate::i18n::{Lang, Strings};
-use crate::state::LessonState;
+use crate::state::{shows_steps_chart, LessonState};
 use leptos::html::Details;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -208,12 +208,21 @@ fn ExportMenu(
         }
     };
     let has_history = Memo::new(move |_| state.session.with(|s| !s.history().is_empty()));
+    // The map and the loss-against-step chart are offered only while they are shown.
+    let map_shown = Memo::new(move |_| state.session.with(|s| s.map_key().is_some()));
+    let steps_shown = Memo::new(move |_| state.session.with(shows_steps_chart));
     let item = move |what: Export, test_id: &'static str, label: fn(&Strings) -> &'static str| {
         let unavailable = move || what.needs_history() && !has_history.get();
+        let hidden = move || match what {
+            Export::MapPng => !map_shown.get(),
+            Export::StepsPng => !steps_shown.get(),
+            _ => false,
+        };
         view! {
             <button
                 type="button"
                 data-testid=test_id
+                hidden=hidden
                 disabled=unavailable
                 title=move || unavailable().then(|| state.t().history_empty)
                 on:click=move |_| {
@@ -231,6 +240,8 @@ fn ExportMenu(
             <div class="menu-items">
                 {item(Export::DataPng, "export-data-png", |t| t.export_data_png)}
                 {item(Export::LossPng, "export-loss-png", |t| t.export_loss_png)}
+                {item(Export::MapPng, "export-map-png", |t| t.export_map_png)}
+                {item(Export::StepsPng, "export-steps-png", |t| t.export_steps_png)}
                 {item(Export::TableCsv, "export-table-csv", |t| t.export_table_csv)}
                 {item(Export::HistoryCsv, "export-history-csv", |t| t.export_history_csv)}
                 {item(Export::HistoryMarkdown, "copy-markdown", |t| t.copy_history_markdown)}

@@ -164,6 +164,8 @@ pub(super) static EN: Strings = Strings {
     export_label: "Export",
     export_data_png: "Data chart (PNG)",
     export_loss_png: "Loss chart (PNG)",
+    export_map_png: "Loss surface L(a, b) (PNG)",
+    export_steps_png: "Loss against step (PNG)",
     export_table_csv: "Data table (CSV)",
     export_history_csv: "Step history (CSV)",
     copy_history_markdown: "Copy step history as Markdown",

@@ -170,6 +170,8 @@ pub(super) static LT: Strings = Strings {
     export_label: "Eksportuoti",
     export_data_png: "Duomenų grafikas (PNG)",
     export_loss_png: "Nuostolių grafikas (PNG)",
+    export_map_png: "Nuostolių paviršius L(a, b) (PNG)",
+    export_steps_png: "Nuostoliai pagal žingsnį (PNG)",
     export_table_csv: "Duomenų lentelė (CSV)",
     export_history_csv: "Žingsnių istorija (CSV)",
     copy_history_markdown: "Kopijuoti žingsnių istoriją Markdown formatu",

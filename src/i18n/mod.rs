@@ -438,6 +438,10 @@ strings_table! {
     export_data_png,
     /// Export: the loss chart as a PNG file.
     export_loss_png,
+    /// Export: the map of L over two parameters as a PNG file (shown with the map).
+    export_map_png,
+    /// Export: the loss-against-step chart as a PNG file (shown with the chart).
+    export_steps_png,
     /// Export: the data table as a CSV file.
     export_table_csv,
     /// Export: the step history as a CSV file.

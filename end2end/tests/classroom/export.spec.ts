@@ -4,7 +4,7 @@ import { expect, test } from '../lesson-test';
 import type { LessonPage } from '../lesson-page';
 import { clipboardText, grantClipboard } from './classroom';
 
-// Exports (src/classroom/export.rs, descent-core's export.rs): both charts as PNG, the
+// Exports (src/classroom/export.rs, descent-core's export.rs): the charts as PNG, the
 // table and the step history as CSV downloads, the history as Markdown and LaTeX on the
 // clipboard — what a lecturer pastes into slides.
 
@@ -60,29 +60,60 @@ function numbers(cells: string[]): number[] {
   return cells.map((c) => Number(c.replace('\u2212', '-')));
 }
 
-for (const [chart, item, name] of [
-  ['data and model', 'export-data-png', 'descent-lab-data.png'],
-  ['loss', 'export-loss-png', 'descent-lab-loss.png'],
+/** Downloads `item` and checks it is a PNG of the canvas `canvasId`, at its size in
+ * device pixels. */
+async function expectCanvasPng(
+  lesson: LessonPage,
+  page: Page,
+  item: string,
+  name: string,
+  canvasId: string,
+): Promise<void> {
+  const file = await download(lesson, item);
+  expect(file.suggestedFilename()).toBe(name);
+  const bytes = await bytesOf(file);
+  expect([...bytes.subarray(0, 8)], 'PNG signature').toEqual(PNG_SIGNATURE);
+  expect(bytes.length, 'PNG size in bytes').toBeGreaterThan(1024);
+  // The first chunk is IHDR with the image's size: the canvas's, in device pixels.
+  expect(bytes.subarray(12, 16).toString('ascii')).toBe('IHDR');
+  const width = bytes.readUInt32BE(16);
+  const height = bytes.readUInt32BE(20);
+  const canvasSize = await page
+    .getByTestId(canvasId)
+    .evaluate((c: HTMLCanvasElement) => [c.width, c.height]);
+  expect([width, height]).toEqual(canvasSize);
+  expect(width).toBeGreaterThan(100);
+  expect(height).toBeGreaterThan(100);
+}
+
+for (const [chart, item, name, canvasId] of [
+  ['data and model', 'export-data-png', 'descent-lab-data.png', 'chart-data'],
+  ['loss', 'export-loss-png', 'descent-lab-loss.png', 'chart-loss'],
 ] as const) {
   test(`the ${chart} chart exports as a valid, non-empty PNG`, async ({ lesson, page }) => {
     await lesson.step();
-    const file = await download(lesson, item);
-    expect(file.suggestedFilename()).toBe(name);
-    const bytes = await bytesOf(file);
-    expect([...bytes.subarray(0, 8)], 'PNG signature').toEqual(PNG_SIGNATURE);
-    expect(bytes.length, 'PNG size in bytes').toBeGreaterThan(1024);
-    // The first chunk is IHDR with the image's size: the canvas's, in device pixels.
-    expect(bytes.subarray(12, 16).toString('ascii')).toBe('IHDR');
-    const width = bytes.readUInt32BE(16);
-    const height = bytes.readUInt32BE(20);
-    const canvasSize = await page
-      .getByTestId(item === 'export-data-png' ? 'chart-data' : 'chart-loss')
-      .evaluate((c: HTMLCanvasElement) => [c.width, c.height]);
-    expect([width, height]).toEqual(canvasSize);
-    expect(width).toBeGreaterThan(100);
-    expect(height).toBeGreaterThan(100);
+    await expectCanvasPng(lesson, page, item, name, canvasId);
   });
 }
+
+test('the map and the loss-against-step chart export as PNG while they are shown', async ({
+  lesson,
+  page,
+}) => {
+  // The lecture (one parameter, no race) shows neither, and the menu offers neither.
+  await lesson.byTestId('export-menu').click();
+  await expect(lesson.byTestId('export-data-png')).toBeVisible();
+  await expect(lesson.byTestId('export-map-png')).toBeHidden();
+  await expect(lesson.byTestId('export-steps-png')).toBeHidden();
+  await lesson.byTestId('export-menu').click();
+  // lecture-ab: the map of L(a, b) and a race of two, so both.
+  await lesson.selectPreset('lecture-ab');
+  await expect(lesson.byTestId('race-gd')).toBeVisible();
+  await lesson.step();
+  await lesson.step();
+  await expectCanvasPng(lesson, page, 'export-map-png', 'descent-lab-map.png', 'chart-surface');
+  await expectCanvasPng(lesson, page, 'export-steps-png', 'descent-lab-steps.png', 'chart-steps');
+});
 
 /** The UTF-8 byte-order mark every CSV download starts with, so Excel reads it as UTF-8. */
 const BOM = [0xef, 0xbb, 0xbf];
