@@ -56,6 +56,61 @@ fn render_surface(chart: SurfaceChart, style: ChartStyle, size: (u32, u32)) -> (
     })
 }
 
+/// Where the text `name` is drawn: its x and y attributes.
+fn text_position(svg: &str, name: &str) -> (f64, f64) {
+    let line = svg
+        .split("<text ")
+        .skip(1)
+        .find(|chunk| {
+            let body = chunk.split('>').nth(1).unwrap_or("");
+            body.split("</text").next().unwrap_or("").trim() == name
+        })
+        .map(|chunk| format!(" {chunk}"))
+        .unwrap_or_else(|| panic!("no text {name}"));
+    let attr = |key: &str| -> f64 {
+        let start = line.find(&format!(" {key}=\"")).unwrap() + key.len() + 3;
+        let end = start + line[start..].find('"').unwrap();
+        line[start..end].parse().unwrap()
+    };
+    (attr("x"), attr("y"))
+}
+
+#[test]
+fn the_steps_legend_moves_off_a_line_that_climbs_into_its_corner() {
+    // A hundred steps: both lines have fallen long before the right edge, so the legend
+    // keeps the top right.
+    let (svg, drawn) = render_steps(race_steps(), ChartStyle::default(), (900, 500));
+    let frame = drawn.unwrap().unwrap();
+    let mid = (
+        (frame.left + frame.right) / 2.0,
+        (frame.top + frame.bottom) / 2.0,
+    );
+    let (x, y) = text_position(&svg, "Momentum");
+    assert!(
+        x > mid.0 && y < mid.1,
+        "legend at ({x}, {y}), frame {frame:?}"
+    );
+    // Five steps: momentum climbs back at steps 2–3, up under where the legend stood (as in
+    // a screenshot of lecture-ab); the legend goes to a corner no line crosses. (In a chart
+    // much smaller than this one every corner is crossed, and it stays top right.)
+    let mut short = race_steps();
+    for s in &mut short.series {
+        s.losses.truncate(6);
+    }
+    assert!(short.series[1].losses[3] > short.series[1].losses[1]);
+    let (svg, drawn) = render_steps(short, ChartStyle::default(), (600, 320));
+    let frame = drawn.unwrap().unwrap();
+    let mid = (
+        (frame.left + frame.right) / 2.0,
+        (frame.top + frame.bottom) / 2.0,
+    );
+    let (x, y) = text_position(&svg, "Momentum");
+    assert!(
+        !(x > mid.0 && y < mid.1),
+        "legend still top right at ({x}, {y})"
+    );
+}
+
 fn render_steps(chart: StepsChart, style: ChartStyle, size: (u32, u32)) -> (String, Drawn) {
     render_svg(size, move |area| {
         draw_steps_chart(area, &chart, &style).map_err(|e| e.to_string())

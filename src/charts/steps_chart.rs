@@ -239,7 +239,8 @@ fn draw_series<DB: DrawingBackend>(
     Ok(())
 }
 
-/// The legend in the plot's top right corner: a line with the marker and the name per series.
+/// The legend in a corner of the plot ([`legend_corner`]): a line with the marker and the
+/// name per series.
 fn draw_steps_legend<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     frame: &PlotFrame,
@@ -261,12 +262,12 @@ fn draw_steps_legend<DB: DrawingBackend>(
         .fold(0.0, f64::max);
     let width = gap + sample + gap + widest + gap;
     let height = line_height * series.len() as f64 + gap;
-    let right = frame.right - gap;
-    let left = right - width;
-    let top = frame.top + gap;
-    if left < frame.left || top + height > frame.bottom {
+    if frame.right - frame.left < width + 2.0 * gap || frame.bottom - frame.top < height + 2.0 * gap
+    {
         return Ok(());
     }
+    let (left, top) = legend_corner(frame, series, (width, height), gap);
+    let right = left + width;
     area.draw(&Rectangle::new(
         [
             (to_backend(left), to_backend(top)),
@@ -312,4 +313,63 @@ fn draw_steps_legend<DB: DrawingBackend>(
         )?;
     }
     Ok(())
+}
+
+/// Where a legend of `size` (width, height in pixels) goes: the corner of the plot, `gap`
+/// in from its edges, that the series' lines cross least, measured by points every few
+/// pixels along each line. Top right when it is free (loss curves fall from the top
+/// left), then bottom left, top left, bottom right: a momentum run that climbs again
+/// would otherwise hide under a top-right legend. Returns its left and top.
+pub fn legend_corner(
+    frame: &PlotFrame,
+    series: &[StepsSeries],
+    (width, height): (f64, f64),
+    gap: f64,
+) -> (f64, f64) {
+    let (left_x, right_x) = (frame.left + gap, frame.right - gap - width);
+    let (top_y, bottom_y) = (frame.top + gap, frame.bottom - gap - height);
+    let corners = [
+        (right_x, top_y),
+        (left_x, bottom_y),
+        (left_x, top_y),
+        (right_x, bottom_y),
+    ];
+    let lines: Vec<Vec<(f64, f64)>> = series
+        .iter()
+        .map(|s| {
+            series_points(s, &frame.view)
+                .into_iter()
+                .map(|p| frame.to_pixel(p))
+                .collect()
+        })
+        .collect();
+    let covered = |(x, y): (f64, f64)| {
+        let inside = |p: (f64, f64)| {
+            p.0 >= x - gap && p.0 <= x + width + gap && p.1 >= y - gap && p.1 <= y + height + gap
+        };
+        lines
+            .iter()
+            .flat_map(|line| line.windows(2))
+            .filter(|w| w.iter().all(|p| p.0.is_finite() && p.1.is_finite()))
+            .map(|w| {
+                let (a, b) = (w[0], w[1]);
+                // A point every 3 pixels along the segment (at most 2 000 per segment).
+                let n = ((b.0 - a.0).hypot(b.1 - a.1) / 3.0)
+                    .ceil()
+                    .clamp(1.0, 2000.0) as usize;
+                (0..=n)
+                    .map(|k| {
+                        let t = k as f64 / n as f64;
+                        (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t)
+                    })
+                    .filter(|p| inside(*p))
+                    .count()
+            })
+            .sum::<usize>()
+    };
+    corners
+        .into_iter()
+        .map(|corner| (covered(corner), corner))
+        .min_by_key(|(count, _)| *count)
+        .map_or((right_x, top_y), |(_, corner)| corner)
 }
