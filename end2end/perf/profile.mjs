@@ -1,7 +1,8 @@
 // Profiles one slider drag (or, with --play, three seconds of autoplay): where the main
 // thread's time goes (trace events by name) and the hottest functions by self time.
 //   node end2end/perf/profile.mjs --url URL [--links target/bench/links.json --data '10 000 points']
-//                                 [--scale 1] [--play]
+//                                 [--scale 1] [--play | --race]
+// --race: three seconds of a race of all five optimizers on `lecture-ab` at the 60/s setting.
 // Function names need a build that keeps them: wasm-opt drops the name section, so build
 // without it into another folder and serve that, e.g.
 //   sed 's/data-wasm-opt="z"/data-wasm-opt="0"/' index.html >index-profile.html
@@ -21,6 +22,7 @@ const { values: opts } = parseArgs({
     moves: { type: 'string', default: '120' },
     top: { type: 'string', default: '40' },
     play: { type: 'boolean', default: false },
+    race: { type: 'boolean', default: false },
   },
 });
 const browser = await chromium.launch({
@@ -36,13 +38,23 @@ const page = await context.newPage();
 const link = opts.data ? JSON.parse(readFileSync(opts.links, 'utf8'))[opts.data] : '';
 await page.goto(opts.url + (link ? `#${link}` : ''));
 await page.waitForFunction(() => document.body.hasAttribute('data-drawn'), null, { timeout: 60000 });
+if (opts.race) {
+  await page.getByTestId('preset-select').selectOption('lecture-ab');
+  for (const id of ['nesterov', 'rmsprop', 'adam']) await page.getByTestId(`optimizer-${id}`).check();
+  await page.getByTestId('speed-select').selectOption('60');
+  await page.waitForTimeout(500);
+}
 const cdp = await context.newCDPSession(page);
 await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
 await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
 await cdp.send('Profiler.start');
 const t0 = Date.now();
-if (opts.play) {
+if (opts.race) {
+  await page.getByTestId('play-button').click();
+  await page.waitForTimeout(3000);
+  await page.getByTestId('play-button').click();
+} else if (opts.play) {
   await page.getByTestId('learning-rate').fill('0.00000001');
   await page.getByTestId('speed-select').selectOption('60');
   await page.getByTestId('play-button').click();
@@ -76,11 +88,29 @@ profile.samples.forEach((id, i) => {
   const name = `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url ? n.callFrame.url.split('/').pop() : ''}`;
   self.set(name, (self.get(name) || 0) + (dts[i + 1] || 0) / 1000);
 });
+// Inclusive time of our own functions (descent_lab, descent_core: a build with names):
+// every sample whose stack passes through them, each function counted once a sample.
+const parent = new Map();
+profile.nodes.forEach((n) => (n.children || []).forEach((c) => parent.set(c, n.id)));
+const inclusive = new Map();
+profile.samples.forEach((id, i) => {
+  const seen = new Set();
+  for (let n = id; n !== undefined; n = parent.get(n)) {
+    const name = byId.get(n).callFrame.functionName;
+    if (/descent_(lab|core)|__wbg_set_innerHTML|setItem/.test(name) && !seen.has(name)) {
+      seen.add(name);
+      inclusive.set(name, (inclusive.get(name) || 0) + (dts[i + 1] || 0) / 1000);
+    }
+  }
+});
 const total = [...self.values()].reduce((a, b) => a + b, 0);
 console.log(`wall ${wall} ms, profiled ${total.toFixed(0)} ms`);
 console.log('--- self time by function (ms) ---');
 [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, Number(opts.top))
   .forEach(([k, v]) => console.log(v.toFixed(1).padStart(8), k.slice(0, 150)));
+console.log('--- inclusive time of our functions (ms) ---');
+[...inclusive.entries()].sort((a, b) => b[1] - a[1]).slice(0, Number(opts.top))
+  .forEach(([k, v]) => console.log(v.toFixed(1).padStart(8), k.replace(/::h[0-9a-f]{16}$/, '').slice(0, 150)));
 // Main-thread trace events: total duration by name (nested events counted in their parents too).
 const events = (trace.traceEvents || trace).filter((e) => e.ph === 'X' && e.dur);
 const mainTid = (() => {
@@ -102,21 +132,54 @@ events.filter((e) => `${e.pid}:${e.tid}` === mainTid && e.name === 'EventDispatc
 console.log('--- events dispatched (ms, count) ---');
 [...byType.entries()].sort((a, b) => b[1].ms - a[1].ms)
   .forEach(([k, v]) => console.log(v.ms.toFixed(1).padStart(8), String(v.n).padStart(6), k));
-// What runs inside the dispatch of an `input` event (time of nested events, by name).
+// What runs inside the dispatch of an `input` event, a timer (autoplay's step) and an
+// animation frame's callbacks (the charts' redraws): time of nested events, by name.
 const mainEvents = events.filter((e) => `${e.pid}:${e.tid}` === mainTid);
-const inputs = mainEvents.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'input');
-const nested = new Map();
-for (const outer of inputs) {
-  for (const e of mainEvents) {
-    if (e !== outer && e.ts >= outer.ts && e.ts + e.dur <= outer.ts + outer.dur) {
-      const d = nested.get(e.name) || { ms: 0, n: 0 };
-      d.ms += e.dur / 1000; d.n += 1; nested.set(e.name, d);
+const inside = (title, outers) => {
+  const nested = new Map();
+  for (const outer of outers) {
+    for (const e of mainEvents) {
+      if (e !== outer && e.ts >= outer.ts && e.ts + e.dur <= outer.ts + outer.dur) {
+        const d = nested.get(e.name) || { ms: 0, n: 0 };
+        d.ms += e.dur / 1000; d.n += 1; nested.set(e.name, d);
+      }
     }
   }
-}
-console.log('--- inside input dispatches (ms, count) ---');
-[...nested.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12)
-  .forEach(([k, v]) => console.log(v.ms.toFixed(1).padStart(8), String(v.n).padStart(6), k));
+  const own = outers.reduce((a, e) => a + e.dur / 1000, 0);
+  console.log(`--- inside ${title} (${outers.length}, ${own.toFixed(1)} ms in all; nested ms, count) ---`);
+  [...nested.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12)
+    .forEach(([k, v]) => console.log(v.ms.toFixed(1).padStart(8), String(v.n).padStart(6), k));
+};
+inside('input dispatches', mainEvents.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'input'));
+inside('timers', mainEvents.filter((e) => e.name === 'TimerFire'));
+inside('animation frames', mainEvents.filter((e) => e.name === 'FireAnimationFrame'));
 console.log('--- main-thread trace events (ms, count) ---');
 [...dur.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25)
   .forEach(([k, v]) => console.log(v.ms.toFixed(1).padStart(8), String(v.n).padStart(6), k));
+// Per frame (a frame = one `Commit` to the compositor): the page's own script (our wasm,
+// its JS glue and the DOM calls it makes; outermost `FunctionCall`s and microtasks) and
+// the browser's rendering work on the main thread (style, layout, paint, commit).
+{
+  const frames = dur.get('Commit')?.n ?? 0;
+  const outermost = (names) => {
+    const spans = mainEvents.filter((e) => names.includes(e.name)).sort((a, b) => a.ts - b.ts);
+    let total = 0;
+    let end = -Infinity;
+    for (const e of spans) {
+      if (e.ts >= end) {
+        total += e.dur / 1000;
+        end = e.ts + e.dur;
+      } else if (e.ts + e.dur > end) {
+        total += (e.ts + e.dur - end) / 1000;
+        end = e.ts + e.dur;
+      }
+    }
+    return total;
+  };
+  const script = outermost(['FunctionCall', 'RunMicrotasks', 'EvaluateScript', 'V8.Execute']);
+  const rendering = ['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit']
+    .map((n) => [n, dur.get(n)?.ms ?? 0]);
+  const renderTotal = rendering.reduce((a, [, v]) => a + v, 0);
+  console.log(`--- per frame (${frames} frames in ${wall} ms: ${(frames / (wall / 1000)).toFixed(1)} /s) ---`);
+  console.log(`script ${(script / frames).toFixed(1)} ms; browser rendering ${(renderTotal / frames).toFixed(1)} ms (${rendering.map(([n, v]) => `${n} ${(v / frames).toFixed(1)}`).join(', ')})`);
+}
