@@ -6,7 +6,12 @@
 //!   change: nothing reads the layout (`client_width`) while drawing.
 //! - The style (device scale, projector mode, the decimal separator) is built from those
 //!   tracked inputs and goes into every cached layer's key ([`crate::charts::layer`]).
-//! - The observer is disconnected in `on_cleanup`, and an animation frame that fires after
+//! - A chart scrolled out of sight (an `IntersectionObserver`: below the fold of its column,
+//!   or in a closed panel) is not redrawn while its data change; it is redrawn once when it
+//!   comes back into sight. Its first drawing happens wherever it is, so its `data-frame`
+//!   is there from the start. A race's loss-against-step chart below the race table, for
+//!   instance, costs nothing at every Step while the table is what is looked at.
+//! - The observers are disconnected in `on_cleanup`, and an animation frame that fires after
 //!   the component is gone does nothing (a flag, and only `try_*` reads of its signals).
 
 use crate::charts::pointer::canvas_pixel;
@@ -78,6 +83,10 @@ where
     };
     let alive = Arc::new(AtomicBool::new(true));
     observe_size(canvas, handle.css_size, alive.clone());
+    // Whether any of the canvas is in sight; until the observer first reports, it counts as
+    // seen.
+    let in_sight = RwSignal::new(true);
+    observe_sight(canvas, in_sight, alive.clone());
     let inputs = Memo::new(move |_| {
         Some(StyleInputs {
             css_size: handle.css_size.get()?,
@@ -94,6 +103,10 @@ where
     Effect::new(move |_| {
         chart.track();
         inputs.track();
+        // Out of sight, a chart drawn once waits: coming back into sight runs this again.
+        if !in_sight.get() && drawn_before.get_value() {
+            return;
+        }
         if canvas.get().is_none() || pending.get_value() {
             return;
         }
@@ -191,6 +204,49 @@ fn observe_size(
     on_cleanup(move || {
         if let Some(Some((resize, _callback))) = observer.try_update_value(Option::take) {
             resize.disconnect();
+        }
+    });
+}
+
+/// Keeps `in_sight` at whether any of the canvas is within the viewport (and the scrolled
+/// boxes around it), through an `IntersectionObserver`, from when the canvas is mounted
+/// until the component is cleaned up.
+fn observe_sight(canvas: NodeRef<Canvas>, in_sight: RwSignal<bool>, alive: Arc<AtomicBool>) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    type Observer = (
+        web_sys::IntersectionObserver,
+        Closure<dyn FnMut(js_sys::Array, web_sys::IntersectionObserver)>,
+    );
+    let observer = StoredValue::new_local(None::<Observer>);
+    canvas.on_load(move |element| {
+        let callback = Closure::<dyn FnMut(js_sys::Array, web_sys::IntersectionObserver)>::new(
+            move |entries: js_sys::Array, _: web_sys::IntersectionObserver| {
+                if !alive.load(Ordering::Relaxed) {
+                    return;
+                }
+                // The last entry is the latest state.
+                let Some(entry) = entries
+                    .iter()
+                    .last()
+                    .and_then(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
+                else {
+                    return;
+                };
+                let seen = entry.is_intersecting();
+                if in_sight.try_get_untracked() != Some(seen) {
+                    let _ = in_sight.try_set(seen);
+                }
+            },
+        );
+        if let Ok(sight) = web_sys::IntersectionObserver::new(callback.as_ref().unchecked_ref()) {
+            sight.observe(&element);
+            let _ = observer.try_set_value(Some((sight, callback)));
+        }
+    });
+    on_cleanup(move || {
+        if let Some(Some((sight, _callback))) = observer.try_update_value(Option::take) {
+            sight.disconnect();
         }
     });
 }
