@@ -232,7 +232,7 @@ fn a_map_computed_row_by_row_is_the_map_computed_at_once() {
 }
 
 #[test]
-fn a_race_creeping_out_of_the_map_widens_it_by_eighths_and_seldom() {
+fn a_race_creeping_out_of_the_map_widens_it_by_sixteenths_and_seldom() {
     // lecture-ab with all five racing: RMSProp and Adam leave the home view within a few
     // Steps and keep creeping outward.
     let mut s = Session::new(Preset::LectureAb.lesson());
@@ -249,7 +249,7 @@ fn a_race_creeping_out_of_the_map_widens_it_by_eighths_and_seldom() {
                 assert!(view.contains(p), "{p:?} outside {view:?}");
             }
         }
-        // Each side is home's, or beyond it by whole eighths of home's width.
+        // Each side is home's, or beyond it by whole sixteenths of home's width.
         let whole_steps = |edge: f64, home_edge: f64, width: f64| {
             let q = (edge - home_edge).abs() / (descent_core::session::WIDEN_STEP * width);
             (q - q.round()).abs() < 1e-6
@@ -262,5 +262,5 @@ fn a_race_creeping_out_of_the_map_widens_it_by_eighths_and_seldom() {
     let changes = views.windows(2).filter(|w| w[0] != w[1]).count();
     assert!(changes >= 1, "the paths leave home");
     // Widened just enough at each Step, it was 18.
-    assert!(changes <= 8, "{changes} new views in 150 Steps");
+    assert!(changes <= 10, "{changes} new views in 150 Steps");
 }

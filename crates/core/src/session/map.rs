@@ -12,7 +12,7 @@
 //!   wide along its wider side);
 //! - the view shown is the home view while it holds the start, the current point, the
 //!   minimum and every path; otherwise home widened to hold them (as a parameter's range
-//!   is widened, [`Session::range`]), each side by whole eighths of home's width
+//!   is widened, [`Session::range`]), each side by whole sixteenths of home's width
 //!   ([`WIDEN_STEP`]): a path creeping outward during a race widens the map every few
 //!   Steps, not at each one (each new view is a new grid, contours and axes); "fit" fits
 //!   home afresh;
@@ -41,7 +41,7 @@ const HOME_SLACK: f64 = 4.0;
 
 /// A widened view reaches beyond home on each side by a whole number of this fraction of
 /// home's width along that side.
-pub const WIDEN_STEP: f64 = 0.125;
+pub const WIDEN_STEP: f64 = 0.0625;
 
 /// `fitted` (which holds home) widened outward, side by side, to reach beyond `home` by
 /// whole steps of [`WIDEN_STEP`] × home's width; within the parameters' bound.
