@@ -96,6 +96,8 @@ where
     });
     let pending = StoredValue::new(false);
     let drawn_before = StoredValue::new(false);
+    // The `data-frame` and `data-view` last written.
+    let attributes = StoredValue::new(None::<(String, String)>);
     // Offscreen canvases are not Send: the layers stay on the page's thread.
     #[cfg(target_arch = "wasm32")]
     let layers = StoredValue::new_local(C::Cache::default());
@@ -137,7 +139,9 @@ where
                 let _ = style;
                 None
             };
-            write_frame_attributes(&element, drawn.as_ref(), inputs.css_size);
+            let _ = attributes.try_update_value(|written| {
+                write_frame_attributes(&element, drawn.as_ref(), inputs.css_size, written);
+            });
             let _ = handle.frame.try_set_value(drawn);
             announce_drawn(!drawn_before.try_get_value().unwrap_or(true));
             let _ = drawn_before.try_set_value(true);
@@ -278,15 +282,19 @@ fn announce_drawn(first_time: bool) {
 /// Writes where the plotting area landed onto the canvas, so end-to-end tests can point at
 /// a data point without reading pixels: `data-frame` is its left, top, right and bottom
 /// edge in CSS pixels from the canvas's corner, `data-view` the x0, x1, y0, y1 it shows.
-/// Both go when nothing was drawn (a hidden or tiny canvas).
+/// Both go when nothing was drawn (a hidden or tiny canvas). `written` holds what was last
+/// written, so an unchanged value is not written again.
 fn write_frame_attributes(
     canvas: &web_sys::HtmlCanvasElement,
     frame: Option<&PlotFrame>,
     (css_width, _): (f64, f64),
+    written: &mut Option<(String, String)>,
 ) {
     let Some(f) = frame else {
-        let _ = canvas.remove_attribute("data-frame");
-        let _ = canvas.remove_attribute("data-view");
+        if written.take().is_some() {
+            let _ = canvas.remove_attribute("data-frame");
+            let _ = canvas.remove_attribute("data-view");
+        }
         return;
     };
     let ratio = if css_width >= 1.0 {
@@ -298,6 +306,14 @@ fn write_frame_attributes(
     let edges = [f.left, f.top, f.right, f.bottom].map(css).join(",");
     let (x, y) = (f.view.x, f.view.y);
     let view = [x.0, x.1, y.0, y.1].map(format_exact).join(",");
-    let _ = canvas.set_attribute("data-frame", &edges);
-    let _ = canvas.set_attribute("data-view", &view);
+    // Written only when they change: most frames keep the chart's frame and view.
+    let (old_edges, old_view) = written.get_or_insert_with(Default::default);
+    if *old_edges != edges {
+        let _ = canvas.set_attribute("data-frame", &edges);
+        *old_edges = edges;
+    }
+    if *old_view != view {
+        let _ = canvas.set_attribute("data-view", &view);
+        *old_view = view;
+    }
 }
