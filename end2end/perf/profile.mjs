@@ -3,6 +3,9 @@
 //   node end2end/perf/profile.mjs --url URL [--links target/bench/links.json --data '10 000 points']
 //                                 [--scale 1] [--play | --race]
 // --race: three seconds of a race of all five optimizers on `lecture-ab` at the 60/s setting.
+// --drag map|point: with the loss map shown (`lecture-ab`, or the --data link with the model
+// switched to a·x + b), the point on the map dragged across the valley, or the first data
+// point dragged up and down on the data chart (as bench.mjs's `surface` part does).
 // Function names need a build that keeps them: wasm-opt drops the name section, so build
 // without it into another folder and serve that, e.g.
 //   sed 's/data-wasm-opt="z"/data-wasm-opt="0"/' index.html >index-profile.html
@@ -23,6 +26,7 @@ const { values: opts } = parseArgs({
     top: { type: 'string', default: '40' },
     play: { type: 'boolean', default: false },
     race: { type: 'boolean', default: false },
+    drag: { type: 'string' },
   },
 });
 const browser = await chromium.launch({
@@ -44,13 +48,49 @@ if (opts.race) {
   await page.getByTestId('speed-select').selectOption('60');
   await page.waitForTimeout(500);
 }
+let dragFrom = null;
+if (opts.drag) {
+  if (link) await page.getByTestId('model-select').selectOption('affine');
+  else await page.getByTestId('preset-select').selectOption('lecture-ab');
+  await page.waitForFunction(() => document.querySelector('[data-testid=chart-surface]')?.dataset.frame);
+  const target = opts.drag === 'map' ? 'chart-surface' : 'chart-data';
+  const canvas = page.getByTestId(target);
+  await canvas.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(300);
+  const [frame, view, box] = await Promise.all([
+    canvas.getAttribute('data-frame'), canvas.getAttribute('data-view'), canvas.boundingBox()]);
+  const [left, top, right, bottom] = frame.split(',').map(Number);
+  const [x0, x1, y0, y1] = view.split(',').map(Number);
+  const at = (x, y) => ({
+    x: box.x + left + ((x - x0) / (x1 - x0)) * (right - left),
+    y: box.y + bottom - ((y - y0) / (y1 - y0)) * (bottom - top),
+  });
+  const value = async (id) => Number((await page.getByTestId(id).inputValue()).replace(',', '.'));
+  dragFrom = opts.drag === 'map'
+    ? at(await value('param-a'), await value('param-b'))
+    : at(await value('cell-0-x'), await value('cell-0-y'));
+  dragFrom.low = opts.drag === 'map' ? -120 : Math.max(-60, box.y + top + 3 - dragFrom.y);
+  dragFrom.high = opts.drag === 'map' ? 120 : Math.min(60, box.y + bottom - 3 - dragFrom.y);
+  await page.mouse.move(dragFrom.x, dragFrom.y);
+  await page.mouse.down();
+}
 const cdp = await context.newCDPSession(page);
 await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
 await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
 await cdp.send('Profiler.start');
 const t0 = Date.now();
-if (opts.race) {
+if (opts.drag) {
+  let offset = 0;
+  let direction = 1;
+  for (let i = 0; i < Number(opts.moves); i++) {
+    if (offset + direction * 3 > dragFrom.high || offset + direction * 3 < dragFrom.low) direction = -direction;
+    offset += direction * 3;
+    if (opts.drag === 'map') await page.mouse.move(dragFrom.x + offset, dragFrom.y + offset / 4);
+    else await page.mouse.move(dragFrom.x, dragFrom.y + offset);
+  }
+  await page.mouse.up();
+} else if (opts.race) {
   await page.getByTestId('play-button').click();
   await page.waitForTimeout(3000);
   await page.getByTestId('play-button').click();
@@ -151,6 +191,7 @@ const inside = (title, outers) => {
     .forEach(([k, v]) => console.log(v.ms.toFixed(1).padStart(8), String(v.n).padStart(6), k));
 };
 inside('input dispatches', mainEvents.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'input'));
+inside('pointermove dispatches', mainEvents.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'pointermove'));
 inside('timers', mainEvents.filter((e) => e.name === 'TimerFire'));
 inside('animation frames', mainEvents.filter((e) => e.name === 'FireAnimationFrame'));
 console.log('--- main-thread trace events (ms, count) ---');
