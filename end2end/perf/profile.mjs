@@ -27,6 +27,7 @@ const { values: opts } = parseArgs({
     play: { type: 'boolean', default: false },
     race: { type: 'boolean', default: false },
     drag: { type: 'string' },
+    focus: { type: 'string' },
   },
 });
 const browser = await chromium.launch({
@@ -130,14 +131,19 @@ profile.samples.forEach((id, i) => {
 });
 // Inclusive time of our own functions (descent_lab, descent_core: a build with names):
 // every sample whose stack passes through them, each function counted once a sample.
+// With --focus NAME: only samples under a function whose name contains NAME, and every
+// function under it (the browser's canvas calls too).
 const parent = new Map();
 profile.nodes.forEach((n) => (n.children || []).forEach((c) => parent.set(c, n.id)));
 const inclusive = new Map();
 profile.samples.forEach((id, i) => {
   const seen = new Set();
-  for (let n = id; n !== undefined; n = parent.get(n)) {
-    const name = byId.get(n).callFrame.functionName;
-    if (/descent_(lab|core)|__wbg_set_innerHTML|setItem/.test(name) && !seen.has(name)) {
+  const stack = [];
+  for (let n = id; n !== undefined; n = parent.get(n)) stack.push(byId.get(n).callFrame.functionName);
+  if (opts.focus && !stack.some((name) => name.includes(opts.focus))) return;
+  for (const name of stack) {
+    const ours = /descent_(lab|core)|__wbg_set_innerHTML|setItem/.test(name);
+    if ((ours || opts.focus) && !seen.has(name)) {
       seen.add(name);
       inclusive.set(name, (inclusive.get(name) || 0) + (dts[i + 1] || 0) / 1000);
     }
