@@ -7,8 +7,9 @@
 //! - The style (device scale, projector mode, the decimal separator) is built from those
 //!   tracked inputs and goes into every cached layer's key ([`crate::charts::layer`]).
 //! - A chart scrolled out of sight (an `IntersectionObserver`: below the fold of its column,
-//!   or in a closed panel) is not redrawn while its data change; it is redrawn once when it
-//!   comes back into sight. Its first drawing happens wherever it is, so its `data-frame`
+//!   or in a closed panel) is not redrawn while only its data change; it is redrawn once
+//!   when it comes back into sight, and at once when its size, projector mode or the
+//!   language change. Its first drawing happens wherever it is, so its `data-frame`
 //!   is there from the start. A race's loss-against-step chart below the race table, for
 //!   instance, costs nothing at every Step while the table is what is looked at.
 //! - The observers are disconnected in `on_cleanup`, and an animation frame that fires after
@@ -96,6 +97,8 @@ where
     });
     let pending = StoredValue::new(false);
     let drawn_before = StoredValue::new(false);
+    // The style inputs of the last redraw.
+    let drawn_inputs = StoredValue::new(None::<StyleInputs>);
     // The `data-frame` and `data-view` last written.
     let attributes = StoredValue::new(None::<(String, String)>);
     // Offscreen canvases are not Send: the layers stay on the page's thread.
@@ -104,9 +107,11 @@ where
     let frame_alive = alive.clone();
     Effect::new(move |_| {
         chart.track();
-        inputs.track();
-        // Out of sight, a chart drawn once waits: coming back into sight runs this again.
-        if !in_sight.get() && drawn_before.get_value() {
+        let style_inputs = inputs.get();
+        // Out of sight, a chart drawn once waits while only its data change: coming back
+        // into sight runs this again. A new size, projector mode or language is drawn at
+        // once (rare, and `data-frame` then says where the plot is now).
+        if !in_sight.get() && drawn_before.get_value() && drawn_inputs.get_value() == style_inputs {
             return;
         }
         if canvas.get().is_none() || pending.get_value() {
@@ -126,6 +131,7 @@ where
             let Some(inputs) = inputs.try_get_untracked().flatten() else {
                 return;
             };
+            let _ = drawn_inputs.try_set_value(Some(inputs));
             let style = chart_style(&element, inputs);
             #[cfg(target_arch = "wasm32")]
             let drawn = layers
