@@ -25,7 +25,7 @@ fi
 # encoder, so the app needs no test-only door.
 make_links() {
   cargo build -q -p descent-core --example bench_link
-  local bin="$ROOT/target/debug/examples/bench_link"
+  local bin="${CARGO_TARGET_DIR:-$ROOT/target}/debug/examples/bench_link"
   printf '{"1 000 points": "%s", "10 000 points": "%s", "10 000 points, a*x^2": "%s"}\n' \
     "$("$bin" 1000)" "$("$bin" 10000)" "$("$bin" 10000 'a*x^2')" >"$OUT/links.json"
 }

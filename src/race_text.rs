@@ -224,11 +224,50 @@ fn marker_html(id: &str) -> String {
     )
 }
 
+/// One race table row as the table shows it: the exact a, b, L and step of its `data-*`
+/// attributes, and the texts of its outcome and its five number cells. The table is
+/// written once from these ([`race_table_html`]) and then only the values that changed
+/// are written again at each Step (`components::race_table`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct RowCells {
+    /// `data-a`, `data-b`, `data-loss` and `data-step`, in full precision.
+    pub data: [String; 4],
+    /// The outcome in words, then the cells step, a, b, L and ‖∇L‖ as shown.
+    pub texts: [String; 6],
+}
+
+/// The names of [`RowCells::data`]'s attributes, in its order.
+pub const ROW_DATA: [&str; 4] = ["data-a", "data-b", "data-loss", "data-step"];
+
+/// A race table row's values ([`RowCells`]).
+pub fn row_cells(row: &Row, lang: Lang) -> RowCells {
+    let a = row.params.first().copied();
+    let b = row.params.get(1).copied();
+    let exact = |v: Option<f64>| v.map(format_exact).unwrap_or_default();
+    let shown = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| format_number(v, lang));
+    RowCells {
+        data: [
+            exact(a),
+            exact(b),
+            format_exact(row.loss),
+            row.step.to_string(),
+        ],
+        texts: [
+            outcome_text(lang, row.outcome).to_owned(),
+            row.step.to_string(),
+            shown(a),
+            shown(b),
+            format_number(row.loss, lang),
+            format_number(row.gradient_norm, lang),
+        ],
+    }
+}
+
 /// The race table's inner markup: the caption, the header and one row per lane
 /// (`data-testid="race-<id>"` with its exact a, b, L and step in `data-*`), each in its
-/// series colour and marker. Written as one string rather than as Leptos views: the
-/// table is rebuilt at every step, and one string costs the first load far less than a
-/// typed view of seven cells and eight attributes per row.
+/// series colour and marker. Written as one string rather than as Leptos views: one
+/// string costs the first load far less than a typed view of seven cells and eight
+/// attributes per row.
 pub fn race_table_html(rows: &[Row], lang: Lang) -> String {
     let w = race_words(lang);
     let mut html = format!(
@@ -242,53 +281,60 @@ pub fn race_table_html(rows: &[Row], lang: Lang) -> String {
     );
     for row in rows {
         let (colour, _) = crate::chart_data::series_look(row.id);
-        let a = row.params.first().copied();
-        let b = row.params.get(1).copied();
-        let exact = |v: Option<f64>| v.map(format_exact).unwrap_or_default();
-        let shown = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| format_number(v, lang));
+        let RowCells { data, texts } = row_cells(row, lang);
+        let [a, b, loss, step] = data.map(|v| escape(&v));
+        let [outcome, step_cell, a_cell, b_cell, loss_cell, norm_cell] = texts.map(|t| escape(&t));
         html.push_str(&format!(
-            "<tr data-testid=\"race-{id}\" data-a=\"{}\" data-b=\"{}\" data-loss=\"{}\" \
+            "<tr data-testid=\"race-{id}\" data-a=\"{a}\" data-b=\"{b}\" data-loss=\"{loss}\" \
              data-step=\"{step}\" style=\"--series:{colour}\"><th scope=\"row\">{}{}\
-             <span class=\"outcome\">{}</span></th><td>{step}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            exact(a),
-            exact(b),
-            format_exact(row.loss),
+             <span class=\"outcome\">{outcome}</span></th><td>{step_cell}</td><td>{a_cell}</td>\
+             <td>{b_cell}</td><td>{loss_cell}</td><td>{norm_cell}</td></tr>",
             marker_html(row.id),
             escape(optimizer_name(lang, row.id)),
-            escape(outcome_text(lang, row.outcome)),
-            shown(a),
-            shown(b),
-            format_number(row.loss, lang),
-            format_number(row.gradient_norm, lang),
             id = row.id,
-            step = row.step,
         ));
     }
     html.push_str("</tbody>");
     html
 }
 
-/// The update rules' inner markup: per lane its name and the lines of
-/// [`update_lines`] for each free parameter `(index, name)`.
-pub fn race_rules_html(
+/// Each lane's update rule as lines: per lane its id and the lines of [`update_lines`] for
+/// each free parameter `(index, name)` (none for a lane that has stopped).
+pub fn race_rule_lines(
     updates: &[(&'static str, Option<Update>)],
     params: &[(usize, &str)],
     lang: Lang,
-) -> String {
+) -> Vec<(&'static str, Vec<String>)> {
+    updates
+        .iter()
+        .map(|(id, update)| {
+            let lines = params
+                .iter()
+                .flat_map(|(index, name)| {
+                    update
+                        .iter()
+                        .flat_map(|u| update_lines(u, *index, name, lang))
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            (*id, lines)
+        })
+        .collect()
+}
+
+/// The update rules' inner markup from [`race_rule_lines`]: per lane an item
+/// (`data-testid="race-rule-<id>"`) with its marker and name, then one `formula` span per
+/// line.
+pub fn race_rules_html(rules: &[(&'static str, Vec<String>)], lang: Lang) -> String {
     let mut html = String::new();
-    for (id, update) in updates {
+    for (id, lines) in rules {
         html.push_str(&format!(
             "<li data-testid=\"race-rule-{id}\"><span>{}<strong>{}</strong></span>",
             marker_html(id),
             escape(optimizer_name(lang, id))
         ));
-        for (index, name) in params {
-            for line in update
-                .iter()
-                .flat_map(|u| update_lines(u, *index, name, lang))
-            {
-                html.push_str(&format!("<span class=\"formula\">{}</span>", escape(&line)));
-            }
+        for line in lines {
+            html.push_str(&format!("<span class=\"formula\">{}</span>", escape(line)));
         }
         html.push_str("</li>");
     }
@@ -367,7 +413,10 @@ mod tests {
             .into_iter()
             .map(|id| (id, session.race_update(id)))
             .collect();
-        let rules = race_rules_html(&updates, &[(0, "a"), (1, "b")], Lang::En);
+        let rules = race_rules_html(
+            &race_rule_lines(&updates, &[(0, "a"), (1, "b")], Lang::En),
+            Lang::En,
+        );
         assert!(
             rules.contains("<span class=\"formula\">a := a − γ·g = 9.3419 − 0.003·"),
             "{rules}"

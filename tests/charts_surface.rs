@@ -16,9 +16,9 @@ use std::time::{Duration, Instant};
 
 use descent_lab::charts::{
     draw_steps_chart, draw_surface_chart, fill_heatmap, legend_values, lut_colour, series_colour,
-    steps_view, BatchArrow, CachedLayer, ChartStyle, ContourLevel, LayeredChart, LogColourScale,
-    PlotFrame, StepsChart, StepsSeries, SurfaceBase, SurfaceChart, SurfaceGrid, SurfacePath,
-    TOO_LARGE, UNDEFINED, VIRIDIS,
+    step_axis_end, steps_view, BatchArrow, CachedLayer, ChartStyle, ContourLevel, LayeredChart,
+    LogColourScale, PlotFrame, StepsChart, StepsSeries, SurfaceBase, SurfaceChart, SurfaceGrid,
+    SurfacePath, TOO_LARGE, UNDEFINED, VIRIDIS,
 };
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -703,6 +703,52 @@ fn the_steps_axis_stays_finite_for_zero_and_non_finite_losses() {
     );
     drawn.unwrap().unwrap();
     assert!(texts(&svg).iter().any(|t| t == "no steps"));
+}
+
+#[test]
+fn the_step_axis_ends_at_the_last_step_up_to_ten_then_at_half_powers_of_ten() {
+    let ends: Vec<usize> = [0, 1, 7, 10, 11, 15, 16, 99, 100, 101, 150, 151, 1001]
+        .into_iter()
+        .map(step_axis_end)
+        .collect();
+    assert_eq!(
+        ends,
+        [1, 1, 7, 10, 15, 15, 20, 100, 100, 150, 150, 200, 1500]
+    );
+}
+
+#[test]
+fn the_steps_axes_hold_still_over_many_steps_of_a_race_and_hold_every_point() {
+    // Momentum on the lecture's table, a step at a time from step 20 to 100: the axes
+    // (the cached layer's key) change at a few steps only, and every loss stays inside.
+    let full = race_steps();
+    let mut views = Vec::new();
+    for last in 20..=100 {
+        let chart = StepsChart {
+            series: full
+                .series
+                .iter()
+                .map(|s| StepsSeries {
+                    losses: s.losses[..=last].to_vec(),
+                    ..s.clone()
+                })
+                .collect(),
+            ..StepsChart::default()
+        };
+        let view = steps_view(&chart);
+        for l in chart.series.iter().flat_map(|s| &s.losses) {
+            if *l > 0.0 && view.y.1 - view.y.0 < 16.0 {
+                assert!(
+                    view.y.0 < l.log10() && l.log10() < view.y.1,
+                    "{l} in {view:?}"
+                );
+            }
+        }
+        assert!(view.x.0 < 0.0 && view.x.1 > last as f64);
+        views.push(view);
+    }
+    let changes = views.windows(2).filter(|w| w[0] != w[1]).count();
+    assert!(changes <= 20, "{changes} changes of the axes in 80 steps");
 }
 
 #[test]

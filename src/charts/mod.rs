@@ -51,7 +51,9 @@ pub use data_chart::{data_view, draw_data_chart, DataChart, Residual};
 pub use layer::{draw_layered, CachedLayer, LayeredChart, NoLayer};
 pub use loss_chart::{draw_loss_chart, loss_view, LossChart, Tangent};
 pub use series::{series_colour, series_shape, MarkerShape, SeriesPath, SERIES_COLOURS};
-pub use steps_chart::{draw_steps_chart, steps_view, StepsAxes, StepsChart, StepsSeries};
+pub use steps_chart::{
+    draw_steps_chart, step_axis_end, steps_view, StepsAxes, StepsChart, StepsSeries,
+};
 pub use style::{
     projector_enlargement, ChartStyle, Palette, PROJECTOR_ENLARGEMENT, PROJECTOR_FULL_SIZE,
 };

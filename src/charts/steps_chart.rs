@@ -57,16 +57,20 @@ impl Default for StepsChart {
     }
 }
 
-/// The data window: steps 0 to the longest series' last, and log10 L over the positive finite
-/// losses (at most [`MAX_DECADES`] deep), padded; finite and of nonzero width whatever the input.
+/// The data window: steps 0 to the longest series' last, rounded up ([`step_axis_end`]),
+/// and log10 L over the positive finite losses (at most [`MAX_DECADES`] deep) widened to
+/// whole half decades, padded; finite and of nonzero width whatever the input.
+///
+/// The rounding keeps the axes still while a race runs: the window changes only every
+/// few steps, not at each one, so the cached axes layer is redrawn that seldom and the
+/// labels do not creep along at every Step.
 pub fn steps_view(chart: &StepsChart) -> ChartView {
     let last_step = chart
         .series
         .iter()
         .map(|s| s.losses.len().saturating_sub(1))
         .max()
-        .unwrap_or(0)
-        .max(1) as f64;
+        .unwrap_or(0);
     let logs = chart
         .series
         .iter()
@@ -74,6 +78,7 @@ pub fn steps_view(chart: &StepsChart) -> ChartView {
         .filter(|l| l.is_finite() && **l > 0.0)
         .map(|l| l.log10());
     let (lo, hi) = finite_extent(logs).unwrap_or((0.0, 1.0));
+    let (lo, hi) = ((lo * 2.0).floor() / 2.0, (hi * 2.0).ceil() / 2.0);
     let lo = lo.max(hi - MAX_DECADES);
     let (lo, hi) = if hi - lo < 1.0 {
         let mid = (lo + hi) / 2.0;
@@ -82,9 +87,24 @@ pub fn steps_view(chart: &StepsChart) -> ChartView {
         (lo, hi)
     };
     ChartView {
-        x: asymmetric_padding(0.0, last_step, 0.02, 0.03),
+        x: asymmetric_padding(0.0, step_axis_end(last_step) as f64, 0.02, 0.03),
         y: asymmetric_padding(lo, hi, 0.05, 0.08),
     }
+}
+
+/// Where the step axis ends for a longest series ending at step `last`: at `last` up to
+/// 10, else at the next multiple of half its power of ten (11 → 15, 101 → 150, 1 001 →
+/// 1 500), so the lines fill at least two thirds of the width.
+pub fn step_axis_end(last: usize) -> usize {
+    if last <= 10 {
+        return last.max(1);
+    }
+    let mut unit = 1usize;
+    while unit <= last / 10 {
+        unit = unit.saturating_mul(10);
+    }
+    let half = (unit / 2).max(1);
+    last.div_ceil(half).saturating_mul(half)
 }
 
 /// Draws the chart onto `area` and returns where its plotting area landed.

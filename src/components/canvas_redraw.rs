@@ -6,7 +6,13 @@
 //!   change: nothing reads the layout (`client_width`) while drawing.
 //! - The style (device scale, projector mode, the decimal separator) is built from those
 //!   tracked inputs and goes into every cached layer's key ([`crate::charts::layer`]).
-//! - The observer is disconnected in `on_cleanup`, and an animation frame that fires after
+//! - A chart scrolled out of sight (an `IntersectionObserver`: below the fold of its column,
+//!   or in a closed panel) is not redrawn while only its data change; it is redrawn once
+//!   when it comes back into sight, and at once when its size, projector mode or the
+//!   language change. Its first drawing happens wherever it is, so its `data-frame`
+//!   is there from the start. A race's loss-against-step chart below the race table, for
+//!   instance, costs nothing at every Step while the table is what is looked at.
+//! - The observers are disconnected in `on_cleanup`, and an animation frame that fires after
 //!   the component is gone does nothing (a flag, and only `try_*` reads of its signals).
 
 use crate::charts::pointer::canvas_pixel;
@@ -78,6 +84,10 @@ where
     };
     let alive = Arc::new(AtomicBool::new(true));
     observe_size(canvas, handle.css_size, alive.clone());
+    // Whether any of the canvas is in sight; until the observer first reports, it counts as
+    // seen.
+    let in_sight = RwSignal::new(true);
+    observe_sight(canvas, in_sight, alive.clone());
     let inputs = Memo::new(move |_| {
         Some(StyleInputs {
             css_size: handle.css_size.get()?,
@@ -87,13 +97,23 @@ where
     });
     let pending = StoredValue::new(false);
     let drawn_before = StoredValue::new(false);
+    // The style inputs of the last redraw.
+    let drawn_inputs = StoredValue::new(None::<StyleInputs>);
+    // The `data-frame` and `data-view` last written.
+    let attributes = StoredValue::new(None::<(String, String)>);
     // Offscreen canvases are not Send: the layers stay on the page's thread.
     #[cfg(target_arch = "wasm32")]
     let layers = StoredValue::new_local(C::Cache::default());
     let frame_alive = alive.clone();
     Effect::new(move |_| {
         chart.track();
-        inputs.track();
+        let style_inputs = inputs.get();
+        // Out of sight, a chart drawn once waits while only its data change: coming back
+        // into sight runs this again. A new size, projector mode or language is drawn at
+        // once (rare, and `data-frame` then says where the plot is now).
+        if !in_sight.get() && drawn_before.get_value() && drawn_inputs.get_value() == style_inputs {
+            return;
+        }
         if canvas.get().is_none() || pending.get_value() {
             return;
         }
@@ -111,6 +131,7 @@ where
             let Some(inputs) = inputs.try_get_untracked().flatten() else {
                 return;
             };
+            let _ = drawn_inputs.try_set_value(Some(inputs));
             let style = chart_style(&element, inputs);
             #[cfg(target_arch = "wasm32")]
             let drawn = layers
@@ -124,7 +145,9 @@ where
                 let _ = style;
                 None
             };
-            write_frame_attributes(&element, drawn.as_ref(), inputs.css_size);
+            let _ = attributes.try_update_value(|written| {
+                write_frame_attributes(&element, drawn.as_ref(), inputs.css_size, written);
+            });
             let _ = handle.frame.try_set_value(drawn);
             announce_drawn(!drawn_before.try_get_value().unwrap_or(true));
             let _ = drawn_before.try_set_value(true);
@@ -195,6 +218,49 @@ fn observe_size(
     });
 }
 
+/// Keeps `in_sight` at whether any of the canvas is within the viewport (and the scrolled
+/// boxes around it), through an `IntersectionObserver`, from when the canvas is mounted
+/// until the component is cleaned up.
+fn observe_sight(canvas: NodeRef<Canvas>, in_sight: RwSignal<bool>, alive: Arc<AtomicBool>) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    type Observer = (
+        web_sys::IntersectionObserver,
+        Closure<dyn FnMut(js_sys::Array, web_sys::IntersectionObserver)>,
+    );
+    let observer = StoredValue::new_local(None::<Observer>);
+    canvas.on_load(move |element| {
+        let callback = Closure::<dyn FnMut(js_sys::Array, web_sys::IntersectionObserver)>::new(
+            move |entries: js_sys::Array, _: web_sys::IntersectionObserver| {
+                if !alive.load(Ordering::Relaxed) {
+                    return;
+                }
+                // The last entry is the latest state.
+                let Some(entry) = entries
+                    .iter()
+                    .last()
+                    .and_then(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
+                else {
+                    return;
+                };
+                let seen = entry.is_intersecting();
+                if in_sight.try_get_untracked() != Some(seen) {
+                    let _ = in_sight.try_set(seen);
+                }
+            },
+        );
+        if let Ok(sight) = web_sys::IntersectionObserver::new(callback.as_ref().unchecked_ref()) {
+            sight.observe(&element);
+            let _ = observer.try_set_value(Some((sight, callback)));
+        }
+    });
+    on_cleanup(move || {
+        if let Some(Some((sight, _callback))) = observer.try_update_value(Option::take) {
+            sight.disconnect();
+        }
+    });
+}
+
 /// How many charts have drawn at least once since the page loaded.
 static CHARTS_DRAWN: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
 
@@ -222,15 +288,19 @@ fn announce_drawn(first_time: bool) {
 /// Writes where the plotting area landed onto the canvas, so end-to-end tests can point at
 /// a data point without reading pixels: `data-frame` is its left, top, right and bottom
 /// edge in CSS pixels from the canvas's corner, `data-view` the x0, x1, y0, y1 it shows.
-/// Both go when nothing was drawn (a hidden or tiny canvas).
+/// Both go when nothing was drawn (a hidden or tiny canvas). `written` holds what was last
+/// written, so an unchanged value is not written again.
 fn write_frame_attributes(
     canvas: &web_sys::HtmlCanvasElement,
     frame: Option<&PlotFrame>,
     (css_width, _): (f64, f64),
+    written: &mut Option<(String, String)>,
 ) {
     let Some(f) = frame else {
-        let _ = canvas.remove_attribute("data-frame");
-        let _ = canvas.remove_attribute("data-view");
+        if written.take().is_some() {
+            let _ = canvas.remove_attribute("data-frame");
+            let _ = canvas.remove_attribute("data-view");
+        }
         return;
     };
     let ratio = if css_width >= 1.0 {
@@ -242,6 +312,14 @@ fn write_frame_attributes(
     let edges = [f.left, f.top, f.right, f.bottom].map(css).join(",");
     let (x, y) = (f.view.x, f.view.y);
     let view = [x.0, x.1, y.0, y.1].map(format_exact).join(",");
-    let _ = canvas.set_attribute("data-frame", &edges);
-    let _ = canvas.set_attribute("data-view", &view);
+    // Written only when they change: most frames keep the chart's frame and view.
+    let (old_edges, old_view) = written.get_or_insert_with(Default::default);
+    if *old_edges != edges {
+        let _ = canvas.set_attribute("data-frame", &edges);
+        *old_edges = edges;
+    }
+    if *old_view != view {
+        let _ = canvas.set_attribute("data-view", &view);
+        *old_view = view;
+    }
 }

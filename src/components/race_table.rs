@@ -4,13 +4,91 @@
 //! when the batch is smaller than the table; and each optimizer's next update written out
 //! with its numbers; between them the loss-against-step chart, which alone stays for a
 //! model of three or four free parameters without a race. The markup is written by [`crate::race_text`] as strings (see
-//! [`race_table_html`] for why); this component only places it.
+//! [`race_table_html`] for why); this component places it, and at each Step writes again
+//! only the numbers that changed ([`patch_table`], [`patch_rules`]): the whole markup is
+//! written only when the lanes, their lines or the language change. (Replacing both at
+//! every Step of a race at 60 steps a second made the browser parse, style and lay out
+//! new elements each time.)
 
 use super::StepsChartView;
 use crate::i18n::race::{race_position, race_words};
-use crate::race_text::{race_rules_html, race_table_html};
+use crate::i18n::Lang;
+use crate::race_text::{
+    race_rule_lines, race_rules_html, race_table_html, row_cells, RowCells, ROW_DATA,
+};
 use crate::state::{racing, shows_steps_chart, LessonState};
+use leptos::html::{Table, Ul};
 use leptos::prelude::*;
+
+/// What the table shows now: the language, the lanes and each row's values.
+type TableShown = (Lang, Vec<&'static str>, Vec<RowCells>);
+
+/// What the rules show now: the language and each lane's lines.
+type RulesShown = (Lang, Vec<(&'static str, Vec<String>)>);
+
+/// Writes into `table` only the values of `new` that differ from `old` (same lanes, same
+/// order); `None` when a row or cell is not where the markup put it.
+fn patch_table(
+    table: &web_sys::Element,
+    ids: &[&str],
+    old: &[RowCells],
+    new: &[RowCells],
+) -> Option<()> {
+    for ((id, old), new) in ids.iter().zip(old).zip(new) {
+        if old == new {
+            continue;
+        }
+        let row = table
+            .query_selector(&format!("[data-testid=\"race-{id}\"]"))
+            .ok()??;
+        for ((name, was), now) in ROW_DATA.iter().zip(&old.data).zip(&new.data) {
+            if was != now {
+                row.set_attribute(name, now).ok()?;
+            }
+        }
+        let [outcome, cells @ ..] = &new.texts;
+        if *outcome != old.texts[0] {
+            row.query_selector(".outcome")
+                .ok()??
+                .set_text_content(Some(outcome));
+        }
+        let children = row.children();
+        for (k, (was, now)) in old.texts[1..].iter().zip(cells).enumerate() {
+            if was != now {
+                // Cell 0 is the row's heading (marker, name, outcome).
+                let index = u32::try_from(k + 1).ok()?;
+                children.item(index)?.set_text_content(Some(now));
+            }
+        }
+    }
+    Some(())
+}
+
+/// Writes into `list` only the rule lines of `new` that differ from `old` (same lanes,
+/// same number of lines each); `None` when an item is not where the markup put it.
+fn patch_rules(
+    list: &web_sys::Element,
+    old: &[(&'static str, Vec<String>)],
+    new: &[(&'static str, Vec<String>)],
+) -> Option<()> {
+    for ((id, was), (_, now)) in old.iter().zip(new) {
+        if was == now {
+            continue;
+        }
+        let item = list
+            .query_selector(&format!("[data-testid=\"race-rule-{id}\"]"))
+            .ok()??;
+        let children = item.children();
+        for (k, (was, now)) in was.iter().zip(now).enumerate() {
+            if was != now {
+                // Child 0 is the marker and name.
+                let index = u32::try_from(k + 1).ok()?;
+                children.item(index)?.set_text_content(Some(now));
+            }
+        }
+    }
+    Some(())
+}
 
 /// The race table and the update rules.
 #[component]
@@ -20,12 +98,29 @@ pub fn RaceTable(
 ) -> impl IntoView {
     let on = Memo::new(move |_| state.session.with(racing));
     let shown = Memo::new(move |_| state.session.with(shows_steps_chart));
-    let table = move || {
+    let table_ref = NodeRef::<Table>::new();
+    let table_shown = StoredValue::new(None::<TableShown>);
+    Effect::new(move |_| {
+        let Some(table) = table_ref.get() else {
+            return;
+        };
         let lang = state.lang.get();
-        state
-            .session
-            .with(|s| race_table_html(&s.race_rows(), lang))
-    };
+        let rows = state.session.with(|s| s.race_rows());
+        let ids: Vec<&'static str> = rows.iter().map(|r| r.id).collect();
+        let cells: Vec<RowCells> = rows.iter().map(|r| row_cells(r, lang)).collect();
+        table_shown.update_value(|shown| {
+            let patched = match shown {
+                Some((l, i, old)) if *l == lang && *i == ids => {
+                    patch_table(&table, &ids, old, &cells).is_some()
+                }
+                _ => false,
+            };
+            if !patched {
+                table.set_inner_html(&race_table_html(&rows, lang));
+            }
+            *shown = Some((lang, ids, cells));
+        });
+    });
     // Where the next step falls, for mini-batches only (empty, and so hidden, otherwise).
     let position = move || {
         let lang = state.lang.get();
@@ -45,9 +140,14 @@ pub fn RaceTable(
             })
         })
     };
-    let rules = move || {
+    let rules_ref = NodeRef::<Ul>::new();
+    let rules_shown = StoredValue::new(None::<RulesShown>);
+    Effect::new(move |_| {
+        let Some(list) = rules_ref.get() else {
+            return;
+        };
         let lang = state.lang.get();
-        state.session.with(|s| {
+        let rules = state.session.with(|s| {
             let names = s.lesson().model.param_names();
             let params: Vec<(usize, &str)> = (0..names.len())
                 .filter(|i| !s.is_frozen(*i))
@@ -59,16 +159,35 @@ pub fn RaceTable(
                 .iter()
                 .map(|l| (l.id(), s.race_update(l.id())))
                 .collect();
-            race_rules_html(&updates, &params, lang)
-        })
-    };
+            race_rule_lines(&updates, &params, lang)
+        });
+        rules_shown.update_value(|shown| {
+            let same_shape = |old: &[(&'static str, Vec<String>)]| {
+                old.len() == rules.len()
+                    && old
+                        .iter()
+                        .zip(&rules)
+                        .all(|(o, n)| o.0 == n.0 && o.1.len() == n.1.len())
+            };
+            let patched = match shown {
+                Some((l, old)) if *l == lang && same_shape(old) => {
+                    patch_rules(&list, old, &rules).is_some()
+                }
+                _ => false,
+            };
+            if !patched {
+                list.set_inner_html(&race_rules_html(&rules, lang));
+            }
+            *shown = Some((lang, rules));
+        });
+    });
     view! {
         <section class="panel race-results" hidden=move || !shown.get()>
-            <table class="race-table" inner_html=table hidden=move || !on.get()></table>
+            <table class="race-table" node_ref=table_ref hidden=move || !on.get()></table>
             <p class="hint race-position" data-testid="race-position">{position}</p>
             <StepsChartView state />
             <h3 hidden=move || !on.get()>{move || race_words(state.lang.get()).rules_heading}</h3>
-            <ul class="race-rules" inner_html=rules hidden=move || !on.get()></ul>
+            <ul class="race-rules" node_ref=rules_ref hidden=move || !on.get()></ul>
         </section>
     }
 }

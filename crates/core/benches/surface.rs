@@ -7,9 +7,9 @@
 
 use contour::ContourBuilder;
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use descent_core::presets::LECTURE_POINTS;
+use descent_core::presets::{Preset, LECTURE_POINTS};
 use descent_core::surface::{isolines, Surface, View, DEFAULT_LEVELS};
-use descent_core::{Dataset, Loss, Model, Problem};
+use descent_core::{Dataset, Loss, Model, Problem, Session};
 
 fn lecture_ab() -> Problem {
     Problem::new(
@@ -60,6 +60,14 @@ fn surface(c: &mut Criterion) {
     group.bench_function("grid_per_point_non_convex", |b| {
         b.iter(|| Surface::compute(&non_convex, black_box(&[8.0, 0.0]), view, 200, 200))
     });
+    // What the app computes for each new map of `lecture-ab` (its `surface-compute`
+    // measure in the browser): the grid over the preset's own view, the contour lines at
+    // the default levels, the minimum and the γ limits, through the session's map key.
+    if let Some(key) = Session::new(Preset::LectureAb.lesson()).map_key() {
+        group.bench_function("map_key_surface_lecture_ab", |b| {
+            b.iter(|| black_box(&key).surface(200, 200).map(|m| m.contours.len()))
+        });
+    }
     group.finish();
 }
 

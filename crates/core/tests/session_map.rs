@@ -230,3 +230,37 @@ fn a_map_computed_row_by_row_is_the_map_computed_at_once() {
     assert!(!half.advance(10));
     assert_eq!(half.finish(), whole);
 }
+
+#[test]
+fn a_race_creeping_out_of_the_map_widens_it_by_sixteenths_and_seldom() {
+    // lecture-ab with all five racing: RMSProp and Adam leave the home view within a few
+    // Steps and keep creeping outward.
+    let mut s = Session::new(Preset::LectureAb.lesson());
+    let home = s.map_view().unwrap();
+    for id in ["nesterov", "rmsprop", "adam"] {
+        s.set_racing(id, true).unwrap();
+    }
+    let mut views = vec![home];
+    for _ in 0..150 {
+        s.race_step();
+        let view = s.map_view().unwrap();
+        for lane in s.race().lanes() {
+            for p in lane.path() {
+                assert!(view.contains(p), "{p:?} outside {view:?}");
+            }
+        }
+        // Each side is home's, or beyond it by whole sixteenths of home's width.
+        let whole_steps = |edge: f64, home_edge: f64, width: f64| {
+            let q = (edge - home_edge).abs() / (descent_core::session::WIDEN_STEP * width);
+            (q - q.round()).abs() < 1e-6
+        };
+        let (wa, wb) = (home.a.1 - home.a.0, home.b.1 - home.b.0);
+        assert!(whole_steps(view.a.0, home.a.0, wa) && whole_steps(view.a.1, home.a.1, wa));
+        assert!(whole_steps(view.b.0, home.b.0, wb) && whole_steps(view.b.1, home.b.1, wb));
+        views.push(view);
+    }
+    let changes = views.windows(2).filter(|w| w[0] != w[1]).count();
+    assert!(changes >= 1, "the paths leave home");
+    // Widened just enough at each Step, it was 18.
+    assert!(changes <= 10, "{changes} new views in 150 Steps");
+}

@@ -109,7 +109,9 @@ impl SurfaceBaseCache {
                 layer.set_width(width);
                 layer.set_height(height);
             }
-            let frame = draw_surface_base(layer, scratch, &base);
+            let frame = super::timed("surface-draw", "surface-draw-start", || {
+                draw_surface_base(layer, scratch, &base)
+            });
             self.drawn = Some((base, frame));
         }
         if width > 0 && height > 0 {

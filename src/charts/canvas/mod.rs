@@ -16,6 +16,23 @@ use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
+/// Runs `f` and records how long it took as a `performance.measure` named `name` in the
+/// page's performance timeline, where tools read it (`end2end/perf/bench.mjs` times the
+/// surface's computing and drawing by these). Only the latest measure of each name is
+/// kept (an observer still sees every one), so a long drag does not fill the timeline.
+/// `start` names the mark it starts from.
+pub fn timed<T>(name: &str, start: &str, f: impl FnOnce() -> T) -> T {
+    let Some(performance) = web_sys::window().and_then(|w| w.performance()) else {
+        return f();
+    };
+    let _ = performance.mark(start);
+    let out = f();
+    performance.clear_measures_with_measure_name(name);
+    let _ = performance.measure_with_start_mark(name, start);
+    performance.clear_marks_with_mark_name(start);
+    out
+}
+
 /// The largest backing-store side we allocate, in device pixels; browsers refuse far larger
 /// canvases, and a runaway CSS size must not exhaust memory.
 const MAX_CANVAS_SIDE: f64 = 8192.0;

@@ -144,7 +144,15 @@ pub(super) fn use_map_base(
                 if surface_is_progressive(k, side) {
                     refiner.start(k.clone(), side, generation);
                 } else {
-                    refiner.base.set(Some(surface_base_chart(k, words)));
+                    #[cfg(target_arch = "wasm32")]
+                    let chart = crate::charts::canvas::timed(
+                        "surface-compute",
+                        "surface-compute-start",
+                        || surface_base_chart(k, words),
+                    );
+                    #[cfg(not(target_arch = "wasm32"))]
+                    let chart = surface_base_chart(k, words);
+                    refiner.base.set(Some(chart));
                 }
             }
         });

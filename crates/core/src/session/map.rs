@@ -11,8 +11,11 @@
 //!   poor fit (something it must show falls outside, or it is more than four times too
 //!   wide along its wider side);
 //! - the view shown is the home view while it holds the start, the current point, the
-//!   minimum and every path; otherwise home widened just enough to hold them (as a
-//!   parameter's range is widened, [`Session::range`]); "fit" fits home afresh;
+//!   minimum and every path; otherwise home widened to hold them (as a parameter's range
+//!   is widened, [`Session::range`]), each side by whole sixteenths of home's width
+//!   ([`WIDEN_STEP`]): a path creeping outward during a race widens the map every few
+//!   Steps, not at each one (each new view is a new grid, contours and axes); "fit" fits
+//!   home afresh;
 //! - while a data point is dragged ([`Session::move_point`], [`Session::add_point`]) the
 //!   view shown when the drag began is held: the minimum moves with every pointer move,
 //!   and a view following it would re-draw the axes and re-fit the map each time. The
@@ -35,6 +38,34 @@ pub struct MapKey {
 
 /// How much wider than a freshly fitted view a kept home view may be.
 const HOME_SLACK: f64 = 4.0;
+
+/// A widened view reaches beyond home on each side by a whole number of this fraction of
+/// home's width along that side.
+pub const WIDEN_STEP: f64 = 0.0625;
+
+/// `fitted` (which holds home) widened outward, side by side, to reach beyond `home` by
+/// whole steps of [`WIDEN_STEP`] × home's width; within the parameters' bound.
+fn widen_in_steps(home: View, fitted: View) -> View {
+    let bound = crate::range::PARAM_BOUND;
+    let side = |(h0, h1): (f64, f64), (f0, f1): (f64, f64)| {
+        let unit = (h1 - h0) * WIDEN_STEP;
+        if !(unit.is_finite() && unit > 0.0) {
+            return (f0, f1);
+        }
+        let beyond = |e: f64| {
+            if e > 0.0 {
+                (e / unit).ceil() * unit
+            } else {
+                0.0
+            }
+        };
+        (
+            (h0 - beyond(h0 - f0)).max(-bound),
+            (h1 + beyond(f1 - h1)).min(bound),
+        )
+    };
+    View::new(side(home.a, fitted.a), side(home.b, fitted.b))
+}
 
 impl MapKey {
     /// The view the map covers.
@@ -218,7 +249,7 @@ impl Session {
             return Some(home);
         }
         let corners = [(home.a.0, home.b.0), (home.a.1, home.b.1)];
-        View::fit(points.into_iter().chain(corners))
+        View::fit(points.into_iter().chain(corners)).map(|fitted| widen_in_steps(home, fitted))
     }
 
     /// Holds the automatic view as it is now, unless one is held already or the student

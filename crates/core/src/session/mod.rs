@@ -30,7 +30,7 @@ mod views;
 mod window;
 
 pub use formula::formula_of;
-pub use map::{MapKey, MapProgress};
+pub use map::{MapKey, MapProgress, WIDEN_STEP};
 pub use race::{BatchArrows, MapSurface, SettingInputError};
 pub use views::{LossLandscape, Tangent};
 pub use window::LandscapeKey;
