@@ -258,11 +258,19 @@ pub fn residuals(
     points: &[Point],
     params: &[f64],
 ) -> Vec<Residual> {
+    let predictions: Vec<f64> = points.iter().map(|p| model.predict(params, p.x)).collect();
+    residuals_from(loss, points, &predictions)
+}
+
+/// Each point's residual and contribution, in table order, from the model's predictions
+/// at the points (`predictions[i]` at `points[i]`; points past the end of `predictions`
+/// are left out).
+pub fn residuals_from(loss: Loss, points: &[Point], predictions: &[f64]) -> Vec<Residual> {
     let scale = loss.scale(points.len());
     points
         .iter()
-        .map(|p| {
-            let prediction = model.predict(params, p.x);
+        .zip(predictions)
+        .map(|(p, &prediction)| {
             let residual = p.y - prediction;
             Residual {
                 x: p.x,

@@ -71,6 +71,24 @@ impl Problem {
         }
     }
 
+    /// L(θ) and ∂L/∂θ as [`Problem::evaluate`] gives them, ŷ at every data point (in
+    /// order) and whether a typed formula's ŷ and ∂ŷ/∂θ are finite at every point (as
+    /// `FormulaModel::defined_everywhere` says; always for a built-in model): for a
+    /// typed formula one batched pass gives all three.
+    pub fn reading(&self, params: &[f64]) -> (Evaluation, bool, Vec<f64>) {
+        let points = self.data.points();
+        match &self.model {
+            Model::Formula(formula) => {
+                formula.evaluate_with_predictions(self.loss, points, params, &self.free_mask())
+            }
+            model => (
+                self.evaluate(params),
+                true,
+                points.iter().map(|p| model.predict(params, p.x)).collect(),
+            ),
+        }
+    }
+
     /// Each point's residual and contribution to L.
     pub fn residuals(&self, params: &[f64]) -> Vec<Residual> {
         loss::residuals(&self.model, self.loss, self.data.points(), params)

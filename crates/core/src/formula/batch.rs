@@ -249,6 +249,55 @@ pub fn loss_sums(
     points: &[Point],
     params: &[f64],
 ) -> (f64, [f64; MAX_PARAMS]) {
+    sums_with(program, loss, points, params, |_, _| {})
+}
+
+/// What one batched pass over the data gives at once ([`loss_pass`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pass {
+    /// [`loss_sums`]'s numbers for the loss asked.
+    pub sums: (f64, [f64; MAX_PARAMS]),
+    /// [`loss_sums`]'s numbers for the L2 loss (the same as `sums` when the loss is L2),
+    /// whose finiteness says whether ŷ and ∂ŷ/∂θ are finite at every point.
+    pub l2: (f64, [f64; MAX_PARAMS]),
+    /// ŷ at every point, in order: [`super::eval::value`]'s numbers to the bit.
+    pub predictions: Vec<f64>,
+}
+
+/// [`loss_sums`] for `loss` and for L2, and every prediction, from one pass of dual
+/// numbers: what the screen reads at the current parameters (the readouts' L and ∇L,
+/// whether a row is undefined, the residuals), each to the bit what its own pass gives.
+pub fn loss_pass(program: &Program, loss: Loss, points: &[Point], params: &[f64]) -> Pass {
+    let mut predictions = Vec::with_capacity(points.len());
+    let other = loss != Loss::L2;
+    let mut l2 = (0.0, [0.0; MAX_PARAMS]);
+    let sums = sums_with(program, loss, points, params, |p, dual| {
+        predictions.push(dual.value);
+        if other {
+            let r = p.y - dual.value;
+            l2.0 += Loss::L2.term(r);
+            let d = Loss::L2.term_derivative(r);
+            for (g, dyi) in l2.1.iter_mut().zip(dual.grad) {
+                *g += d * dyi;
+            }
+        }
+    });
+    Pass {
+        sums,
+        l2: if other { l2 } else { sums },
+        predictions,
+    }
+}
+
+/// The loop of [`loss_sums`], calling `each` with every point and its dual number.
+#[inline]
+fn sums_with(
+    program: &Program,
+    loss: Loss,
+    points: &[Point],
+    params: &[f64],
+    mut each: impl FnMut(&Point, &Dual),
+) -> (f64, [f64; MAX_PARAMS]) {
     let mut sum = 0.0;
     let mut grad = [0.0; MAX_PARAMS];
     let mut xs = Vec::with_capacity(BLOCK);
@@ -265,6 +314,7 @@ pub fn loss_sums(
             for (g, dyi) in grad.iter_mut().zip(dual.grad) {
                 *g += d * dyi;
             }
+            each(p, dual);
         }
     }
     (sum, grad)

@@ -1,10 +1,10 @@
 //! A typed formula as the session's model (issue 11): setting it from the field's text
 //! (the last good model stays while the text is wrong), its symbolic derivatives, and the
 //! rows where its prediction is not a finite number at the current parameters (then Step
-//! refuses: [`Session::step`]).
+//! refuses: [`Session::step`]; they are read in `current.rs`, with L and ∇L).
 
 use super::Session;
-use crate::formula::{FormulaError, ParseOptions, UndefinedRow};
+use crate::formula::{FormulaError, ParseOptions};
 use crate::model::Model;
 
 /// The formula text a built-in model is the same as, to start the field with when
@@ -41,44 +41,5 @@ impl Session {
             .enumerate()
             .filter_map(|(i, name)| Some((name, formula.derivative_text(i, decimal_comma)?)))
             .collect()
-    }
-
-    /// The data rows where a typed formula's prediction (or a derivative) is not a
-    /// finite number at the current parameters, each with the reason and the part of the
-    /// formula at fault; empty for a built-in model or a formula defined at every row.
-    pub fn undefined_rows(&self) -> Vec<UndefinedRow> {
-        match self.lesson.model.as_formula() {
-            Some(formula)
-                if !formula.defined_everywhere(self.run.params(), self.problem.data.points()) =>
-            {
-                formula.undefined_rows(self.run.params(), self.problem.data.points())
-            }
-            _ => Vec::new(),
-        }
-    }
-
-    /// The first row of [`Session::undefined_rows`], without looking further.
-    pub fn first_undefined(&self) -> Option<UndefinedRow> {
-        let formula = self.lesson.model.as_formula()?;
-        let params = self.run.params();
-        // One batched pass settles the usual case; row by row only where it fails.
-        if formula.defined_everywhere(params, self.problem.data.points()) {
-            return None;
-        }
-        self.problem
-            .data
-            .points()
-            .iter()
-            .enumerate()
-            .find_map(|(row, p)| {
-                formula
-                    .check(params, p.x)
-                    .err()
-                    .map(|undefined| UndefinedRow {
-                        row,
-                        x: p.x,
-                        undefined,
-                    })
-            })
     }
 }

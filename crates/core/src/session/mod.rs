@@ -23,6 +23,7 @@
 //! (Over 400 lines with a reason: `Session` is the one object the app mutates, and each
 //! of its methods is a user action with its undo; what the screen reads is in `views`.)
 
+mod current;
 mod formula;
 mod map;
 mod race;
@@ -37,7 +38,6 @@ pub use window::LandscapeKey;
 
 use crate::analysis;
 use crate::lesson::{Lesson, MAX_LABEL_CHARS};
-use crate::loss::Evaluation;
 use crate::model::Model;
 use crate::number::exact;
 use crate::optimizer::{self, Optimizer, Outcome, Run, Step, StopRule};
@@ -151,6 +151,9 @@ pub struct Session {
     /// The problem's closed forms, computed when the problem or a frozen parameter
     /// changes, not on every move of a free one; see `views.rs`.
     closed: views::ClosedForms,
+    /// L, ∇L, the predictions and the undefined rows at the current parameters, read
+    /// once per change of them; dropped when the problem changes. See `current.rs`.
+    current: current::Current,
 }
 
 impl Default for Session {
@@ -185,6 +188,7 @@ impl Session {
             map_home: None,
             map_held: None,
             closed: views::ClosedForms::default(),
+            current: current::Current::default(),
         };
         session.closed = views::ClosedForms::of(&session.problem, session.run.params());
         session.race = session.race_from_lesson();
@@ -226,11 +230,6 @@ impl Session {
     /// The stopping rule in use.
     pub fn stop_rule(&self) -> &StopRule {
         &self.rule
-    }
-
-    /// L and ∂L/∂θ at the current parameters.
-    pub fn evaluation(&self) -> Evaluation {
-        self.problem.evaluate(self.run.params())
     }
 
     /// The γ field's text, exactly as typed.
@@ -627,6 +626,7 @@ impl Session {
 
     fn problem_changed(&mut self) {
         self.problem = self.lesson.problem();
+        self.current = current::Current::default();
         self.closed = views::ClosedForms::of(&self.problem, self.run.params());
         self.run.resume_here();
         self.outcome = Outcome::Running;

@@ -6,7 +6,6 @@
 use super::Session;
 pub use crate::analysis::LossLandscape;
 use crate::analysis::{ExtremumKind, Optimum};
-use crate::loss::Residual;
 use crate::optimizer::Step;
 use crate::range::slider_grid;
 
@@ -124,12 +123,6 @@ impl Session {
     /// ([`Session::range`]) on round steps ([`slider_grid`]).
     pub fn slider(&self, index: usize) -> (f64, f64, f64) {
         slider_grid(self.range(index))
-    }
-
-    /// Each data point with the model's prediction, residual and share of L, in table
-    /// order.
-    pub fn residuals(&self) -> Vec<Residual> {
-        self.problem.residuals(self.run.params())
     }
 
     /// The model's line ŷ(x) over `x_range` at the current parameters: its two ends when

@@ -51,27 +51,23 @@ impl Session {
     pub fn line_over_data(&self, samples: usize) -> Vec<(f64, f64)> {
         let model = &self.problem.model;
         let params = self.run.params();
-        let xs: Vec<f64> = self
-            .problem
-            .data
-            .points()
+        // A dataset's points are finite: at every one, ŷ is the reading's prediction.
+        let points = self.problem.data.points();
+        let (lo, hi) = points
             .iter()
-            .map(|p| p.x)
-            .filter(|x| x.is_finite())
-            .collect();
-        let (lo, hi) = xs
-            .iter()
-            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &x| {
-                (lo.min(x), hi.max(x))
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), p| {
+                (lo.min(p.x), hi.max(p.x))
             });
-        let mut at = xs.clone();
+        let mut line: Vec<(f64, f64)> =
+            points.iter().map(|p| p.x).zip(self.predictions()).collect();
         if !model.is_linear_in_x() && lo < hi {
-            at.extend((0..=samples).map(|k| lo + (hi - lo) * k as f64 / samples.max(1) as f64));
+            line.extend((0..=samples).map(|k| {
+                let x = lo + (hi - lo) * k as f64 / samples.max(1) as f64;
+                (x, model.predict(params, x))
+            }));
         }
-        at.into_iter()
-            .map(|x| (x, model.predict(params, x)))
-            .filter(|(_, y)| y.is_finite())
-            .collect()
+        line.retain(|(_, y)| y.is_finite());
+        line
     }
 }
 
