@@ -8,6 +8,8 @@
 #   bash scripts/bench.sh              # everything
 #   BENCH_ONLY=drag bash scripts/bench.sh   # only some of: load, drag, surface, formula, race, autoplay (no file written)
 #   BENCH_NO_BUILD=1 bash scripts/bench.sh  # time the dist/ that is there
+#   BENCH_DATA='10 000 points, a*x^2' BENCH_ONLY=drag bash scripts/bench.sh  # drag only these
+#                                          # data sets (names separated by ';')
 #   BENCH_DIST=/elsewhere/dist bash scripts/bench.sh  # time another build, e.g. an older
 #                                          # commit's, with today's harness (no file written)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -43,6 +45,7 @@ done
 run_browser() {
   local only=()
   [[ -n "${BENCH_ONLY:-}" ]] && only=(--only "$BENCH_ONLY")
+  [[ -n "${BENCH_DATA:-}" ]] && only+=(--data "$BENCH_DATA")
   # Raised priority (root may lower niceness): compile jobs of other work on a shared machine
   # then disturb the figures less. Chromium's processes inherit it.
   nice -n -10 node end2end/perf/bench.mjs --url "http://127.0.0.1:$PORT/" --links "$OUT/links.json" \

@@ -20,6 +20,7 @@ const { values: opts } = parseArgs({
     loads: { type: 'string', default: '10' },
     inputs: { type: 'string', default: '240' },
     only: { type: 'string' },
+    data: { type: 'string' },
   },
 });
 if (!opts.url || !opts.links) {
@@ -31,6 +32,10 @@ const LOADS = Number(opts.loads);
 const MIN_INPUTS = Number(opts.inputs);
 const only = opts.only ? new Set(opts.only.split(',')) : null;
 const wanted = (part) => !only || only.has(part);
+// `--data 'lecture,10 000 points, a*x^2'`-style lists are ambiguous (names hold commas):
+// names are separated by `;`. Only the slider drag is limited to them.
+const dataNames = opts.data ? new Set(opts.data.split(';')) : null;
+const wantedData = (name) => !dataNames || dataNames.has(name);
 
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
@@ -514,7 +519,7 @@ if (wanted('load')) results.load = await coldLoads();
 if (wanted('drag')) {
   results.drag = [];
   for (const dsf of [1, 2]) {
-    for (const data of ['lecture', ...Object.keys(links)]) {
+    for (const data of ['lecture', ...Object.keys(links)].filter(wantedData)) {
       results.drag.push(await sliderDrag(dsf, data));
       const r = results.drag.at(-1);
       console.error(`drag ${data} @${dsf}x: ${r.events} inputs, p95 to frame ${ms(r.frameP95)} ms`);

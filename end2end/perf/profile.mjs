@@ -151,6 +151,26 @@ profile.samples.forEach((id, i) => {
 });
 const total = [...self.values()].reduce((a, b) => a + b, 0);
 console.log(`wall ${wall} ms, profiled ${total.toFixed(0)} ms`);
+// Self time by kind: the app's wasm, its JS glue, the browser's own functions called from
+// them (canvas drawing: drawImage, stroke, fill …), and the rest ((program): the browser's
+// native work outside any script, raster and commit among it; (idle); GC).
+const kinds = new Map();
+profile.samples.forEach((id, i) => {
+  const n = byId.get(id);
+  const url = n.callFrame.url || '';
+  const name = n.callFrame.functionName || '';
+  const kind = url.endsWith('.wasm')
+    ? 'wasm'
+    : url.endsWith('.js')
+      ? 'JS'
+      : name.startsWith('(')
+        ? name
+        : 'browser built-ins (canvas, DOM)';
+  kinds.set(kind, (kinds.get(kind) || 0) + (dts[i + 1] || 0) / 1000);
+});
+console.log('--- self time by kind (ms) ---');
+[...kinds.entries()].sort((a, b) => b[1] - a[1])
+  .forEach(([k, v]) => console.log(v.toFixed(1).padStart(8), k));
 console.log('--- self time by function (ms) ---');
 [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, Number(opts.top))
   .forEach(([k, v]) => console.log(v.toFixed(1).padStart(8), k.slice(0, 150)));
