@@ -1,8 +1,10 @@
 //! Best-of-N timings of what the app computes when a two-parameter formula is typed over
 //! 1 000 points (issue 11's "never a main-thread task over 50 ms"): `Session::set_formula`
 //! (the parameters' ranges: the extrema search along each), the loss landscape, and the
-//! loss map at the app's coarse and fine sizes. `cargo run --release -p descent-core
-//! --example formula_timing`; figures in BENCHMARKS.md ("Typed formula: the map").
+//! loss map at the app's coarse and fine sizes; and what the screen reads at each move of
+//! the slider a with `a*x^2` over 10 000 points, as each reader once made its own pass
+//! and from the session's one reading (`session/current.rs`). `cargo run --release -p
+//! descent-core --example formula_timing`; figures in BENCHMARKS.md ("Typed formula").
 
 use descent_core::formula::ParseOptions;
 use descent_core::presets::lecture;
@@ -86,4 +88,71 @@ fn main() {
         });
         println!("  map {cells:>2}×{cells:<2}         {map_ms:8.2}");
     }
+    slider_move(runs);
+}
+
+/// One move of the slider a with `a*x^2` over 10 000 points: what the readouts, the status
+/// line, the table, the loss chart and the data chart read.
+fn slider_move(runs: usize) {
+    let mut noise = Noise(7);
+    let rows = (0..10_000)
+        .map(|_| {
+            let x = 10.0 * (noise.next() + 0.5);
+            let y = 9.8 * x + 4.0 * noise.next();
+            [format!("{x:.3}"), format!("{y:.3}")]
+        })
+        .collect();
+    let mut lesson = lecture();
+    lesson.table = Table::new(lesson.table.labels.clone(), rows);
+    let mut session = Session::new(lesson);
+    if session
+        .set_formula("a*x^2", ParseOptions::default())
+        .is_err()
+    {
+        return;
+    }
+    let problem = session.problem().clone();
+    let Some(formula) = problem.model.as_formula() else {
+        return;
+    };
+    let points = problem.data.points();
+    let mut a = 8.0;
+    // Before: L and ∇L four times (readouts, status line, loss chart, its text), "is any
+    // row undefined?" five times (readouts, status line twice, table, loss chart), the
+    // residuals and the model's line at the data point by point.
+    let before_ms = best_of(runs, || {
+        a += 1e-3;
+        let params = [a];
+        for _ in 0..4 {
+            black_box(problem.evaluate(&params));
+        }
+        for _ in 0..5 {
+            black_box(formula.defined_everywhere(&params, points));
+        }
+        black_box(problem.residuals(&params));
+        black_box(
+            points
+                .iter()
+                .map(|p| descent_core::ParametricModel::predict(formula, &params, p.x))
+                .collect::<Vec<_>>(),
+        );
+    });
+    // After: the same questions asked of the session, which reads once per move.
+    let after_ms = best_of(runs, || {
+        a += 1e-3;
+        session.slide_param(0, a);
+        for _ in 0..4 {
+            black_box(session.evaluation());
+        }
+        black_box(session.first_undefined());
+        black_box(session.first_undefined());
+        black_box(session.undefined_rows());
+        black_box(session.undefined_rows());
+        black_box(session.first_undefined());
+        black_box(session.residuals());
+        black_box(session.line_over_data(200));
+    });
+    println!("a*x^2 over 10 000 points, one move of a, best of {runs} (ms):");
+    println!("  each reader its own pass {before_ms:8.2}");
+    println!("  one reading per move     {after_ms:8.2}");
 }
