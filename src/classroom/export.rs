@@ -110,7 +110,23 @@ pub fn download_canvas_png(test_id: &str, file_name: &str, on_error: impl Fn() +
         on_error();
         return;
     };
+    // A chart out of sight may not have drawn its latest data (components::canvas_redraw):
+    // ask it to, and read the pixels two animation frames later, once it has.
+    if let Ok(event) = web_sys::Event::new(crate::components::canvas_redraw::REDRAW_EVENT) {
+        let _ = canvas.dispatch_event(&event);
+    }
     let file_name = file_name.to_owned();
+    request_animation_frame(move || {
+        request_animation_frame(move || encode_png(&canvas, file_name, on_error));
+    });
+}
+
+/// Encodes `canvas` as PNG and downloads it as `file_name`.
+fn encode_png(
+    canvas: &web_sys::HtmlCanvasElement,
+    file_name: String,
+    on_error: impl Fn() + Clone + 'static,
+) {
     let on_encoding_error = on_error.clone();
     // `toBlob` encodes off the main thread; the callback gets null when it fails.
     let callback = Closure::once_into_js(move |blob: JsValue| {

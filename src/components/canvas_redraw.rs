@@ -12,6 +12,7 @@
 //!   language change. Its first drawing happens wherever it is, so its `data-frame`
 //!   is there from the start. A race's loss-against-step chart below the race table, for
 //!   instance, costs nothing at every Step while the table is what is looked at.
+//! - An export asks for a fresh picture even out of sight: [`REDRAW_EVENT`] on the canvas.
 //! - The observers are disconnected in `on_cleanup`, and an animation frame that fires after
 //!   the component is gone does nothing (a flag, and only `try_*` reads of its signals).
 
@@ -23,6 +24,11 @@ use leptos::html::Canvas;
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
+
+/// The event that makes a chart draw its current data at the next animation frame even
+/// while it is out of sight: an export dispatches it on the canvas before reading its
+/// pixels (`classroom::export`), so a chart below the fold is not saved as it last was.
+pub const REDRAW_EVENT: &str = "descent-redraw";
 
 /// What a chart component gets back from [`use_chart_canvas`]: where the chart last drew
 /// its plotting area, and the canvas's CSS size, for pointer hit tests.
@@ -88,6 +94,9 @@ where
     // seen.
     let in_sight = RwSignal::new(true);
     observe_sight(canvas, in_sight, alive.clone());
+    // Set by [`REDRAW_EVENT`] until the next redraw.
+    let forced = RwSignal::new(false);
+    observe_redraw_requests(canvas, forced, alive.clone());
     let inputs = Memo::new(move |_| {
         Some(StyleInputs {
             css_size: handle.css_size.get()?,
@@ -108,10 +117,15 @@ where
     Effect::new(move |_| {
         chart.track();
         let style_inputs = inputs.get();
+        let force = forced.get();
         // Out of sight, a chart drawn once waits while only its data change: coming back
         // into sight runs this again. A new size, projector mode or language is drawn at
         // once (rare, and `data-frame` then says where the plot is now).
-        if !in_sight.get() && drawn_before.get_value() && drawn_inputs.get_value() == style_inputs {
+        if !force
+            && !in_sight.get()
+            && drawn_before.get_value()
+            && drawn_inputs.get_value() == style_inputs
+        {
             return;
         }
         if canvas.get().is_none() || pending.get_value() {
@@ -125,6 +139,7 @@ where
                 return;
             }
             let _ = pending.try_set_value(false);
+            let _ = forced.try_update_untracked(|f| *f = false);
             let Some(element) = canvas.try_get_untracked().flatten() else {
                 return;
             };
@@ -257,6 +272,39 @@ fn observe_sight(canvas: NodeRef<Canvas>, in_sight: RwSignal<bool>, alive: Arc<A
     on_cleanup(move || {
         if let Some(Some((sight, _callback))) = observer.try_update_value(Option::take) {
             sight.disconnect();
+        }
+    });
+}
+
+/// Sets `forced` whenever [`REDRAW_EVENT`] reaches the canvas, from when it is mounted
+/// until the component is cleaned up.
+fn observe_redraw_requests(
+    canvas: NodeRef<Canvas>,
+    forced: RwSignal<bool>,
+    alive: Arc<AtomicBool>,
+) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    type Listener = (web_sys::HtmlCanvasElement, Closure<dyn FnMut()>);
+    let listener = StoredValue::new_local(None::<Listener>);
+    canvas.on_load(move |element| {
+        let callback = Closure::<dyn FnMut()>::new(move || {
+            if alive.load(Ordering::Relaxed) {
+                let _ = forced.try_set(true);
+            }
+        });
+        let added = element
+            .add_event_listener_with_callback(REDRAW_EVENT, callback.as_ref().unchecked_ref());
+        if added.is_ok() {
+            let _ = listener.try_set_value(Some((element, callback)));
+        }
+    });
+    on_cleanup(move || {
+        if let Some(Some((element, callback))) = listener.try_update_value(Option::take) {
+            let _ = element.remove_event_listener_with_callback(
+                REDRAW_EVENT,
+                callback.as_ref().unchecked_ref(),
+            );
         }
     });
 }

@@ -215,3 +215,24 @@ test('the step history copies as a LaTeX tabular with the steps’ numbers', asy
   expect(rows[2][4]).toBe('9.683414');
   expect(latex).not.toMatch(FLOAT_NOISE);
 });
+
+test('a chart scrolled out of sight exports as it stands now, not as it was last drawn', async ({
+  lesson,
+  page,
+}) => {
+  // Five racers at 1920×1080: the loss-against-step chart sits below the race table, out
+  // of sight, and waits there while the race steps (components/canvas_redraw.rs).
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await lesson.selectPreset('lecture-ab');
+  await expect(lesson.byTestId('race-gd')).toBeVisible();
+  for (const id of ['nesterov', 'rmsprop', 'adam']) await lesson.byTestId(`optimizer-${id}`).check();
+  for (let i = 0; i < 20; i++) await lesson.step();
+  await expect(lesson.byTestId('race-gd')).toHaveAttribute('data-step', '20');
+  const stepAxisEnd = async () =>
+    Number((await lesson.byTestId('chart-steps').getAttribute('data-view'))?.split(',')[1]);
+  // Out of sight it waited: its step axis still ends before step 20.
+  expect(await stepAxisEnd()).toBeLessThan(20);
+  await expectCanvasPng(lesson, page, 'export-steps-png', 'descent-lab-steps.png', 'chart-steps');
+  // The picture saved is the one at step 20: its step axis reaches 20.
+  expect(await stepAxisEnd()).toBeGreaterThanOrEqual(20);
+});
