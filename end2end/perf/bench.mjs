@@ -489,7 +489,8 @@ async function formulaMap(dataName) {
       for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
     }).observe({ type: 'longtask', buffered: false });
     // The first map drawn (coarse, for an expensive map), and the full one: a grid of 40
-    // cells a side or more (`surface_side`'s least), from the canvas's `data-grid`.
+    // cells a side or more (`surface_side`'s least), from the canvas's `data-grid`. Both
+    // attributes are watched: `data-frame` is written only when the plot moves.
     window.__surfaceDrawn = null;
     window.__fullDrawn = null;
     const canvas = document.querySelector('[data-testid=chart-surface]');
@@ -498,7 +499,7 @@ async function formulaMap(dataName) {
       window.__surfaceDrawn ??= now;
       const columns = Number((canvas.getAttribute('data-grid') ?? '0x0').split('x')[0]);
       if (columns >= 40) window.__fullDrawn ??= now;
-    }).observe(canvas, { attributes: true, attributeFilter: ['data-frame'] });
+    }).observe(canvas, { attributes: true, attributeFilter: ['data-frame', 'data-grid'] });
   });
   const typed = await page.evaluate(() => performance.now());
   await page.getByTestId('formula-input').fill('a*sin(b*x)');
