@@ -168,6 +168,17 @@ pub enum Export {
 }
 
 impl Export {
+    /// For a chart's PNG: the canvas's test id and the file's name.
+    pub fn chart(self) -> Option<(&'static str, &'static str)> {
+        match self {
+            Export::DataPng => Some(("chart-data", file_names::DATA_PNG)),
+            Export::LossPng => Some(("chart-loss", file_names::LOSS_PNG)),
+            Export::MapPng => Some(("chart-surface", file_names::MAP_PNG)),
+            Export::StepsPng => Some(("chart-steps", file_names::STEPS_PNG)),
+            _ => None,
+        }
+    }
+
     /// Whether it needs at least one step in the history.
     pub fn needs_history(self) -> bool {
         matches!(
@@ -181,20 +192,10 @@ impl Export {
 pub fn run_export(state: LessonState, classroom: ClassroomState, what: Export) {
     let failed = move || state.notify(strings(state.lang.get_untracked()).export_failed, true);
     let downloaded = match what {
-        Export::DataPng => {
-            download_canvas_png("chart-data", file_names::DATA_PNG, failed);
-            Ok(())
-        }
-        Export::LossPng => {
-            download_canvas_png("chart-loss", file_names::LOSS_PNG, failed);
-            Ok(())
-        }
-        Export::MapPng => {
-            download_canvas_png("chart-surface", file_names::MAP_PNG, failed);
-            Ok(())
-        }
-        Export::StepsPng => {
-            download_canvas_png("chart-steps", file_names::STEPS_PNG, failed);
+        Export::DataPng | Export::LossPng | Export::MapPng | Export::StepsPng => {
+            if let Some((canvas, file_name)) = what.chart() {
+                download_canvas_png(canvas, file_name, failed);
+            }
             Ok(())
         }
         Export::TableCsv => {

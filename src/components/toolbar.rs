@@ -208,8 +208,11 @@ fn ExportMenu(
         }
     };
     let has_history = Memo::new(move |_| state.session.with(|s| !s.history().is_empty()));
-    // The map and the loss-against-step chart are offered only while they are shown.
-    let map_shown = Memo::new(move |_| state.session.with(|s| s.map_key().is_some()));
+    // The map and the loss-against-step chart are offered only while they are shown (the
+    // map: as `SurfaceChartView` shows it, asked without building its key, which copies
+    // the data; neither is in the first-load build).
+    let map_shown =
+        Memo::new(move |_| crate::FULL_BUILD && state.session.with(|s| s.map_view().is_some()));
     let steps_shown = Memo::new(move |_| state.session.with(shows_steps_chart));
     let item = move |what: Export, test_id: &'static str, label: fn(&Strings) -> &'static str| {
         let unavailable = move || what.needs_history() && !has_history.get();
