@@ -356,7 +356,8 @@ fn own_descent_series(session: &Session, lang: Lang) -> StepsSeries {
         Some(first) => std::iter::once(first.loss_before)
             .chain(history.iter().map(|step| step.loss_after))
             .collect(),
-        None => vec![session.loss()],
+        // The readouts' L, read once per change (this runs at every change, shown or not).
+        None => vec![session.evaluation().loss],
     };
     StepsSeries {
         series: series_index(GD),
