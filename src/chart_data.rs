@@ -9,8 +9,8 @@
 //! chart, all of them found here.
 
 use crate::charts::{
-    data_view, ChartView, DataChart, LossChart, Residual, SeriesPath, StepsChart, StepsSeries,
-    Tangent,
+    data_view, widen_in_steps, ChartView, DataChart, LossChart, Residual, SeriesPath, StepsChart,
+    StepsSeries, Tangent,
 };
 use crate::i18n::{format_number, formula_words, Lang};
 use descent_core::{LandscapeKey, LossLandscape, Session};
@@ -110,9 +110,27 @@ pub fn fitted_view(session: &Session, window: &[(f64, f64)]) -> ChartView {
     if !session.has_data() {
         return data_view(&[]);
     }
+    let still = data_view(window);
+    let line = session.line_over_data(LINE_SAMPLES);
     let mut extent = window.to_vec();
-    extent.extend(session.line_over_data(LINE_SAMPLES));
-    data_view(&extent)
+    extent.extend_from_slice(&line);
+    let needed = data_view(&extent);
+    // Inside the still window, the view is that window's. Where the line crosses one of
+    // its sides, that side moves out in steps ([`widen_in_steps`]), not at every value of
+    // a; a side the line does not cross stays (the wider padding alone does not move it).
+    let crossing = |still: (f64, f64), needed: (f64, f64), of: fn(&(f64, f64)) -> f64| {
+        let below = line.iter().map(of).any(|v| v < still.0);
+        let above = line.iter().map(of).any(|v| v > still.1);
+        let needed = (
+            if below { needed.0 } else { still.0 },
+            if above { needed.1 } else { still.1 },
+        );
+        widen_in_steps(still, needed)
+    };
+    ChartView {
+        x: crossing(still.x, needed.x, |p| p.0),
+        y: crossing(still.y, needed.y, |p| p.1),
+    }
 }
 
 /// The data chart with `window` ([`data_window`]); while `drag` holds a point, the axes keep

@@ -436,3 +436,61 @@ fn three_free_parameters_show_the_loss_against_step_chart_of_the_lessons_own_des
     session.set_frozen(2, true);
     assert!(!shows_steps_chart(&session));
 }
+
+#[test]
+fn a_line_far_above_the_data_widens_the_view_in_steps_not_at_every_a() {
+    // ŷ = a·x² on the lecture's table: at a = 8 the line reaches 800 at x = 10, far above
+    // the points (at most 98), so the view must widen to hold it. Descending a from 8 to
+    // 2 in 120 small moves (as autoplay or a slider drag does), the axes change only now
+    // and then: before, every move gave new axes, so the chart redrew all its layers at
+    // every frame (10 000 points in the bench).
+    let mut session = lecture();
+    session
+        .set_formula("a*x^2", descent_core::formula::ParseOptions::default())
+        .unwrap();
+    let window = data_window(&session.landscape_key());
+    let mut views = Vec::new();
+    for k in 0..=120 {
+        let a = 8.0 - 6.0 * f64::from(k) / 120.0;
+        session.slide_param(0, a);
+        let view = held_data_chart(&session, &window, false, "", None)
+            .view
+            .unwrap();
+        shows_data_and_model(&session, view).unwrap_or_else(|e| panic!("a = {a}: {e}"));
+        if views.last() != Some(&view) {
+            views.push(view);
+        }
+    }
+    assert!(views.len() <= 12, "{} different views", views.len());
+    // The line's top falls from 800 to 200: the view follows it down in quarters of the
+    // still window's height, its bottom never moves (the line stays above 0), and once
+    // the line is back inside, the view is the still window's.
+    let still = descent_lab::charts::data_view(&window);
+    let quarter = (still.y.1 - still.y.0) / 4.0;
+    for pair in views.windows(2) {
+        assert_eq!(pair[0].y.0, still.y.0);
+        assert!(
+            (pair[0].y.1 - pair[1].y.1 - quarter).abs() < 1e-9,
+            "{views:?}"
+        );
+    }
+    assert_eq!(views.last(), Some(&still));
+    assert!(views[0].y.1 >= 800.0 && views[0].y.1 < 800.0 + quarter + 0.1 * 1400.0);
+}
+
+#[test]
+fn widening_in_steps_holds_what_is_needed_in_quarters_then_powers() {
+    use descent_lab::charts::widen_in_steps;
+    // Inside: unchanged.
+    assert_eq!(widen_in_steps((0.0, 100.0), (10.0, 90.0)), (0.0, 100.0));
+    // 30 beyond the top: two quarters of the width of 100.
+    assert_eq!(widen_in_steps((0.0, 100.0), (0.0, 130.0)), (0.0, 150.0));
+    // 1 below, 900 above: a quarter below; above, 36 quarters is beyond eight, so
+    // 8 · 2^(9/4) quarters (the next power of 2^¼ of eight quarters).
+    let (lo, hi) = widen_in_steps((0.0, 100.0), (-1.0, 1000.0));
+    assert_eq!(lo, -25.0);
+    assert!((hi - (100.0 + 25.0 * 8.0 * 2f64.powf(2.25))).abs() < 1e-6 && hi >= 1000.0);
+    // A base without width gives what is needed; nothing infinite comes out.
+    assert_eq!(widen_in_steps((5.0, 5.0), (0.0, 10.0)), (0.0, 10.0));
+    assert_eq!(widen_in_steps((0.0, 1.0), (0.0, f64::MAX)), (0.0, f64::MAX));
+}

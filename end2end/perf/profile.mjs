@@ -1,7 +1,7 @@
 // Profiles one slider drag (or, with --play, three seconds of autoplay): where the main
 // thread's time goes (trace events by name) and the hottest functions by self time.
 //   node end2end/perf/profile.mjs --url URL [--links target/bench/links.json --data '10 000 points']
-//                                 [--scale 1] [--play | --race]
+//                                 [--scale 1] [--play [--gamma 1e-8] | --race]
 // --race: three seconds of a race of all five optimizers on `lecture-ab` at the 60/s setting.
 // --drag map|point: with the loss map shown (`lecture-ab`, or the --data link with the model
 // switched to a·x + b), the point on the map dragged across the valley, or the first data
@@ -28,6 +28,7 @@ const { values: opts } = parseArgs({
     race: { type: 'boolean', default: false },
     drag: { type: 'string' },
     focus: { type: 'string' },
+    gamma: { type: 'string', default: '0.00000001' },
   },
 });
 const browser = await chromium.launch({
@@ -96,7 +97,7 @@ if (opts.drag) {
   await page.waitForTimeout(3000);
   await page.getByTestId('play-button').click();
 } else if (opts.play) {
-  await page.getByTestId('learning-rate').fill('0.00000001');
+  await page.getByTestId('learning-rate').fill(opts.gamma);
   await page.getByTestId('speed-select').selectOption('60');
   await page.getByTestId('play-button').click();
   await page.waitForTimeout(3000);
