@@ -3,7 +3,9 @@
 //! (the parameters' ranges: the extrema search along each), the loss landscape, and the
 //! loss map at the app's coarse and fine sizes; and what the screen reads at each move of
 //! the slider a with `a*x^2` over 10 000 points, as each reader once made its own pass
-//! and from the session's one reading (`session/current.rs`). `cargo run --release -p
+//! and from the session's one reading (`session/current.rs`); and one Step of autoplay
+//! there, as the step and the screen once each evaluated and through the session's reading
+//! now. `cargo run --release -p
 //! descent-core --example formula_timing`; figures in BENCHMARKS.md ("Typed formula").
 
 use descent_core::formula::ParseOptions;
@@ -89,6 +91,7 @@ fn main() {
         println!("  map {cells:>2}×{cells:<2}         {map_ms:8.2}");
     }
     slider_move(runs);
+    autoplay_step(runs);
 }
 
 /// One move of the slider a with `a*x^2` over 10 000 points: what the readouts, the status
@@ -155,4 +158,59 @@ fn slider_move(runs: usize) {
     println!("a*x^2 over 10 000 points, one move of a, best of {runs} (ms):");
     println!("  each reader its own pass {before_ms:8.2}");
     println!("  one reading per move     {after_ms:8.2}");
+}
+
+/// `a*x^2` over 10 000 points (the bench's data), ready to step with a γ far below its
+/// limit of 4.9·10⁻⁸, as the bench's autoplay runs it.
+fn ten_thousand_a_x2() -> Option<Session> {
+    let mut noise = Noise(42);
+    let rows = (0..10_000)
+        .map(|_| {
+            let x = 10.0 * (noise.next() + 0.5);
+            let y = 9.8 * x + 4.0 * noise.next();
+            [format!("{x:.3}"), format!("{y:.3}")]
+        })
+        .collect();
+    let mut lesson = lecture();
+    lesson.table = Table::new(lesson.table.labels.clone(), rows);
+    let mut session = Session::new(lesson);
+    session.set_formula("a*x^2", ParseOptions::default()).ok()?;
+    session.set_learning_rate_text("0.00000000001");
+    Some(session)
+}
+
+/// One Step of autoplay with `a*x^2` over 10 000 points and what the screen then reads:
+/// L and ∇L, the worked arithmetic's L and next step, the table's undefined rows, the
+/// residuals.
+fn autoplay_step(runs: usize) {
+    let Some(mut session) = ten_thousand_a_x2() else {
+        return;
+    };
+    let problem = session.problem().clone();
+    let mut a = 8.0;
+    // Before: the step evaluated L and ∇L before it, L after it, and L and ∇L again for
+    // its outcome; the screen read once, the preview evaluated L and ∇L again and L after
+    // it, and the worked arithmetic L once more.
+    let before_ms = best_of(runs, || {
+        a -= 1e-6;
+        let (p, next, after) = ([a], [a - 1e-6], [a - 2e-6]);
+        black_box(problem.evaluate(&p));
+        black_box(problem.loss_at(&next));
+        black_box(problem.evaluate(&next));
+        black_box(problem.reading(&next));
+        black_box(problem.evaluate(&next));
+        black_box(problem.loss_at(&after));
+        black_box(problem.loss_at(&next));
+    });
+    let after_ms = best_of(runs, || {
+        black_box(session.step());
+        black_box(session.evaluation());
+        black_box(session.preview_step());
+        black_box(session.loss());
+        black_box(session.undefined_rows());
+        black_box(session.residuals());
+    });
+    println!("a*x^2 over 10 000 points, one Step and what the screen reads, best of {runs} (ms):");
+    println!("  each its own pass        {before_ms:8.2}");
+    println!("  through the reading      {after_ms:8.2}");
 }

@@ -31,6 +31,7 @@ pub use nesterov::Nesterov;
 pub use rmsprop::RmsProp;
 pub use run::{Divergence, Outcome, Run, Step, StopRule};
 
+use crate::loss::Evaluation;
 use crate::problem::Problem;
 use crate::range::PARAM_BOUND;
 
@@ -287,7 +288,31 @@ pub fn take_step_using(
     if !optimizer.is_valid() {
         return None;
     }
-    let eval = problem.evaluate(params);
+    take_step_from(
+        optimizer,
+        problem,
+        params,
+        state,
+        estimate,
+        problem.evaluate(params),
+    )
+}
+
+/// [`take_step_using`] with L and ∇L at `params` already evaluated (`eval`, as
+/// [`Problem::evaluate`] gives them): a session keeps the evaluation at its current
+/// parameters for the screen, and a typed formula over 10 000 points should not pay for
+/// the same pass of dual numbers twice.
+pub fn take_step_from(
+    optimizer: &(impl Optimizer + ?Sized),
+    problem: &Problem,
+    params: &[f64],
+    state: &State,
+    estimate: Option<&[f64]>,
+    eval: Evaluation,
+) -> Option<(Step, State)> {
+    if !optimizer.is_valid() {
+        return None;
+    }
     if !eval.is_finite() {
         return None;
     }

@@ -1,7 +1,8 @@
 //! A run: one recorded step at a time with any [`Optimizer`], with undo (the optimizer's
 //! state included), reset and typed stopping outcomes.
 
-use super::{take_step_using, GradientDescent, Optimizer, State};
+use super::{take_step_from, GradientDescent, Optimizer, State};
+use crate::loss::Evaluation;
 use crate::problem::Problem;
 
 /// The record of one step, as the history table shows it.
@@ -182,6 +183,24 @@ impl Run {
         rule: &StopRule,
         estimate: Option<&[f64]>,
     ) -> Outcome {
+        self.step_with(problem, optimizer, rule, estimate, |params| {
+            problem.evaluate(params)
+        })
+    }
+
+    /// [`Run::step_using`] with L and ∇L read through `evaluate` (as
+    /// [`Problem::evaluate`] gives them): before the step at the current parameters, and
+    /// after it at the new ones for the outcome. A session passes its kept reading, so
+    /// the pass it made for the screen is not made again, and the one made here after the
+    /// step is the one the screen shows next.
+    pub fn step_with(
+        &mut self,
+        problem: &Problem,
+        optimizer: impl Optimizer,
+        rule: &StopRule,
+        estimate: Option<&[f64]>,
+        evaluate: impl Fn(&[f64]) -> Evaluation,
+    ) -> Outcome {
         let fresh;
         let state = match &self.state {
             Some(state) => state,
@@ -190,12 +209,13 @@ impl Run {
                 &fresh
             }
         };
-        match take_step_using(&optimizer, problem, &self.params, state, estimate) {
+        let before = evaluate(&self.params);
+        match take_step_from(&optimizer, problem, &self.params, state, estimate, before) {
             Some((step, next)) => {
                 self.states.push(self.state.replace(next));
                 self.params.clone_from(&step.after);
                 self.history.push(step);
-                self.outcome_with(problem, &optimizer, rule)
+                self.outcome_given(&evaluate(&self.params), &optimizer, rule)
             }
             None => Outcome::Diverged(Divergence::NonFinite),
         }
@@ -204,11 +224,21 @@ impl Run {
     /// The step [`Run::step`] would take, and the optimizer's state after it, without
     /// taking it; `None` when it would not be taken.
     pub fn preview(&self, problem: &Problem, optimizer: impl Optimizer) -> Option<(Step, State)> {
+        self.preview_from(problem, optimizer, problem.evaluate(&self.params))
+    }
+
+    /// [`Run::preview`] with L and ∇L at the current parameters already evaluated.
+    pub fn preview_from(
+        &self,
+        problem: &Problem,
+        optimizer: impl Optimizer,
+        eval: Evaluation,
+    ) -> Option<(Step, State)> {
         let state = self
             .state
             .clone()
             .unwrap_or_else(|| optimizer.init(self.params.len()));
-        take_step_using(&optimizer, problem, &self.params, &state, None)
+        take_step_from(&optimizer, problem, &self.params, &state, None, eval)
     }
 
     /// Steps until the run converges, diverges or reaches the step limit.
@@ -260,10 +290,22 @@ impl Run {
         optimizer: &impl Optimizer,
         rule: &StopRule,
     ) -> Outcome {
+        if self.history.is_empty() {
+            return Outcome::Running;
+        }
+        self.outcome_given(&problem.evaluate(&self.params), optimizer, rule)
+    }
+
+    /// [`Run::outcome_with`] with L and ∇L at the current parameters already evaluated.
+    fn outcome_given(
+        &self,
+        eval: &Evaluation,
+        optimizer: &impl Optimizer,
+        rule: &StopRule,
+    ) -> Outcome {
         let Some(last) = self.history.last() else {
             return Outcome::Running;
         };
-        let eval = problem.evaluate(&self.params);
         if !eval.is_finite() {
             return Outcome::Diverged(Divergence::NonFinite);
         }

@@ -64,6 +64,26 @@ impl Current {
             *kept = Some(reading);
         }
     }
+
+    /// The reading of `problem` at `params`: the kept one when it was made there, else a
+    /// new one, kept.
+    fn reading_at(&self, problem: &Problem, params: &[f64]) -> Arc<Reading> {
+        if let Some(kept) = self.get() {
+            if kept.at == bits(params) {
+                return kept;
+            }
+        }
+        let fresh = Arc::new(Reading::of(problem, params));
+        self.put(Arc::clone(&fresh));
+        fresh
+    }
+
+    /// L and ∂L/∂θ of `problem` at `params`, through the kept reading
+    /// ([`Current::reading_at`]): what a step reads before and after itself, so the pass
+    /// after a step is the one the screen then shows.
+    pub(super) fn evaluation_at(&self, problem: &Problem, params: &[f64]) -> Evaluation {
+        self.reading_at(problem, params).evaluation.clone()
+    }
 }
 
 impl Clone for Current {
@@ -88,15 +108,7 @@ impl Session {
     /// The reading at the current parameters: the kept one when it was made there, else
     /// a new one, kept.
     fn reading(&self) -> Arc<Reading> {
-        let params = self.run.params();
-        if let Some(kept) = self.current.get() {
-            if kept.at == bits(params) {
-                return kept;
-            }
-        }
-        let fresh = Arc::new(Reading::of(&self.problem, params));
-        self.current.put(Arc::clone(&fresh));
-        fresh
+        self.current.reading_at(&self.problem, self.run.params())
     }
 
     /// L and ∂L/∂θ at the current parameters.

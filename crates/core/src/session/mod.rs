@@ -317,7 +317,14 @@ impl Session {
             self.outcome = Outcome::Diverged(optimizer::Divergence::NonFinite);
             return self.outcome;
         }
-        self.outcome = self.run.step(&self.problem, optimizer, &self.rule);
+        // Through the kept reading: the pass the screen made before the step is not made
+        // again, and the one after it is what the screen shows next.
+        let (problem, current) = (&self.problem, &self.current);
+        self.outcome = self
+            .run
+            .step_with(problem, optimizer, &self.rule, None, |params| {
+                current.evaluation_at(problem, params)
+            });
         self.sync_params();
         self.cover_ranges();
         self.outcome

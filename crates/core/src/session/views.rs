@@ -76,7 +76,7 @@ impl Session {
 
     /// L at the current parameters.
     pub fn loss(&self) -> f64 {
-        self.problem.loss_at(self.run.params())
+        self.evaluation().loss
     }
 
     /// Whether parameter `index` is frozen.
@@ -100,7 +100,7 @@ impl Session {
     pub fn preview_step(&self) -> Option<Step> {
         let optimizer = self.stepper()?;
         self.run
-            .preview(&self.problem, optimizer)
+            .preview_from(&self.problem, optimizer, self.evaluation())
             .map(|(step, _)| step)
     }
 
