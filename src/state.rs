@@ -55,6 +55,9 @@ pub struct LessonState {
     pub notice: RwSignal<Option<Notice>>,
     /// Projector mode: larger readouts and chart text, thicker lines, high contrast.
     pub projector: RwSignal<bool>,
+    /// Whether a slider is being dragged (from its first move to [`LessonState::end_slide`]):
+    /// the data chart's axes only widen meanwhile ([`crate::chart_data::Hold::Slider`]).
+    pub sliding: RwSignal<bool>,
 }
 
 impl LessonState {
@@ -69,6 +72,7 @@ impl LessonState {
             preset: RwSignal::new(None),
             notice: RwSignal::new(None),
             projector: RwSignal::new(false),
+            sliding: RwSignal::new(false),
         }
     }
 
@@ -175,6 +179,9 @@ impl LessonState {
     /// ([`Session::slide_param`]).
     pub fn slide_param(&self, index: usize, value: f64) {
         self.playing.set(false);
+        if !self.sliding.get_untracked() {
+            self.sliding.set(true);
+        }
         self.session.update(|s| {
             s.slide_param(index, value);
         });
@@ -183,6 +190,7 @@ impl LessonState {
     /// A slider drag (or key press) has ended: the ranges fit the values again
     /// ([`Session::end_slide`]). Nothing is notified when no range changed.
     pub fn end_slide(&self) {
+        self.sliding.set(false);
         self.session.maybe_update(Session::end_slide);
     }
 

@@ -7,7 +7,7 @@ use descent_core::presets::Preset;
 use descent_core::Session;
 use descent_lab::chart_data::{
     alt_numbers, data_chart, data_window, held_data_chart, landscape_is_deferred, landscape_of,
-    loss_chart, LossWords,
+    loss_chart, Hold, LossWords,
 };
 use descent_lab::charts::ChartView;
 use descent_lab::i18n::Lang;
@@ -99,7 +99,7 @@ fn moving_a_keeps_the_still_window_and_the_view_still_holds_the_line() {
     let window = data_window(&session.landscape_key());
     session.slide_param(0, 10.0);
     assert_eq!(data_window(&session.landscape_key()), window);
-    let held = held_data_chart(&session, &window, false, "", None)
+    let held = held_data_chart(&session, &window, false, "", Hold::Nothing)
         .view
         .unwrap();
     assert_eq!(Some(held), data_chart(&session, false, "").view);
@@ -453,7 +453,7 @@ fn a_line_far_above_the_data_widens_the_view_in_steps_not_at_every_a() {
     for k in 0..=120 {
         let a = 8.0 - 6.0 * f64::from(k) / 120.0;
         session.slide_param(0, a);
-        let view = held_data_chart(&session, &window, false, "", None)
+        let view = held_data_chart(&session, &window, false, "", Hold::Nothing)
             .view
             .unwrap();
         shows_data_and_model(&session, view).unwrap_or_else(|e| panic!("a = {a}: {e}"));
@@ -493,4 +493,50 @@ fn widening_in_steps_holds_what_is_needed_in_quarters_then_powers() {
     // A base without width gives what is needed; nothing infinite comes out.
     assert_eq!(widen_in_steps((5.0, 5.0), (0.0, 10.0)), (0.0, 10.0));
     assert_eq!(widen_in_steps((0.0, 1.0), (0.0, f64::MAX)), (0.0, f64::MAX));
+}
+
+#[test]
+fn a_slider_drag_back_and_forth_only_widens_the_view_until_it_ends() {
+    // ŷ = a·x² on the lecture's table, the slider dragged from a = 2 up to 8, down to 2
+    // and up again (as bench.mjs's drag does): the view shown at each move is carried to
+    // the next (`Hold::Slider`), so it widens on the way up and then holds; when the drag
+    // ends the view fits a = 2 again.
+    let mut session = lecture();
+    session
+        .set_formula("a*x^2", descent_core::formula::ParseOptions::default())
+        .unwrap();
+    let window = data_window(&session.landscape_key());
+    let sweep = (0..=60).map(|k| 2.0 + 6.0 * f64::from(k) / 60.0);
+    let moves: Vec<f64> = sweep
+        .clone()
+        .chain(sweep.clone().rev())
+        .chain(sweep)
+        .collect();
+    let mut shown = None;
+    let mut changes = 0;
+    for &a in &moves {
+        session.slide_param(0, a);
+        let view = held_data_chart(&session, &window, false, "", Hold::Slider(shown))
+            .view
+            .unwrap();
+        shows_data_and_model(&session, view).unwrap_or_else(|e| panic!("a = {a}: {e}"));
+        if let Some(before) = shown {
+            assert!(
+                view.y.0 <= before.y.0 && view.y.1 >= before.y.1,
+                "a = {a}: {view:?} narrower than {before:?}"
+            );
+            changes += usize::from(view != before);
+        }
+        shown = Some(view);
+    }
+    // Only on the first way up: a = 8's line needs the widest view, and it then stays.
+    let widest = data_chart(&session, false, "").view.unwrap();
+    assert_eq!(shown, Some(widest));
+    assert!((1..=4).contains(&changes), "{changes} changes");
+    // Unheld (the drag ended) at a = 2, the view is the still window's again.
+    session.slide_param(0, 2.0);
+    session.end_slide();
+    let fitted = data_chart(&session, false, "").view.unwrap();
+    assert_eq!(fitted, descent_lab::charts::data_view(&window));
+    assert!(fitted.y.1 < widest.y.1);
 }

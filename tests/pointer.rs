@@ -6,7 +6,7 @@
 
 use descent_core::presets::Preset;
 use descent_core::Session;
-use descent_lab::chart_data::{data_chart, data_window, held_data_chart, PointDrag};
+use descent_lab::chart_data::{data_chart, data_window, held_data_chart, Hold, PointDrag};
 use descent_lab::charts::pointer::{
     canvas_pixel, dragged_position, grabbed_point, round_to_resolution, GRAB_RADIUS_MOUSE,
     GRAB_RADIUS_TOUCH,
@@ -135,7 +135,7 @@ fn while_a_point_is_dragged_the_axes_hold_still_and_the_point_is_ringed() {
         &data_window(&session.landscape_key()),
         false,
         "",
-        Some(&drag),
+        Hold::Point(&drag),
     );
     assert_eq!(held.view, Some(fitted));
     assert_eq!(held.highlighted, Some(2));

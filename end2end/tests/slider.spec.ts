@@ -236,3 +236,45 @@ test('a that is not a number is flagged with a message that says a keeps its val
   await expect(lesson.byTestId('param-error-a')).toHaveCount(0);
   await lesson.expectLoss('79.52');
 });
+
+test('with ŷ = a·x² the data chart widens its axes in steps while the thumb goes up and down, and fits again when let go', async ({
+  lesson,
+  page,
+}) => {
+  // At a = 8 the line reaches 800 above the lecture's points (at most 98): the data
+  // chart's view must take it in. While the thumb is dragged, the axes only widen (a few
+  // quarter steps on the way up, none on the way back), so the chart is not redrawn
+  // whole at every move; let go at a low a, they fit the still window again.
+  await lesson.byTestId('model-select').selectOption('formula');
+  await lesson.byTestId('formula-input').fill('a*x^2');
+  await expect(lesson.byTestId('derivative-a')).toHaveText('∂ŷ/∂a = x²');
+  await lesson.setA('2');
+  const chart = lesson.byTestId('chart-data');
+  const top = async () => Number(((await chart.getAttribute('data-view')) ?? '').split(',')[3]);
+  await expect.poll(top).toBeGreaterThan(0);
+  const resting = await top();
+  const slider = lesson.byTestId('slider-a');
+  const from = await pointAt(slider, 2);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  const tops: number[] = [];
+  for (const a of [4, 6, 8, 6, 4, 2, 5, 8]) {
+    const to = await pointAt(slider, a);
+    await page.mouse.move(to.x, to.y, { steps: 4 });
+    const value = await lesson.paramValue();
+    // The line's highest point (x = 10 is the lecture's largest) is inside the view.
+    await expect.poll(top).toBeGreaterThanOrEqual(value * 100);
+    tops.push(await top());
+  }
+  // Never narrower than at the move before, and wider than at rest once a reached 8.
+  tops.slice(1).forEach((t, i) => expect(t, `move ${i + 1}: ${tops}`).toBeGreaterThanOrEqual(tops[i]));
+  expect(tops[2]).toBeGreaterThan(resting);
+  expect(tops.at(-1)).toBe(tops[2]);
+  await page.mouse.up();
+  const end = await pointAt(slider, 2);
+  await page.mouse.move(end.x, end.y);
+  await page.mouse.down();
+  await page.mouse.up();
+  await expect.poll(top).toBe(resting);
+  lesson.expectNoErrors();
+});

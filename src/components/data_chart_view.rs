@@ -6,10 +6,11 @@
 //! ([`PointDrag::view`]) so the point does not run away from the pointer.
 
 use super::canvas_redraw::use_chart_canvas;
-use crate::chart_data::{alt_numbers, data_window, held_data_chart, PointDrag};
+use crate::chart_data::{alt_numbers, data_window, held_data_chart, Hold, PointDrag};
 use crate::charts::pointer::{
     dragged_position, grabbed_point, GRAB_RADIUS_MOUSE, GRAB_RADIUS_TOUCH,
 };
+use crate::charts::ChartView;
 use crate::i18n::data_chart_alt;
 use crate::state::LessonState;
 use descent_core::Session;
@@ -31,13 +32,23 @@ pub fn DataChartView(
     // at 10 000 points it is 90 000 predictions).
     let key = Memo::new(move |_| state.session.with(Session::landscape_key));
     let window = Memo::new(move |_| key.with(data_window));
+    // The view shown at a slider drag's last move: the axes only widen until it ends.
+    let slid = StoredValue::new(None::<ChartView>);
     let chart = Memo::new(move |_| {
         let empty = state.t().chart_data_empty;
         let squares = state.show_squares.get();
         let drag = drag.get();
-        state
+        let sliding = state.sliding.get();
+        let hold = match &drag {
+            Some(drag) => Hold::Point(drag),
+            None if sliding => Hold::Slider(slid.get_value()),
+            None => Hold::Nothing,
+        };
+        let chart = state
             .session
-            .with(|s| window.with(|w| held_data_chart(s, w, squares, empty, drag.as_ref())))
+            .with(|s| window.with(|w| held_data_chart(s, w, squares, empty, hold)));
+        slid.set_value(chart.view.filter(|_| sliding));
+        chart
     });
     let drawn = use_chart_canvas(canvas, chart, state);
     let frame = drawn.frame;
