@@ -190,7 +190,9 @@ impl LessonState {
     /// A slider drag (or key press) has ended: the ranges fit the values again
     /// ([`Session::end_slide`]). Nothing is notified when no range changed.
     pub fn end_slide(&self) {
-        self.sliding.set(false);
+        if self.sliding.get_untracked() {
+            self.sliding.set(false);
+        }
         self.session.maybe_update(Session::end_slide);
     }
 

@@ -180,6 +180,10 @@ fn Parameter(
                     // A drag ends (or an arrow key moved the slider): only now may the
                     // range change, never under the pointer.
                     on:change=move |_| state.end_slide()
+                    // A drag back to where it began fires no `change`: letting go (or
+                    // leaving the slider) ends it all the same.
+                    on:pointerup=move |_| state.end_slide()
+                    on:blur=move |_| state.end_slide()
                 />
             </Show>
             <Show when=move || frozen.get()>
