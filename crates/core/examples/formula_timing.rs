@@ -11,7 +11,7 @@
 use descent_core::formula::ParseOptions;
 use descent_core::presets::lecture;
 use descent_core::table::Table;
-use descent_core::Session;
+use descent_core::{Lesson, Session};
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -28,6 +28,22 @@ impl Noise {
     }
 }
 
+/// The lecture with `count` points around y = 9.8·x, x in [0, 10], noise from `seed` (with
+/// seed 42, `bench_link`'s points).
+fn noisy_line(count: usize, seed: u64) -> Lesson {
+    let mut noise = Noise(seed);
+    let rows = (0..count)
+        .map(|_| {
+            let x = 10.0 * (noise.next() + 0.5);
+            let y = 9.8 * x + 4.0 * noise.next();
+            [format!("{x:.3}"), format!("{y:.3}")]
+        })
+        .collect();
+    let mut lesson = lecture();
+    lesson.table = Table::new(lesson.table.labels.clone(), rows);
+    lesson
+}
+
 fn best_of(runs: usize, mut f: impl FnMut()) -> f64 {
     let mut best = f64::INFINITY;
     for _ in 0..runs {
@@ -39,17 +55,7 @@ fn best_of(runs: usize, mut f: impl FnMut()) -> f64 {
 }
 
 fn main() {
-    let mut noise = Noise(42);
-    let rows = (0..1000)
-        .map(|_| {
-            let x = 10.0 * (noise.next() + 0.5);
-            let y = 9.8 * x + 4.0 * noise.next();
-            [format!("{x:.3}"), format!("{y:.3}")]
-        })
-        .collect();
-    let mut lesson = lecture();
-    lesson.table = Table::new(lesson.table.labels.clone(), rows);
-    let base = Session::new(lesson);
+    let base = Session::new(noisy_line(1000, 42));
     let text = "a*sin(b*x)";
     let runs = 10;
     let set_ms = best_of(runs, || {
@@ -97,17 +103,7 @@ fn main() {
 /// One move of the slider a with `a*x^2` over 10 000 points: what the readouts, the status
 /// line, the table, the loss chart and the data chart read.
 fn slider_move(runs: usize) {
-    let mut noise = Noise(7);
-    let rows = (0..10_000)
-        .map(|_| {
-            let x = 10.0 * (noise.next() + 0.5);
-            let y = 9.8 * x + 4.0 * noise.next();
-            [format!("{x:.3}"), format!("{y:.3}")]
-        })
-        .collect();
-    let mut lesson = lecture();
-    lesson.table = Table::new(lesson.table.labels.clone(), rows);
-    let mut session = Session::new(lesson);
+    let mut session = Session::new(noisy_line(10_000, 7));
     if session
         .set_formula("a*x^2", ParseOptions::default())
         .is_err()
@@ -163,17 +159,7 @@ fn slider_move(runs: usize) {
 /// `a*x^2` over 10 000 points (the bench's data), ready to step with a γ far below its
 /// limit of 4.9·10⁻⁸, as the bench's autoplay runs it.
 fn ten_thousand_a_x2() -> Option<Session> {
-    let mut noise = Noise(42);
-    let rows = (0..10_000)
-        .map(|_| {
-            let x = 10.0 * (noise.next() + 0.5);
-            let y = 9.8 * x + 4.0 * noise.next();
-            [format!("{x:.3}"), format!("{y:.3}")]
-        })
-        .collect();
-    let mut lesson = lecture();
-    lesson.table = Table::new(lesson.table.labels.clone(), rows);
-    let mut session = Session::new(lesson);
+    let mut session = Session::new(noisy_line(10_000, 42));
     session.set_formula("a*x^2", ParseOptions::default()).ok()?;
     session.set_learning_rate_text("0.00000000001");
     Some(session)
