@@ -15,10 +15,10 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use descent_lab::charts::{
-    draw_steps_chart, draw_surface_chart, fill_heatmap, legend_values, lut_colour, series_colour,
-    step_axis_end, steps_view, BatchArrow, CachedLayer, ChartStyle, ContourLevel, LayeredChart,
-    LogColourScale, PlotFrame, StepsChart, StepsSeries, SurfaceBase, SurfaceChart, SurfaceGrid,
-    SurfacePath, TOO_LARGE, UNDEFINED, VIRIDIS,
+    draw_steps_chart, draw_surface_chart, fill_heatmap, legend_values, log10_of_normal, lut_colour,
+    series_colour, step_axis_end, steps_view, BatchArrow, CachedLayer, ChartStyle, ContourLevel,
+    LayeredChart, LogColourScale, PlotFrame, StepsChart, StepsSeries, SurfaceBase, SurfaceChart,
+    SurfaceGrid, SurfacePath, TOO_LARGE, UNDEFINED, VIRIDIS,
 };
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -344,6 +344,38 @@ fn cells_whose_loss_is_not_finite_have_the_too_large_colour() {
     let rgba = fill_heatmap(&broken, &scale, (4, 3));
     assert!(rgba.chunks(4).all(|p| p[..3] == too_large));
     assert!(fill_heatmap(&broken, &scale, (0, 3)).is_empty());
+}
+
+/// The heatmap's own logarithm (a software `log10` per node is too slow in wasm) must give the
+/// same table positions: it agrees with `f64::log10` to 10⁻¹² over every normal number, at
+/// powers of ten exactly enough to land on the same side of each shade's boundary.
+#[test]
+fn the_heatmaps_logarithm_agrees_with_log10_over_every_normal_number() {
+    let mut x = f64::MIN_POSITIVE;
+    let mut checked = 0;
+    while x.is_finite() {
+        let (fast, exact) = (log10_of_normal(x), x.log10());
+        assert!(
+            (fast - exact).abs() < 1e-12,
+            "log10({x:e}): {fast} against {exact}"
+        );
+        x *= 1.000_7;
+        checked += 1;
+    }
+    assert!(checked > 1_000_000);
+    for k in -300..=300 {
+        let x = 10f64.powi(k);
+        assert!((log10_of_normal(x) - f64::from(k)).abs() < 1e-12, "10^{k}");
+    }
+    // The lecture's map: every node's shade is the one `f64::log10` gives.
+    let grid = lecture_grid((7.73, 10.07), (-1.17, 1.17), 200, 200);
+    let scale = LogColourScale::spanning(grid.values.iter().copied());
+    let (lo, hi) = (scale.low.log10(), scale.high.log10());
+    let shade =
+        |log: f64| (((log - lo) * 255.0 / (hi - lo)).clamp(0.0, 255.0) as f32 + 0.5) as usize;
+    for &v in grid.values.iter().filter(|&&v| v > scale.low) {
+        assert_eq!(shade(log10_of_normal(v)), shade(v.log10()), "L = {v}");
+    }
 }
 
 #[test]
