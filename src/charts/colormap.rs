@@ -364,9 +364,18 @@ impl LogColourScale {
         let (low, high) = values
             .into_iter()
             .filter(|v| v.is_finite() && *v > 0.0)
+            // Plain comparisons (the values are finite): `f64::min`'s care for NaN costs
+            // a call a value in the release build, and this runs at every frame of the map.
             .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
-                (lo.min(v), hi.max(v))
+                (if v < lo { v } else { lo }, if v > hi { v } else { hi })
             });
+        Self::from_extent(low, high)
+    }
+
+    /// The scale from the smallest to the largest finite positive value (as
+    /// [`Self::spanning`] finds them; ±∞ when there were none), at most [`SCALE_DECADES`]
+    /// deep; 1..10 when there are none.
+    pub(crate) fn from_extent(low: f64, high: f64) -> Self {
         if !(low.is_finite() && high.is_finite()) {
             return Self {
                 low: 1.0,
@@ -433,6 +442,7 @@ fn lut_index(position: f64) -> usize {
 /// multiplications. From the bits: x = m·2ᵉ with m in [√½, √2), and
 /// ln m = 2·atanh(s) = 2(s + s³/3 + s⁵/5 + …) with s = (m − 1)/(m + 1), |s| < 0.172, so the
 /// terms after s¹³/13 add less than 10⁻¹².
+#[inline]
 pub fn log10_of_normal(x: f64) -> f64 {
     let bits = x.to_bits();
     let biased = ((bits >> 52) & 0x7FF) as i32;
@@ -465,15 +475,11 @@ pub fn fill_heatmap(
 ) -> Vec<u8> {
     let (width, height) = (width as usize, height as usize);
     let too_large = [TOO_LARGE.0, TOO_LARGE.1, TOO_LARGE.2, 255];
-    let mut rgba = vec![255; width.saturating_mul(height).saturating_mul(4)];
-    if rgba.is_empty() {
-        return rgba;
+    if width.saturating_mul(height) == 0 {
+        return Vec::new();
     }
     if !grid.is_valid() {
-        for pixel in rgba.chunks_exact_mut(4) {
-            pixel.copy_from_slice(&too_large);
-        }
-        return rgba;
+        return vec![too_large; width.saturating_mul(height)].into_flattened();
     }
     // Positions on the scale at the nodes, times 255 (table entries); +∞ for "too large",
     // NaN for "not defined".
@@ -519,6 +525,7 @@ pub fn fill_heatmap(
     // The colour of a table position (or of "too large" for +∞, "not defined" for NaN),
     // with its alpha.
     let undefined = [UNDEFINED.0, UNDEFINED.1, UNDEFINED.2, 255];
+    let opaque = VIRIDIS.map(|[r, g, b]| [r, g, b, 255]);
     let colour = |entry: f32| -> [u8; 4] {
         if entry.is_nan() {
             undefined
@@ -526,25 +533,40 @@ pub fn fill_heatmap(
             too_large
         } else {
             // entry ≥ 0, so adding ½ and truncating rounds, without a call to `round`.
-            let [r, g, b] = VIRIDIS[((entry + 0.5) as usize).min(255)];
-            [r, g, b, 255]
+            opaque[((entry + 0.5) as usize).min(255)]
         }
     };
-    for (line, &(row0, row1, v)) in rgba.chunks_exact_mut(width * 4).zip(&row_spans) {
-        let (bottom, top) = (&entries[row0 * columns..], &entries[row1 * columns..]);
-        for (pixel, &(c0, c1, u)) in line.chunks_exact_mut(4).zip(&column_spans) {
-            let (p00, p01, p10, p11) = (bottom[c0], bottom[c1], top[c0], top[c1]);
+    // Whole pixels written at once, not byte by byte: this loop runs for every pixel of
+    // every new map.
+    let mut pixels = vec![too_large; width * height];
+    for (line, &(row0, row1, v)) in pixels.chunks_exact_mut(width).zip(&row_spans) {
+        let (Some(bottom), Some(top)) = (
+            entries.get(row0 * columns..(row0 + 1) * columns),
+            entries.get(row1 * columns..(row1 + 1) * columns),
+        ) else {
+            continue;
+        };
+        for (pixel, &(c0, c1, u)) in line.iter_mut().zip(&column_spans) {
+            let (Some(&p00), Some(&p01), Some(&p10), Some(&p11)) =
+                (bottom.get(c0), bottom.get(c1), top.get(c0), top.get(c1))
+            else {
+                continue;
+            };
             let entry = if !(p00 + p01 + p10 + p11).is_finite() {
                 // Next to a "too large" or "not defined" node: the nearest node's colour.
-                let row = if v >= 0.5 { top } else { bottom };
-                row[if u >= 0.5 { c1 } else { c0 }]
+                match (v >= 0.5, u >= 0.5) {
+                    (false, false) => p00,
+                    (false, true) => p01,
+                    (true, false) => p10,
+                    (true, true) => p11,
+                }
             } else {
                 let low = p00 + u * (p01 - p00);
                 let high = p10 + u * (p11 - p10);
                 low + v * (high - low)
             };
-            pixel.copy_from_slice(&colour(entry));
+            *pixel = colour(entry);
         }
     }
-    rgba
+    pixels.into_flattened()
 }
