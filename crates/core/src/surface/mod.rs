@@ -224,6 +224,11 @@ impl Surface {
         &self.values
     }
 
+    /// The cells' values (as [`Surface::values`]), taken out without a copy.
+    pub fn into_values(self) -> Vec<f64> {
+        self.values
+    }
+
     /// L in cell (i, j); `None` outside the grid or for a too-large cell.
     pub fn value(&self, i: usize, j: usize) -> Option<f64> {
         if i >= self.columns {
