@@ -89,7 +89,7 @@ pub fn surface_chart_of(key: &MapKey, map: MapSurface, words: SurfaceWords<'_>) 
         b_range,
         columns,
         rows,
-        values: surface.into_values(),
+        values: surface.into_values().into(),
     };
     let contours = map
         .contours

@@ -8,6 +8,8 @@
 //!
 //! Over 400 lines only because the table takes 256 of them.
 
+use std::sync::Arc;
+
 use plotters::prelude::RGBColor;
 
 /// Viridis, from dark purple (lowest L) to yellow (highest).
@@ -302,8 +304,11 @@ pub struct SurfaceGrid {
     pub rows: usize,
     /// L at the nodes, row after row: `values[row * columns + column]`. ±∞ (the loss
     /// overflowed) is a "too large" cell; NaN a cell where a typed formula is not defined
-    /// (hatched). A grid whose length is not `columns × rows` counts as empty.
-    pub values: Vec<f64>,
+    /// (hatched). A grid whose length is not `columns × rows` counts as empty. Shared: the
+    /// chart is copied at every move of the current point (its marks change), and its
+    /// cached layer's key compared at every frame; a shared grid is copied by a count and
+    /// compared equal at once by its address.
+    pub values: Arc<Vec<f64>>,
 }
 
 impl PartialEq for SurfaceGrid {
@@ -314,11 +319,12 @@ impl PartialEq for SurfaceGrid {
             && self.columns == other.columns
             && self.rows == other.rows
             && self.values.len() == other.values.len()
-            && self
-                .values
-                .iter()
-                .zip(&other.values)
-                .all(|(a, b)| a.to_bits() == b.to_bits())
+            && (Arc::ptr_eq(&self.values, &other.values)
+                || self
+                    .values
+                    .iter()
+                    .zip(other.values.iter())
+                    .all(|(a, b)| a.to_bits() == b.to_bits()))
     }
 }
 

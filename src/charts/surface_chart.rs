@@ -187,7 +187,7 @@ impl SurfaceBase {
         let (mut low, mut high) = (f64::INFINITY, f64::NEG_INFINITY);
         let (mut too_large, mut undefined) = (false, false);
         if chart.grid.is_valid() {
-            for &v in &chart.grid.values {
+            for &v in chart.grid.values.iter() {
                 if v.is_finite() {
                     if v > 0.0 {
                         low = if v < low { v } else { low };
