@@ -342,11 +342,11 @@ fn an_expensive_map_is_drawn_coarse_first_then_in_full() {
     assert_eq!((side, surface_coarse_side(side)), (44, 11));
     assert!(surface_is_progressive(&key, side));
     let coarse_map = key.coarse_surface((11, 11), (side, side)).unwrap();
-    let coarse = surface_chart_of(&key, &coarse_map, SURFACE_WORDS);
+    let coarse = surface_chart_of(&key, coarse_map, SURFACE_WORDS);
     assert_eq!((coarse.grid.columns, coarse.grid.rows), (11, 11));
     let mut progress = key.begin_surface(side, side).unwrap();
     while !progress.advance(5) {}
-    let full = surface_chart_of(&key, &progress.finish(), SURFACE_WORDS);
+    let full = surface_chart_of(&key, progress.finish(), SURFACE_WORDS);
     assert_eq!((full.grid.columns, full.grid.rows), (44, 44));
     assert_eq!(full, surface_base_chart(&key, SURFACE_WORDS));
     // The axes (from the first to the last cell centre) do not move when the full map

@@ -11,14 +11,15 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::sync::mpsc;
+use std::sync::Arc;
 use std::thread;
 use std::time::{Duration, Instant};
 
 use descent_lab::charts::{
-    draw_steps_chart, draw_surface_chart, fill_heatmap, legend_values, lut_colour, series_colour,
-    step_axis_end, steps_view, BatchArrow, CachedLayer, ChartStyle, ContourLevel, LayeredChart,
-    LogColourScale, PlotFrame, StepsChart, StepsSeries, SurfaceBase, SurfaceChart, SurfaceGrid,
-    SurfacePath, TOO_LARGE, UNDEFINED, VIRIDIS,
+    draw_steps_chart, draw_surface_chart, fill_heatmap, legend_values, log10_of_normal, lut_colour,
+    series_colour, step_axis_end, steps_view, BatchArrow, CachedLayer, ChartStyle, ContourLevel,
+    LayeredChart, LogColourScale, PlotFrame, StepsChart, StepsSeries, SurfaceBase, SurfaceChart,
+    SurfaceGrid, SurfacePath, TOO_LARGE, UNDEFINED, VIRIDIS,
 };
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -173,7 +174,7 @@ fn lecture_grid(
         b_range,
         columns,
         rows,
-        values,
+        values: values.into(),
     }
 }
 
@@ -315,7 +316,7 @@ fn cells_whose_loss_is_not_finite_have_the_too_large_colour() {
     // The top right quarter overflowed.
     for j in 5..10 {
         for i in 10..20 {
-            grid.values[j * 20 + i] = if i % 2 == 0 {
+            Arc::make_mut(&mut grid.values)[j * 20 + i] = if i % 2 == 0 {
                 f64::INFINITY
             } else {
                 f64::NEG_INFINITY
@@ -338,12 +339,44 @@ fn cells_whose_loss_is_not_finite_have_the_too_large_colour() {
     );
     // An invalid grid (values do not match its shape) is one flat "too large".
     let broken = SurfaceGrid {
-        values: vec![1.0; 5],
+        values: vec![1.0; 5].into(),
         ..grid
     };
     let rgba = fill_heatmap(&broken, &scale, (4, 3));
     assert!(rgba.chunks(4).all(|p| p[..3] == too_large));
     assert!(fill_heatmap(&broken, &scale, (0, 3)).is_empty());
+}
+
+/// The heatmap's own logarithm (a software `log10` per node is too slow in wasm) must give the
+/// same table positions: it agrees with `f64::log10` to 10⁻¹² over every normal number, at
+/// powers of ten exactly enough to land on the same side of each shade's boundary.
+#[test]
+fn the_heatmaps_logarithm_agrees_with_log10_over_every_normal_number() {
+    let mut x = f64::MIN_POSITIVE;
+    let mut checked = 0;
+    while x.is_finite() {
+        let (fast, exact) = (log10_of_normal(x), x.log10());
+        assert!(
+            (fast - exact).abs() < 1e-12,
+            "log10({x:e}): {fast} against {exact}"
+        );
+        x *= 1.000_7;
+        checked += 1;
+    }
+    assert!(checked > 1_000_000);
+    for k in -300..=300 {
+        let x = 10f64.powi(k);
+        assert!((log10_of_normal(x) - f64::from(k)).abs() < 1e-12, "10^{k}");
+    }
+    // The lecture's map: every node's shade is the one `f64::log10` gives.
+    let grid = lecture_grid((7.73, 10.07), (-1.17, 1.17), 200, 200);
+    let scale = LogColourScale::spanning(grid.values.iter().copied());
+    let (lo, hi) = (scale.low.log10(), scale.high.log10());
+    let shade =
+        |log: f64| (((log - lo) * 255.0 / (hi - lo)).clamp(0.0, 255.0) as f32 + 0.5) as usize;
+    for &v in grid.values.iter().filter(|&&v| v > scale.low) {
+        assert_eq!(shade(log10_of_normal(v)), shade(v.log10()), "L = {v}");
+    }
 }
 
 #[test]
@@ -423,7 +456,7 @@ fn the_surface_shows_contour_labels_legend_values_and_the_minimum() {
 #[test]
 fn the_too_large_entry_appears_only_when_the_grid_overflowed() {
     let mut chart = lecture_surface(30, 30);
-    chart.grid.values[29 * 30 + 29] = f64::INFINITY;
+    Arc::make_mut(&mut chart.grid.values)[29 * 30 + 29] = f64::INFINITY;
     chart.too_large_label = "per didelis".to_owned();
     let (svg, drawn) = render_surface(chart, ChartStyle::default(), (1000, 700));
     drawn.unwrap().unwrap();
@@ -468,15 +501,15 @@ fn moving_the_current_point_keeps_the_cached_layer() {
         before,
         "paths and the point move on the moving layer"
     );
-    chart.grid.values[0] += 1.0;
+    Arc::make_mut(&mut chart.grid.values)[0] += 1.0;
     assert_ne!(chart.base(&style), before, "a new grid redraws the base");
     // Cells that overflowed (NaN) do not make the key differ from itself.
-    chart.grid.values[1] = f64::NAN;
+    Arc::make_mut(&mut chart.grid.values)[1] = f64::NAN;
     let overflowed = chart.base(&style);
     assert_eq!(chart.base(&style), overflowed);
-    chart.grid.values[1] = before.grid.values[1];
+    Arc::make_mut(&mut chart.grid.values)[1] = before.grid.values[1];
     let lithuanian = style.with_decimal_separator(',');
-    chart.grid.values[0] -= 1.0;
+    Arc::make_mut(&mut chart.grid.values)[0] -= 1.0;
     assert_ne!(chart.base(&lithuanian), before);
 }
 
@@ -512,7 +545,7 @@ fn degenerate_surfaces_draw_finite_axes_without_hanging() {
                 b_range: (0.0, 1.0),
                 columns: 3,
                 rows: 3,
-                values: vec![f64::NAN; 9],
+                values: vec![f64::NAN; 9].into(),
             },
         ),
         (
@@ -522,7 +555,7 @@ fn degenerate_surfaces_draw_finite_axes_without_hanging() {
                 b_range: (5.0, 5.0),
                 columns: 2,
                 rows: 2,
-                values: vec![1.0; 4],
+                values: vec![1.0; 4].into(),
             },
         ),
         (
@@ -532,7 +565,7 @@ fn degenerate_surfaces_draw_finite_axes_without_hanging() {
                 b_range: (f64::NAN, 1e308),
                 columns: 2,
                 rows: 2,
-                values: vec![1.0, 2.0, 1e300, f64::INFINITY],
+                values: vec![1.0, 2.0, 1e300, f64::INFINITY].into(),
             },
         ),
         ("no nodes", SurfaceGrid::default()),
@@ -543,7 +576,7 @@ fn degenerate_surfaces_draw_finite_axes_without_hanging() {
                 b_range: (0.0, 1.0),
                 columns: usize::MAX,
                 rows: 2,
-                values: vec![1.0; 3],
+                values: vec![1.0; 3].into(),
             },
         ),
         (
@@ -553,7 +586,7 @@ fn degenerate_surfaces_draw_finite_axes_without_hanging() {
                 b_range: (0.0, 1.0),
                 columns: 1,
                 rows: 1,
-                values: vec![0.0],
+                values: vec![0.0].into(),
             },
         ),
     ];
@@ -605,7 +638,7 @@ fn the_empty_message_shows_when_no_cell_is_finite() {
             b_range: (0.0, 1.0),
             columns: 2,
             rows: 2,
-            values: vec![f64::INFINITY; 4],
+            values: vec![f64::INFINITY; 4].into(),
         },
         empty_message: "no values".to_owned(),
         ..SurfaceChart::default()
@@ -852,7 +885,7 @@ fn render_the_lecture_surface() {
             chart.last_step = Some((gd[steps - 1], (a, b)));
         }
         if name == "lt" {
-            chart.grid.values[199 * 200 + 199] = f64::INFINITY;
+            Arc::make_mut(&mut chart.grid.values)[199 * 200 + 199] = f64::INFINITY;
             chart.too_large_label = "per didelis".to_owned();
             chart.minimum_label = "minimumas".to_owned();
         }

@@ -4,6 +4,8 @@
 //! on the SVG backend from the core's own map.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use std::sync::Arc;
+
 use descent_core::presets::Preset;
 use descent_core::surface::View;
 use descent_core::{ParseOptions, Session};
@@ -133,7 +135,7 @@ fn the_cells_where_the_formula_is_not_defined_are_hatched_with_a_legend_entry() 
 fn too_large_and_not_defined_cells_each_have_their_own_entry() {
     let mut chart = log_formula_map();
     // The last cell (a = 5, b = 3) overflowed as well.
-    if let Some(v) = chart.grid.values.last_mut() {
+    if let Some(v) = Arc::make_mut(&mut chart.grid.values).last_mut() {
         *v = f64::INFINITY;
     }
     let (svg, _) = render(&chart);

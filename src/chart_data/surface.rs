@@ -69,29 +69,34 @@ pub fn surface_chart(session: &Session, words: SurfaceWords<'_>) -> Option<Surfa
 pub fn surface_base_chart(key: &MapKey, words: SurfaceWords<'_>) -> SurfaceChart {
     let side = surface_side(key.point_count());
     match key.surface(side, side) {
-        Some(map) => surface_chart_of(key, &map, words),
+        Some(map) => surface_chart_of(key, map, words),
         None => SurfaceChart::default(),
     }
 }
 
 /// [`surface_base_chart`] from a map already computed for `key` (at any size: the coarse
-/// map drawn first, or the full one computed over several frames).
-pub fn surface_chart_of(key: &MapKey, map: &MapSurface, words: SurfaceWords<'_>) -> SurfaceChart {
-    let surface = &map.surface;
+/// map drawn first, or the full one computed over several frames). The map's grid and
+/// lines move into the chart: a data point dragged makes a new map at every move, and
+/// copying its 40 000 values and contour points cost a fresh allocation each time.
+pub fn surface_chart_of(key: &MapKey, map: MapSurface, words: SurfaceWords<'_>) -> SurfaceChart {
+    let minimum = map.minimum.map(|m| (m.a, m.b));
+    let surface = map.surface;
     let (columns, rows) = (surface.columns(), surface.rows());
+    let a_range = (surface.a_at(0), surface.a_at(columns.saturating_sub(1)));
+    let b_range = (surface.b_at(0), surface.b_at(rows.saturating_sub(1)));
     let grid = SurfaceGrid {
-        a_range: (surface.a_at(0), surface.a_at(columns.saturating_sub(1))),
-        b_range: (surface.b_at(0), surface.b_at(rows.saturating_sub(1))),
+        a_range,
+        b_range,
         columns,
         rows,
-        values: surface.values().to_vec(),
+        values: surface.into_values().into(),
     };
     let contours = map
         .contours
-        .iter()
+        .into_iter()
         .map(|c| ContourLevel {
             level: c.level,
-            lines: c.lines.clone(),
+            lines: c.lines,
         })
         .collect();
     let names = key.param_names();
@@ -99,7 +104,7 @@ pub fn surface_chart_of(key: &MapKey, map: &MapSurface, words: SurfaceWords<'_>)
     SurfaceChart {
         grid,
         contours,
-        minimum: map.minimum.map(|m| (m.a, m.b)),
+        minimum,
         minimum_label: words.minimum.to_owned(),
         a_name: name(0, "a"),
         b_name: name(1, "b"),

@@ -8,6 +8,8 @@
 //!
 //! Over 400 lines only because the table takes 256 of them.
 
+use std::sync::Arc;
+
 use plotters::prelude::RGBColor;
 
 /// Viridis, from dark purple (lowest L) to yellow (highest).
@@ -302,8 +304,11 @@ pub struct SurfaceGrid {
     pub rows: usize,
     /// L at the nodes, row after row: `values[row * columns + column]`. ±∞ (the loss
     /// overflowed) is a "too large" cell; NaN a cell where a typed formula is not defined
-    /// (hatched). A grid whose length is not `columns × rows` counts as empty.
-    pub values: Vec<f64>,
+    /// (hatched). A grid whose length is not `columns × rows` counts as empty. Shared: the
+    /// chart is copied at every move of the current point (its marks change), and its
+    /// cached layer's key compared at every frame; a shared grid is copied by a count and
+    /// compared equal at once by its address.
+    pub values: Arc<Vec<f64>>,
 }
 
 impl PartialEq for SurfaceGrid {
@@ -314,11 +319,12 @@ impl PartialEq for SurfaceGrid {
             && self.columns == other.columns
             && self.rows == other.rows
             && self.values.len() == other.values.len()
-            && self
-                .values
-                .iter()
-                .zip(&other.values)
-                .all(|(a, b)| a.to_bits() == b.to_bits())
+            && (Arc::ptr_eq(&self.values, &other.values)
+                || self
+                    .values
+                    .iter()
+                    .zip(other.values.iter())
+                    .all(|(a, b)| a.to_bits() == b.to_bits()))
     }
 }
 
@@ -364,9 +370,18 @@ impl LogColourScale {
         let (low, high) = values
             .into_iter()
             .filter(|v| v.is_finite() && *v > 0.0)
+            // Plain comparisons (the values are finite): `f64::min`'s care for NaN costs
+            // a call a value in the release build, and this runs at every frame of the map.
             .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
-                (lo.min(v), hi.max(v))
+                (if v < lo { v } else { lo }, if v > hi { v } else { hi })
             });
+        Self::from_extent(low, high)
+    }
+
+    /// The scale from the smallest to the largest finite positive value (as
+    /// [`Self::spanning`] finds them; ±∞ when there were none), at most [`SCALE_DECADES`]
+    /// deep; 1..10 when there are none.
+    pub(crate) fn from_extent(low: f64, high: f64) -> Self {
         if !(low.is_finite() && high.is_finite()) {
             return Self {
                 low: 1.0,
@@ -426,6 +441,32 @@ fn lut_index(position: f64) -> usize {
     (position.clamp(0.0, 1.0) * 255.0).round() as usize
 }
 
+/// log10 of a positive, finite, normal `x` (at least `f64::MIN_POSITIVE`), within about
+/// 10⁻¹² of `f64::log10`: far finer than the f32 table positions [`fill_heatmap`] keeps.
+/// `f64::log10` is a software routine in wasm, and the heatmap takes one a grid node (40 000
+/// for the 200 × 200 map, about a millisecond of every new map); this is a handful of
+/// multiplications. From the bits: x = m·2ᵉ with m in [√½, √2), and
+/// ln m = 2·atanh(s) = 2(s + s³/3 + s⁵/5 + …) with s = (m − 1)/(m + 1), |s| < 0.172, so the
+/// terms after s¹³/13 add less than 10⁻¹².
+#[inline]
+pub fn log10_of_normal(x: f64) -> f64 {
+    let bits = x.to_bits();
+    let biased = ((bits >> 52) & 0x7FF) as i32;
+    let mantissa = f64::from_bits((bits & 0x000F_FFFF_FFFF_FFFF) | 0x3FF0_0000_0000_0000);
+    let (m, exponent) = if mantissa >= std::f64::consts::SQRT_2 {
+        (mantissa * 0.5, biased - 1022)
+    } else {
+        (mantissa, biased - 1023)
+    };
+    let s = (m - 1.0) / (m + 1.0);
+    let s2 = s * s;
+    let series = 1.0
+        + s2 * (1.0 / 3.0
+            + s2 * (1.0 / 5.0
+                + s2 * (1.0 / 7.0 + s2 * (1.0 / 9.0 + s2 * (1.0 / 11.0 + s2 / 13.0)))));
+    (f64::from(exponent) * std::f64::consts::LN_2 + 2.0 * s * series) * std::f64::consts::LOG10_E
+}
+
 /// Fills an RGBA buffer (row after row, top row first, 4 bytes a pixel, opaque) of `width` ×
 /// `height` pixels showing the grid stretched over the whole image: the image's left edge is
 /// a_lo, its top edge b_hi. Each pixel takes the colour of its centre's L, interpolated
@@ -440,15 +481,11 @@ pub fn fill_heatmap(
 ) -> Vec<u8> {
     let (width, height) = (width as usize, height as usize);
     let too_large = [TOO_LARGE.0, TOO_LARGE.1, TOO_LARGE.2, 255];
-    let mut rgba = vec![255; width.saturating_mul(height).saturating_mul(4)];
-    if rgba.is_empty() {
-        return rgba;
+    if width.saturating_mul(height) == 0 {
+        return Vec::new();
     }
     if !grid.is_valid() {
-        for pixel in rgba.chunks_exact_mut(4) {
-            pixel.copy_from_slice(&too_large);
-        }
-        return rgba;
+        return vec![too_large; width.saturating_mul(height)].into_flattened();
     }
     // Positions on the scale at the nodes, times 255 (table entries); +∞ for "too large",
     // NaN for "not defined".
@@ -468,7 +505,7 @@ pub fn fill_heatmap(
             } else if v <= scale.low {
                 0.0
             } else {
-                ((v.log10() - lo) * per_decade).clamp(0.0, 255.0) as f32
+                ((log10_of_normal(v) - lo) * per_decade).clamp(0.0, 255.0) as f32
             }
         })
         .collect();
@@ -494,6 +531,7 @@ pub fn fill_heatmap(
     // The colour of a table position (or of "too large" for +∞, "not defined" for NaN),
     // with its alpha.
     let undefined = [UNDEFINED.0, UNDEFINED.1, UNDEFINED.2, 255];
+    let opaque = VIRIDIS.map(|[r, g, b]| [r, g, b, 255]);
     let colour = |entry: f32| -> [u8; 4] {
         if entry.is_nan() {
             undefined
@@ -501,25 +539,40 @@ pub fn fill_heatmap(
             too_large
         } else {
             // entry ≥ 0, so adding ½ and truncating rounds, without a call to `round`.
-            let [r, g, b] = VIRIDIS[((entry + 0.5) as usize).min(255)];
-            [r, g, b, 255]
+            opaque[((entry + 0.5) as usize).min(255)]
         }
     };
-    for (line, &(row0, row1, v)) in rgba.chunks_exact_mut(width * 4).zip(&row_spans) {
-        let (bottom, top) = (&entries[row0 * columns..], &entries[row1 * columns..]);
-        for (pixel, &(c0, c1, u)) in line.chunks_exact_mut(4).zip(&column_spans) {
-            let (p00, p01, p10, p11) = (bottom[c0], bottom[c1], top[c0], top[c1]);
+    // Whole pixels written at once, not byte by byte: this loop runs for every pixel of
+    // every new map.
+    let mut pixels = vec![too_large; width * height];
+    for (line, &(row0, row1, v)) in pixels.chunks_exact_mut(width).zip(&row_spans) {
+        let (Some(bottom), Some(top)) = (
+            entries.get(row0 * columns..(row0 + 1) * columns),
+            entries.get(row1 * columns..(row1 + 1) * columns),
+        ) else {
+            continue;
+        };
+        for (pixel, &(c0, c1, u)) in line.iter_mut().zip(&column_spans) {
+            let (Some(&p00), Some(&p01), Some(&p10), Some(&p11)) =
+                (bottom.get(c0), bottom.get(c1), top.get(c0), top.get(c1))
+            else {
+                continue;
+            };
             let entry = if !(p00 + p01 + p10 + p11).is_finite() {
                 // Next to a "too large" or "not defined" node: the nearest node's colour.
-                let row = if v >= 0.5 { top } else { bottom };
-                row[if u >= 0.5 { c1 } else { c0 }]
+                match (v >= 0.5, u >= 0.5) {
+                    (false, false) => p00,
+                    (false, true) => p01,
+                    (true, false) => p10,
+                    (true, true) => p11,
+                }
             } else {
                 let low = p00 + u * (p01 - p00);
                 let high = p10 + u * (p11 - p10);
                 low + v * (high - low)
             };
-            pixel.copy_from_slice(&colour(entry));
+            *pixel = colour(entry);
         }
     }
-    rgba
+    pixels.into_flattened()
 }

@@ -45,7 +45,8 @@ mod undefined;
 mod view;
 
 pub use colormap::{
-    fill_heatmap, lut_colour, LogColourScale, SurfaceGrid, TOO_LARGE, UNDEFINED, VIRIDIS,
+    fill_heatmap, log10_of_normal, lut_colour, LogColourScale, SurfaceGrid, TOO_LARGE, UNDEFINED,
+    VIRIDIS,
 };
 pub use data_chart::{data_view, draw_data_chart, widen_in_steps, DataChart, Residual};
 pub use layer::{draw_layered, CachedLayer, LayeredChart, NoLayer};

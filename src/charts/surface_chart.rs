@@ -153,6 +153,10 @@ pub struct SurfaceBase {
     pub grid: SurfaceGrid,
     /// The colour scale, spanning the grid's finite values.
     pub scale: LogColourScale,
+    /// Whether some node's loss is ±∞ (the legend's "too large" entry).
+    pub too_large: bool,
+    /// Whether some node's loss is NaN (hatched; the legend's "not defined" entry).
+    pub undefined: bool,
     /// The contour lines.
     pub contours: Vec<ContourLevel>,
     /// The minimum (a, b).
@@ -178,15 +182,30 @@ pub struct SurfaceBase {
 impl SurfaceBase {
     /// The base layer of `chart` in `style`.
     pub fn of(chart: &SurfaceChart, style: &ChartStyle) -> Self {
-        let scale = if chart.grid.is_valid() {
-            LogColourScale::spanning(chart.grid.values.iter().copied())
-        } else {
-            LogColourScale::spanning(std::iter::empty())
-        };
+        // One pass over the grid for the colour scale and the legend's entries (the legend
+        // and the hatching asked the grid five times a drawing; this runs at every frame).
+        let (mut low, mut high) = (f64::INFINITY, f64::NEG_INFINITY);
+        let (mut too_large, mut undefined) = (false, false);
+        if chart.grid.is_valid() {
+            for &v in chart.grid.values.iter() {
+                if v.is_finite() {
+                    if v > 0.0 {
+                        low = if v < low { v } else { low };
+                        high = if v > high { v } else { high };
+                    }
+                } else if v.is_nan() {
+                    undefined = true;
+                } else {
+                    too_large = true;
+                }
+            }
+        }
         Self {
+            too_large,
+            undefined,
+            scale: LogColourScale::from_extent(low, high),
             view: chart.view(),
             grid: chart.grid.clone(),
-            scale,
             contours: chart.contours.clone(),
             minimum: chart.minimum,
             minimum_label: chart.minimum_label.clone(),
@@ -264,7 +283,9 @@ impl SurfaceBase {
     ) -> DrawResult<(), DB> {
         let style = &self.style;
         if let Some(frame) = frame {
-            draw_undefined_cells(area, frame, &self.grid, style)?;
+            if self.undefined {
+                draw_undefined_cells(area, frame, &self.grid, style)?;
+            }
             let mut occupied: Vec<PixelBox> = Vec::new();
             let minimum_label = draw_minimum(area, frame, self, style, &mut occupied)?;
             if let Some(label) = &minimum_label {

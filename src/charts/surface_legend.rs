@@ -81,10 +81,10 @@ pub(super) fn legend_width(base: &SurfaceBase, style: &ChartStyle) -> f64 {
 /// only when the grid has such cells.
 fn swatches(base: &SurfaceBase) -> Vec<(bool, &str)> {
     let mut entries = Vec::new();
-    if base.grid.has_too_large() {
+    if base.too_large {
         entries.push((false, base.too_large_label.as_str()));
     }
-    if base.grid.has_undefined() {
+    if base.undefined {
         entries.push((true, base.undefined_label.as_str()));
     }
     entries

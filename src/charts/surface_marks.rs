@@ -56,20 +56,25 @@ pub(super) fn draw_contours<DB: DrawingBackend>(
             continue;
         }
         let size = (approximate_text_width(&text, font_px), font_px * 1.1);
-        let Some(pixels) = level
+        // Each line's length measured once (it was measured again at every comparison).
+        let Some((pixels, longest)) = level
             .lines
             .iter()
-            .map(|line| visible_pixels(frame, line))
-            .max_by(|a, b| length(a).total_cmp(&length(b)))
+            .map(|line| {
+                let pixels = visible_pixels(frame, line);
+                let length = length(&pixels);
+                (pixels, length)
+            })
+            .max_by(|a, b| a.1.total_cmp(&b.1))
         else {
             continue;
         };
-        if length(&pixels) < 3.0 * size.0 {
+        if longest < 3.0 * size.0 {
             continue;
         }
         let candidates = [0.5, 0.3, 0.7, 0.15, 0.85]
             .into_iter()
-            .filter_map(|t| point_along(&pixels, t))
+            .filter_map(|t| point_along(&pixels, longest, t))
             .map(|p| (p, HPos::Center, VPos::Center))
             .collect();
         let label = Label {
@@ -106,19 +111,23 @@ fn visible_pixels(frame: &PlotFrame, line: &[(f64, f64)]) -> Vec<(f64, f64)> {
     best
 }
 
-/// The length in pixels of a polyline.
-fn length(points: &[(f64, f64)]) -> f64 {
-    points
-        .windows(2)
-        .map(|w| (w[1].0 - w[0].0).hypot(w[1].1 - w[0].1))
-        .sum()
+/// The distance in pixels between two points: a square root (one instruction in wasm), not
+/// `hypot` (a software routine there, careful of overflow that pixel distances never reach).
+fn distance(p: (f64, f64), q: (f64, f64)) -> f64 {
+    let (dx, dy) = (q.0 - p.0, q.1 - p.1);
+    (dx * dx + dy * dy).sqrt()
 }
 
-/// The point a fraction `t` of the way along a polyline.
-fn point_along(points: &[(f64, f64)], t: f64) -> Option<(f64, f64)> {
-    let mut remaining = length(points) * t;
+/// The length in pixels of a polyline.
+fn length(points: &[(f64, f64)]) -> f64 {
+    points.windows(2).map(|w| distance(w[0], w[1])).sum()
+}
+
+/// The point a fraction `t` of the way along a polyline `total` pixels long.
+fn point_along(points: &[(f64, f64)], total: f64, t: f64) -> Option<(f64, f64)> {
+    let mut remaining = total * t;
     for w in points.windows(2) {
-        let step = (w[1].0 - w[0].0).hypot(w[1].1 - w[0].1);
+        let step = distance(w[0], w[1]);
         if step >= remaining && step > 0.0 {
             let f = remaining / step;
             return Some((

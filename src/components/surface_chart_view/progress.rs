@@ -55,7 +55,7 @@ impl Refiner {
             let coarse = surface_coarse_side(side);
             let chart = key
                 .coarse_surface((coarse, coarse), (side, side))
-                .map(|map| surface_chart_of(&key, &map, words));
+                .map(|map| surface_chart_of(&key, map, words));
             self.base.try_set(chart);
             self.progress.try_set_value(key.begin_surface(side, side));
             self.rows(generation);
@@ -102,7 +102,7 @@ impl Refiner {
             };
             let key = progress.key().clone();
             let map = progress.finish();
-            self.base.try_set(Some(surface_chart_of(&key, &map, words)));
+            self.base.try_set(Some(surface_chart_of(&key, map, words)));
         });
     }
 }

@@ -55,43 +55,57 @@ pub fn isolines_at_levels(
     sorted.sort_by(|x, y| x.0.total_cmp(&y.0));
     let mut segments: Vec<Vec<[Crossing; 2]>> = vec![Vec::new(); levels.len()];
     let vertical_base = rows * (columns - 1);
-    let value = |k: usize| {
-        let v = values.get(k).copied().unwrap_or(f64::INFINITY);
-        if v.is_nan() {
-            f64::INFINITY
-        } else {
-            v
+    let grid = values.get(..columns * rows).unwrap_or(&[]);
+    // A NaN node (where a typed formula is not defined) counts as +∞ in a cell's corners.
+    let value = |v: f64| if v.is_nan() { f64::INFINITY } else { v };
+    // Each node's band: how many of the sorted levels lie below its value, so that the
+    // node is above the k-th sorted level exactly when k < band. Found once a node, by a
+    // walk from the previous node's band (neighbours differ by a band or two at most on a
+    // smooth map), rather than a search of the levels in each of the four cells around it.
+    let mut bands: Vec<u32> = Vec::with_capacity(grid.len());
+    let top = u32::try_from(sorted.len()).unwrap_or(u32::MAX);
+    let mut band: u32 = 0;
+    for &v in grid {
+        let v = value(v);
+        let below = |b: u32| sorted.get(b as usize).is_some_and(|&(l, _)| l < v);
+        while band > 0 && !below(band - 1) {
+            band -= 1;
         }
-    };
-    let undefined = |k: usize| values.get(k).is_some_and(|v| v.is_nan());
-    for j in 0..rows - 1 {
-        let (low, high) = (j * columns, (j + 1) * columns);
-        for i in 0..columns - 1 {
-            // Where a typed formula is not defined (NaN) the map is hatched: no level
-            // runs along its edge as it would along a too-large (+∞) one.
-            if [low + i, low + i + 1, high + i + 1, high + i]
-                .into_iter()
-                .any(undefined)
-            {
+        while band < top && below(band) {
+            band += 1;
+        }
+        bands.push(band);
+    }
+    let any_undefined = grid.iter().any(|v| v.is_nan());
+    let (band_rows, value_rows) = (bands.chunks_exact(columns), grid.chunks_exact(columns));
+    for (j, ((below, above), (low, high))) in band_rows
+        .clone()
+        .zip(band_rows.skip(1))
+        .zip(value_rows.clone().zip(value_rows.skip(1)))
+        .enumerate()
+    {
+        let cells = below
+            .windows(2)
+            .zip(above.windows(2))
+            .zip(low.windows(2).zip(high.windows(2)));
+        for (i, ((b0, b1), (v0, v1))) in cells.enumerate() {
+            let (bl, br, tl, tr) = (b0[0], b0[1], b1[0], b1[1]);
+            // The levels that cross the cell are those some corner is above and some is
+            // not: bands from the lowest corner's up to the highest's. Most cells have none.
+            let (first, last) = (bl.min(br).min(tl.min(tr)), bl.max(br).max(tl.max(tr)));
+            if first == last {
                 continue;
             }
-            let corners = [
-                value(low + i),
-                value(low + i + 1),
-                value(high + i + 1),
-                value(high + i),
-            ];
-            let lo = corners.iter().copied().fold(f64::INFINITY, f64::min);
-            let hi = corners.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-            // A level crosses the cell when some corner is above it and some is not:
-            // lo ≤ level < hi.
-            let first = sorted.partition_point(|&(l, _)| l < lo);
-            for &(level, k) in sorted.get(first..).unwrap_or(&[]) {
-                if level >= hi {
-                    break;
-                }
+            let corners = [v0[0], v0[1], v1[1], v1[0]];
+            // Where a typed formula is not defined (NaN) the map is hatched: no level
+            // runs along its edge as it would along a too-large (+∞) one.
+            if any_undefined && corners.iter().any(|v| v.is_nan()) {
+                continue;
+            }
+            let crossing = sorted.get(first as usize..last as usize).unwrap_or(&[]);
+            for &(level, k) in crossing {
                 if let Some(out) = segments.get_mut(k) {
-                    cell(out, level, corners, i, j, columns, vertical_base);
+                    cell(out, level, corners.map(value), i, j, columns, vertical_base);
                 }
             }
         }

@@ -224,6 +224,11 @@ impl Surface {
         &self.values
     }
 
+    /// The cells' values (as [`Surface::values`]), taken out without a copy.
+    pub fn into_values(self) -> Vec<f64> {
+        self.values
+    }
+
     /// L in cell (i, j); `None` outside the grid or for a too-large cell.
     pub fn value(&self, i: usize, j: usize) -> Option<f64> {
         if i >= self.columns {
@@ -248,13 +253,16 @@ impl Surface {
     /// The smallest and largest finite L on the grid; `None` when every cell is too
     /// large.
     pub fn loss_range(&self) -> Option<(f64, f64)> {
-        self.values
+        // Plain comparisons: every value here is finite, and `f64::min`'s care for NaN
+        // costs a call a cell in the release build.
+        let (lo, hi) = self
+            .values
             .iter()
             .filter(|v| v.is_finite())
-            .fold(None, |acc, &v| match acc {
-                None => Some((v, v)),
-                Some((lo, hi)) => Some((f64::min(lo, v), f64::max(hi, v))),
-            })
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| {
+                (if v < lo { v } else { lo }, if v > hi { v } else { hi })
+            });
+        (lo <= hi).then_some((lo, hi))
     }
 
     /// The L range the colours span, on a log scale: the grid's finite range with its

@@ -75,10 +75,11 @@ impl PartialSurface {
         let surface = &mut self.surface;
         let start = surface.values.len() / surface.columns.max(1);
         let end = start.saturating_add(count).min(surface.rows);
+        // Each column's a, worked out once rather than at every cell.
+        let columns: Vec<f64> = (0..surface.columns).map(|i| surface.a_at(i)).collect();
         for j in start..end {
             let b = surface.b_at(j);
-            for i in 0..surface.columns {
-                let a = surface.a_at(i);
+            for &a in &columns {
                 let value = match &surface.quadratic {
                     Some(q) => q.at(a, b),
                     None => {
