@@ -8,8 +8,9 @@
 // data-full-wasm) adds the map of two parameters, the race of optimizers and typed
 // formulas. The full one loads for an address with `?full` (the first-load build reloads
 // into it when the lesson comes to need it), or when the share link in the address, else
-// the saved work, needs it: the test of `Lesson::needs_full_app` in descent-core. A
-// lesson this test misses still opens: the first-load build then reloads into the full one.
+// the saved work, needs it: the test of `Lesson::needs_full_app` in descent-core, or for a
+// walkthrough link (`#tour=N`). A lesson this test misses still opens: the first-load
+// build then reloads into the full one.
 const tag = document.querySelector('script[data-wasm-js]');
 
 /** Whether a lesson's JSON needs the full build (see `Lesson::needs_full_app`). */
@@ -27,6 +28,8 @@ function wantsFull() {
   if (new URLSearchParams(location.search).has('full')) return true;
   try {
     const hash = location.hash.replace(/^#/, '');
+    // The walkthrough (`#tour=N`) is in the full build only.
+    if (hash.startsWith('tour=')) return true;
     if (hash.startsWith('v1.')) {
       // A share link: `v1.` and the URL-safe base64 of the lesson's JSON.
       const base64 = hash.slice(3).replace(/-/g, '+').replace(/_/g, '/');
@@ -46,6 +49,24 @@ const { default: init } = await import(full ? tag.dataset.fullJs : tag.dataset.w
 const wasm = await init({ module_or_path: full ? tag.dataset.fullWasm : tag.dataset.wasm });
 // The same event Trunk's own loader fires, so tests can wait for a started app.
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm, full } }));
+
+// The first-load build hands over to the full build by a reload (the Walkthrough button, a
+// two-parameter example, an optimizer ticked, an own formula), which should not wait for
+// the full build's files. Where service workers run, sw.js caches them when it installs
+// (after the first load, below); elsewhere (plain http on a classroom's network) they are
+// fetched into the HTTP cache once the first-load build is idle.
+const workers = 'serviceWorker' in navigator && window.isSecureContext;
+if (!full && tag.dataset.fullJs && !workers) {
+  const prefetch = () => {
+    for (const href of [tag.dataset.fullJs, tag.dataset.fullWasm]) {
+      fetch(href).catch(() => {
+        // Only a head start: the hand-over fetches them itself.
+      });
+    }
+  };
+  if ('requestIdleCallback' in window) requestIdleCallback(prefetch, { timeout: 5000 });
+  else setTimeout(prefetch, 2000);
+}
 
 // Offline use: sw.js caches the app so it opens again without a network. Registered after
 // the app has started, so its caching never competes with the first load. Service workers

@@ -26,18 +26,28 @@ pub fn Lesson(
     state: LessonState,
 ) -> impl IntoView {
     use_autoplay(state);
-    // Provided before the classroom's keys look for it.
-    let walkthrough = Walkthrough::new();
-    provide_context(walkthrough);
+    // The walkthrough is in the full build only: the first-load build's Walkthrough button
+    // and `#tour=N` links hand over to it (crate::classroom::full_app). Provided before the
+    // classroom's keys look for it.
+    let walkthrough = crate::FULL_BUILD.then(Walkthrough::new);
+    if let Some(walkthrough) = walkthrough {
+        provide_context(walkthrough);
+    }
     let classroom = crate::classroom::use_classroom(state);
-    walkthrough.set_before_entering(move || crate::classroom::keep_work_aside(state, classroom));
-    crate::walkthrough::use_tour_links(state, walkthrough);
+    match walkthrough {
+        Some(walkthrough) => {
+            walkthrough
+                .set_before_entering(move || crate::classroom::keep_work_aside(state, classroom));
+            crate::walkthrough::use_tour_links(state, walkthrough);
+        }
+        None => crate::classroom::full_app::use_tour_links_in_first_load(state),
+    }
     view! {
         <div
             class="app"
             class:projector=move || state.projector.get()
             lang=move || state.lang.get().code()
-            data-highlight=move || walkthrough.highlight().map(highlight_name)
+            data-highlight=move || walkthrough.and_then(|w| w.highlight()).map(highlight_name)
         >
             <header class="topbar">
                 <div class="title">
@@ -46,7 +56,7 @@ pub fn Lesson(
                 </div>
                 <Toolbar state classroom />
             </header>
-            <TourBar state walkthrough />
+            {walkthrough.map(|walkthrough| view! { <TourBar state walkthrough /> })}
             <main class="layout">
                 <div class="column left">
                     <DataTable state classroom />

@@ -266,9 +266,7 @@ pub fn loss_chart(
     let has_data = session.has_data();
     let slope_label = format!("∂L/∂a = {}", format_number(slope, lang));
     // The samples where L is not defined go in as gaps: the chart hatches them.
-    let mut curve = landscape.curve.clone();
-    curve.extend(landscape.undefined.iter().map(|a| (*a, f64::NAN)));
-    curve.sort_by(|p, q| p.0.total_cmp(&q.0));
+    let curve = merge_by_parameter(&landscape.curve, &landscape.undefined);
     LossChart {
         curve,
         parameter_name: session
@@ -432,4 +430,22 @@ fn race_series(session: &Session, lang: Lang) -> Vec<StepsSeries> {
             }
         })
         .collect()
+}
+
+/// The loss curve's samples and the `undefined` ones (as NaN losses) in one list, in
+/// increasing parameter order. Both come in that order (the core's `LossLandscape`), so they
+/// are merged, not sorted: the sort's code was about 4 KB of the first-load wasm
+/// (BENCHMARKS.md, "Size"). Equal parameters keep the curve's sample first, as a stable
+/// sort of the two lists one after the other would.
+pub fn merge_by_parameter(curve: &[(f64, f64)], undefined: &[f64]) -> Vec<(f64, f64)> {
+    let mut merged = Vec::with_capacity(curve.len() + undefined.len());
+    let mut gaps = undefined.iter().map(|a| (*a, f64::NAN)).peekable();
+    for &sample in curve {
+        while let Some(gap) = gaps.next_if(|gap| gap.0.total_cmp(&sample.0).is_lt()) {
+            merged.push(gap);
+        }
+        merged.push(sample);
+    }
+    merged.extend(gaps);
+    merged
 }

@@ -540,3 +540,29 @@ fn a_slider_drag_back_and_forth_only_widens_the_view_until_it_ends() {
     assert_eq!(fitted, descent_lab::charts::data_view(&window));
     assert!(fitted.y.1 < widest.y.1);
 }
+
+/// The loss chart's samples and undefined ones are merged in parameter order, as the stable
+/// sort they replace put them: checked against that sort on sorted lists with ties.
+#[test]
+fn merging_the_undefined_samples_equals_sorting_them_in() {
+    use descent_lab::chart_data::merge_by_parameter;
+    let mut seed = 7_u64;
+    let mut next = move || {
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        ((seed >> 33) % 40) as f64 / 4.0 - 5.0
+    };
+    for round in 0..200 {
+        let mut curve: Vec<(f64, f64)> = (0..round % 17).map(|_| (next(), next())).collect();
+        curve.sort_by(|p, q| p.0.total_cmp(&q.0));
+        let mut undefined: Vec<f64> = (0..round % 5).map(|_| next()).collect();
+        undefined.sort_by(f64::total_cmp);
+        let mut sorted = curve.clone();
+        sorted.extend(undefined.iter().map(|a| (*a, f64::NAN)));
+        sorted.sort_by(|p, q| p.0.total_cmp(&q.0));
+        let merged = merge_by_parameter(&curve, &undefined);
+        let bits = |v: &[(f64, f64)]| -> Vec<(u64, u64)> {
+            v.iter().map(|p| (p.0.to_bits(), p.1.to_bits())).collect()
+        };
+        assert_eq!(bits(&merged), bits(&sorted), "round {round}");
+    }
+}

@@ -1019,3 +1019,15 @@ fn where_the_loss_is_not_defined_the_loss_chart_draws_a_hatched_band() {
     let (svg, _) = loss_svg(lecture_loss_chart(0));
     assert!(elements(&svg, "polyline", &hatch).is_empty());
 }
+
+/// The star marker's written-out directions (no sine or cosine in the wasm) are the ten
+/// points k·36° clockwise from the top, as `f64::sin` and `f64::cos` give them.
+#[test]
+fn star_directions_are_the_sines_and_cosines() {
+    use descent_lab::charts::series::STAR_DIRECTIONS;
+    for (k, &(sin, cos)) in STAR_DIRECTIONS.iter().enumerate() {
+        let angle = std::f64::consts::PI * (k as f64) / 5.0;
+        assert!((sin - angle.sin()).abs() < 1e-15, "sin at point {k}: {sin}");
+        assert!((cos - angle.cos()).abs() < 1e-15, "cos at point {k}: {cos}");
+    }
+}

@@ -160,3 +160,48 @@ test('while the full build loads, the line that says so is in the interface lang
   // The full build speaks Lithuanian too.
   await expect(lesson.byTestId('language-select')).toHaveValue('lt');
 });
+
+test('the Walkthrough button in the first-load build opens scene 1 in the full build, saying what loads', async ({
+  lesson,
+  page,
+}) => {
+  const { first, full } = await wasmNames(page);
+  // The walkthrough is in the full build only: the first load has not fetched it.
+  const loaded = await page.evaluate(() =>
+    performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname),
+  );
+  expect(loaded).toContain(first);
+  expect(loaded).not.toContain(full);
+  const requests = wasmRequests(page);
+  await page.evaluate(() => {
+    const root = document.documentElement;
+    new MutationObserver(() => {
+      if (root.classList.contains('loading-full')) {
+        sessionStorage.setItem('seen-loading', document.body.dataset.loading ?? '');
+      }
+    }).observe(root, { attributes: true });
+  });
+  await lesson.byTestId('tour-button').click();
+  const caption = lesson.byTestId('tour-caption');
+  await expect(caption).toHaveAttribute('data-scene', '1');
+  await expect(caption).toContainText('which y = ?');
+  expect(requests).toContain(full);
+  expect(await page.evaluate(() => sessionStorage.getItem('seen-loading'))).toBe('Loading the walkthrough…');
+  // The scene's link is followed and removed; a reload stays in the full build.
+  expect(new URL(page.url()).search).toBe('?full');
+  expect(new URL(page.url()).hash).toBe('');
+});
+
+test('a #tour=N link pasted into the first-load build reloads into the full build at scene N', async ({
+  lesson,
+  page,
+}) => {
+  const { full } = await wasmNames(page);
+  const requests = wasmRequests(page);
+  await expect(lesson.byTestId('tour-caption')).toHaveCount(0);
+  await page.evaluate(() => {
+    location.hash = 'tour=3';
+  });
+  await expect(lesson.byTestId('tour-caption')).toHaveAttribute('data-scene', '3');
+  expect(requests).toContain(full);
+});

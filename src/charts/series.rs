@@ -77,6 +77,29 @@ pub fn series_shape(index: usize) -> MarkerShape {
     SERIES_SHAPES[index % SERIES_SHAPES.len()]
 }
 
+/// (sin θ, cos θ) of the star's ten points, θ = k·36° clockwise from the top: written out,
+/// so that the app's wasm carries no sine or cosine (libm's argument reduction alone is
+/// about 5 KB; BENCHMARKS.md, "Size"). `star_directions_are_the_sines_and_cosines` in
+/// tests/charts.rs checks them against `f64::sin` and `f64::cos`.
+pub const STAR_DIRECTIONS: [(f64, f64); 10] = {
+    const S36: f64 = 0.587_785_252_292_473_1;
+    const C36: f64 = 0.809_016_994_374_947_5;
+    const S72: f64 = 0.951_056_516_295_153_5;
+    const C72: f64 = 0.309_016_994_374_947_45;
+    [
+        (0.0, 1.0),
+        (S36, C36),
+        (S72, C72),
+        (S72, -C72),
+        (S36, -C36),
+        (0.0, -1.0),
+        (-S36, -C36),
+        (-S72, -C72),
+        (-S72, C72),
+        (-S36, C36),
+    ]
+};
+
 /// Draws a marker of `shape` centred on a pixel position, `radius` pixels from its centre to its
 /// tips, in `colour` with an outline of `outline` (a light casing keeps it visible on any
 /// background).
@@ -126,11 +149,12 @@ pub(crate) fn draw_marker<DB: DrawingBackend>(
         MarkerShape::TriangleDown => filled(vec![(0.0, r * 1.1), (r, -r * 0.75), (-r, -r * 0.75)]),
         MarkerShape::Diamond => filled(vec![(0.0, -r * 1.2), (r, 0.0), (0.0, r * 1.2), (-r, 0.0)]),
         MarkerShape::Star => {
-            let points = (0..10)
-                .map(|k| {
-                    let angle = std::f64::consts::PI * (k as f64) / 5.0;
+            let points = STAR_DIRECTIONS
+                .iter()
+                .enumerate()
+                .map(|(k, &(sin, cos))| {
                     let length = if k % 2 == 0 { r * 1.25 } else { r * 0.55 };
-                    (length * angle.sin(), -length * angle.cos())
+                    (length * sin, -length * cos)
                 })
                 .collect();
             filled(points)

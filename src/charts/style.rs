@@ -99,14 +99,19 @@ impl ChartStyle {
         (self.px(base) * contrast).round().clamp(1.0, 64.0) as u32
     }
 
-    /// A sans-serif font of `base` pixels at scale 1 in the given colour.
+    /// A sans-serif font of `base` pixels at scale 1 in the given colour. Named by
+    /// `FontFamily::SansSerif`, not by the text "sans-serif": Plotters reads a family's
+    /// name through `str::to_lowercase`, whose Unicode tables would then be in the wasm
+    /// (BENCHMARKS.md, "Size").
     pub(crate) fn font(&self, base: f64, color: RGBColor) -> TextStyle<'static> {
-        ("sans-serif", self.px(base)).into_font().color(&color)
+        (FontFamily::SansSerif, self.px(base))
+            .into_font()
+            .color(&color)
     }
 
     /// Like [`Self::font`], in italics, as mathematics sets single-letter variables.
     pub(crate) fn italic_font(&self, base: f64, color: RGBColor) -> TextStyle<'static> {
-        ("sans-serif", self.px(base), FontStyle::Italic)
+        (FontFamily::SansSerif, self.px(base), FontStyle::Italic)
             .into_font()
             .color(&color)
     }

@@ -1,7 +1,7 @@
 //! Two builds of one app, so that the lecture opens fast (BENCHMARKS.md, "Size"): the
 //! first load is a build without the `full` feature, which has the whole lecture but not
-//! the map of two parameters, the race of optimizers or typed formulas (about 90 KB gzip
-//! less); the full build has everything. `boot.js` picks the build before any wasm loads:
+//! the map of two parameters, the race of optimizers, typed formulas or the walkthrough
+//! (about 100 KB gzip less); the full build has everything. `boot.js` picks the build before any wasm loads:
 //! the full one for a page opened with [`FULL_QUERY`] in its address, or whose share link
 //! or saved work needs it (the same test as [`Lesson::needs_full_app`], written in JS).
 //!
@@ -10,8 +10,10 @@
 //! pasted into the tab, another tab's change), [`use_full_app`] saves the work as every
 //! change is saved and reloads the page with [`FULL_QUERY`]; the full build reopens the
 //! saved work, its run replayed, as after any reload. Where storage is not available the
-//! lesson travels in the address as a share link instead. In the full build this module
-//! only carries out [`OWN_FORMULA_QUERY`].
+//! lesson travels in the address as a share link instead. The Walkthrough button and a
+//! `#tour=N` link reload into the full build the same way
+//! ([`start_walkthrough_in_full`], [`use_tour_links_in_first_load`]). In the full build
+//! this module only carries out [`OWN_FORMULA_QUERY`].
 
 use crate::classroom::saving::save_now;
 use crate::classroom::storage::{self, LESSON_KEY};
@@ -103,7 +105,48 @@ pub fn switch_to_full(state: LessonState, classroom: ClassroomState, own_formula
     if let Some(example) = example {
         query.push_str(&format!("&{PRESET_QUERY}={}", example.id()));
     }
-    go_to(&query, &fragment, state.lang.get_untracked());
+    go_to(
+        &query,
+        &fragment,
+        strings(state.lang.get_untracked()).loading_full,
+    );
+}
+
+/// The first-load build's Walkthrough button: the walkthrough (`crate::walkthrough`, its
+/// scenes and captions) is in the full build only, so the work on screen is saved and the
+/// page reloads into the full build with the first scene's link (`#tour=1`), which starts
+/// the walkthrough there as the button would (the work set aside and offered back).
+/// `sw.js` (or, without service workers, `boot.js`) fetches the full build's files once the
+/// first load is done, so the reload takes them from a cache.
+pub fn start_walkthrough_in_full(state: LessonState, classroom: ClassroomState) {
+    if document_class_has(LOADING_CLASS) {
+        return;
+    }
+    state.playing.set(false);
+    save_now(state, classroom);
+    go_to(
+        &format!("?{FULL_QUERY}"),
+        "#tour=1",
+        loading_walkthrough(state),
+    );
+}
+
+/// In the first-load build, a `#tour=N` link pasted into the address bar (or one the page
+/// was opened with, should `boot.js` not have picked the full build): the page reloads into
+/// the full build with the link kept, where the walkthrough follows it.
+pub fn use_tour_links_in_first_load(state: LessonState) {
+    use crate::classroom::share::{current_fragment, Fragment};
+    let follow = move || {
+        if matches!(current_fragment(), Fragment::Tour(_)) {
+            let hash = web_sys::window()
+                .and_then(|w| w.location().hash().ok())
+                .unwrap_or_default();
+            go_to(&format!("?{FULL_QUERY}"), &hash, loading_walkthrough(state));
+        }
+    };
+    follow();
+    let handle = window_event_listener_untyped("hashchange", move |_| follow());
+    on_cleanup(move || handle.remove());
 }
 
 /// Whether a lesson could not be read only because this build has no typed formulas (a
@@ -118,19 +161,24 @@ pub fn reload_into_full_with_link(lang: Lang) {
     let hash = web_sys::window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default();
-    go_to(&format!("?{FULL_QUERY}"), &hash, lang);
+    go_to(&format!("?{FULL_QUERY}"), &hash, strings(lang).loading_full);
 }
 
-/// Hides the lesson, says in `lang` that the full build is loading (the stylesheet shows
-/// `<body>`'s [`LOADING_TEXT_ATTRIBUTE`]), and replaces the page's address (the same path)
-/// with `query` and `fragment`, which loads it.
-fn go_to(query: &str, fragment: &str, lang: Lang) {
+/// The line shown while the walkthrough loads, in the interface language.
+fn loading_walkthrough(state: LessonState) -> &'static str {
+    crate::i18n::tour_words(state.lang.get_untracked()).loading
+}
+
+/// Hides the lesson, shows `loading` (what is loading, in the interface language: the
+/// stylesheet shows `<body>`'s [`LOADING_TEXT_ATTRIBUTE`]), and replaces the page's
+/// address (the same path) with `query` and `fragment`, which loads the full build.
+fn go_to(query: &str, fragment: &str, loading: &str) {
     let Some(window) = web_sys::window() else {
         return;
     };
     let document = window.document();
     if let Some(body) = document.as_ref().and_then(|d| d.body()) {
-        let _ = body.set_attribute(LOADING_TEXT_ATTRIBUTE, strings(lang).loading_full);
+        let _ = body.set_attribute(LOADING_TEXT_ATTRIBUTE, loading);
     }
     if let Some(root) = document.and_then(|d| d.document_element()) {
         let _ = root.class_list().add_1(LOADING_CLASS);

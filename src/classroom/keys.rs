@@ -259,7 +259,8 @@ fn focus_of(target: Option<web_sys::EventTarget>) -> Focus {
 
 /// Listens for keys on the whole window while the lesson is mounted.
 pub fn use_keyboard(state: LessonState, classroom: ClassroomState) {
-    let walkthrough = use_context::<Walkthrough>();
+    // Only the full build has the walkthrough (the first-load build leaves its code out).
+    let walkthrough = use_context::<Walkthrough>().filter(|_| crate::FULL_BUILD);
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
         // A component that already handled the key (a chart's own keys) keeps it.
         if ev.default_prevented() || ev.is_composing() {

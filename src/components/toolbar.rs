@@ -115,22 +115,26 @@ fn ToolbarItems(
             t.fullscreen
         }
     };
-    let walkthrough = use_context::<crate::walkthrough::Walkthrough>();
+    // The walkthrough runs in the full build; the first-load build's button hands over to
+    // it (classroom::full_app::start_walkthrough_in_full), so it is shown in both.
+    let walkthrough =
+        use_context::<crate::walkthrough::Walkthrough>().filter(|_| crate::FULL_BUILD);
+    let has_button = walkthrough.is_some() || !crate::FULL_BUILD;
     view! {
-        {walkthrough.map(|tour| view! {
+        {has_button.then(|| view! {
             <button
                 type="button"
                 data-testid="tour-button"
                 class="tour-button"
                 aria-label={state.tour_tr(|w| w.start)}
                 title={state.tour_tr(|w| w.start)}
-                aria-pressed=move || if tour.is_running() { "true" } else { "false" }
-                on:click=move |_| {
-                    if tour.is_running_untracked() {
-                        tour.exit(state);
-                    } else {
-                        tour.start(state, 0);
-                    }
+                aria-pressed=move || {
+                    if walkthrough.is_some_and(|tour| tour.is_running()) { "true" } else { "false" }
+                }
+                on:click=move |_| match walkthrough {
+                    Some(tour) if tour.is_running_untracked() => tour.exit(state),
+                    Some(tour) => tour.start(state, 0),
+                    None => classroom::full_app::start_walkthrough_in_full(state, classroom),
                 }
             >
                 <span aria-hidden="true">"▶"</span>

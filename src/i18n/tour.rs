@@ -85,6 +85,9 @@ pub struct TourWords {
     pub next: &'static str,
     /// Leave the walkthrough, keeping the lesson as it is.
     pub exit: &'static str,
+    /// The line shown while the page reloads into the full build, which has the
+    /// walkthrough (`crate::classroom::full_app`).
+    pub loading: &'static str,
 }
 
 /// The walkthrough's words in `lang`.
@@ -96,6 +99,7 @@ pub fn tour_words(lang: Lang) -> &'static TourWords {
             previous: "Atgal",
             next: "Toliau",
             exit: "Baigti",
+            loading: "Įkeliama paskaita žingsniais…",
         },
         Lang::En => &TourWords {
             start: "Walkthrough",
@@ -103,6 +107,7 @@ pub fn tour_words(lang: Lang) -> &'static TourWords {
             previous: "Back",
             next: "Next",
             exit: "Leave",
+            loading: "Loading the walkthrough…",
         },
     }
 }
