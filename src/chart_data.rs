@@ -9,10 +9,11 @@
 //! chart, all of them found here.
 
 use crate::charts::{
-    data_view, widen_in_steps, ChartView, DataChart, LossChart, Residual, SeriesPath, StepsChart,
-    StepsSeries, Tangent,
+    data_view, ChartView, DataChart, LossChart, Residual, SeriesPath, StepsChart, StepsSeries,
+    Tangent,
 };
 use crate::i18n::{format_number, formula_words, Lang};
+use descent_core::range::widen_in_steps;
 use descent_core::{LandscapeKey, LossLandscape, Session};
 use plotters::style::RGBColor;
 
@@ -103,6 +104,14 @@ pub fn data_window(key: &LandscapeKey) -> Vec<(f64, f64)> {
     corners.map_or_else(Vec::new, |c| c.to_vec())
 }
 
+/// Where the model's line leaves the data chart's still window, a side moves out by whole
+/// quarters of the window's height (or width) ...
+pub const VIEW_STEP: f64 = 0.25;
+/// ... up to eight of them, then by powers of 2^¼ ([`widen_in_steps`]): while a moves, the
+/// axes change now and then, not at every frame, so the chart's cached layers (10 000
+/// points) are kept for most frames and the tick labels do not flicker.
+pub const VIEW_LINEAR_STEPS: f64 = 8.0;
+
 /// The data chart's view: the still part of the window ([`data_window`]) and always the
 /// current model's line over the data's x range, which is never clipped: it is what the
 /// student is looking at.
@@ -125,7 +134,7 @@ pub fn fitted_view(session: &Session, window: &[(f64, f64)]) -> ChartView {
             if below { needed.0 } else { still.0 },
             if above { needed.1 } else { still.1 },
         );
-        widen_in_steps(still, needed)
+        widen_in_steps(still, needed, VIEW_STEP, VIEW_LINEAR_STEPS)
     };
     ChartView {
         x: crossing(still.x, needed.x, |p| p.0),
@@ -165,14 +174,10 @@ pub fn held_data_chart(
     hold: Hold<'_>,
 ) -> DataChart {
     let points = session.data_points();
-    let drag = match hold {
-        Hold::Point(drag) => Some(drag),
-        _ => None,
-    };
-    let view = match hold {
-        Hold::Point(drag) => drag.view,
-        Hold::Slider(Some(shown)) => union(shown, fitted_view(session, window)),
-        Hold::Slider(None) | Hold::Nothing => fitted_view(session, window),
+    let (view, highlighted) = match hold {
+        Hold::Point(drag) => (drag.view, Some(drag.point)),
+        Hold::Slider(Some(shown)) => (union(shown, fitted_view(session, window)), None),
+        Hold::Slider(None) | Hold::Nothing => (fitted_view(session, window), None),
     };
     let model_line = session.model_line(view.x, LINE_SAMPLES);
     let residuals = session
@@ -192,7 +197,7 @@ pub fn held_data_chart(
         show_squares,
         x_label: labels.x.clone(),
         y_label: labels.y.clone(),
-        highlighted: drag.map(|d| d.point),
+        highlighted,
         empty_message: empty_message.to_owned(),
         view: Some(view),
     }

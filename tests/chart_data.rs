@@ -480,7 +480,10 @@ fn a_line_far_above_the_data_widens_the_view_in_steps_not_at_every_a() {
 
 #[test]
 fn widening_in_steps_holds_what_is_needed_in_quarters_then_powers() {
-    use descent_lab::charts::widen_in_steps;
+    use descent_lab::chart_data::{VIEW_LINEAR_STEPS, VIEW_STEP};
+    let widen_in_steps = |base, needed| {
+        descent_core::range::widen_in_steps(base, needed, VIEW_STEP, VIEW_LINEAR_STEPS)
+    };
     // Inside: unchanged.
     assert_eq!(widen_in_steps((0.0, 100.0), (10.0, 90.0)), (0.0, 100.0));
     // 30 beyond the top: two quarters of the width of 100.

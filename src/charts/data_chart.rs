@@ -71,50 +71,6 @@ impl Default for DataChart {
     }
 }
 
-/// 2^¼, the ratio of [`widen_in_steps`]'s steps beyond twice the width.
-const FOURTH_ROOT_OF_2: f64 = 1.189_207_115_002_721;
-
-/// `base` widened to take in `needed`, in steps: each side that must move out moves by a
-/// whole number of quarters of `base`'s width (one to eight), and beyond twice the width
-/// by powers of 2^¼ of it. While a moves, a model line that leaves the still window
-/// (ŷ = a·x² far above the data) then changes the axes only now and then, not at every
-/// frame, so the chart's cached layers (10 000 points) are kept for most frames, and the
-/// tick labels do not flicker. The result always holds both ranges and is finite; a
-/// `base` without a finite positive width gives `needed` back.
-pub fn widen_in_steps(base: (f64, f64), needed: (f64, f64)) -> (f64, f64) {
-    let width = base.1 - base.0;
-    if !(width.is_finite() && width > 0.0) {
-        return needed;
-    }
-    let quarter = width / 4.0;
-    let step = |beyond: f64| -> f64 {
-        if beyond.is_nan() || beyond <= 0.0 {
-            return 0.0;
-        }
-        let quarters = beyond / quarter;
-        if quarters <= 8.0 {
-            return quarters.ceil() * quarter;
-        }
-        // By multiplying rather than `powf` and `log2`, which would bring libm's pow into
-        // the first-load build (+3.6 KB gzip); at most about 4 000 rounds up to f64::MAX.
-        let mut whole = 8.0;
-        while whole < quarters && whole.is_finite() {
-            whole *= FOURTH_ROOT_OF_2;
-        }
-        // Rounding may land a hair short: never less than what is needed.
-        (whole * quarter).max(beyond)
-    };
-    let widened = (
-        base.0 - step(base.0 - needed.0),
-        base.1 + step(needed.1 - base.1),
-    );
-    if widened.0.is_finite() && widened.1.is_finite() {
-        widened
-    } else {
-        needed
-    }
-}
-
 /// The data window fitted to the finite points: it takes in the origin unless that would squeeze
 /// the points into less than a third of an axis (y = a·x passes through it), adds padding, and
 /// falls back to 0..1 without points. Every range is finite and of nonzero width.

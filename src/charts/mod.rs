@@ -48,7 +48,7 @@ pub use colormap::{
     fill_heatmap, log10_of_normal, lut_colour, LogColourScale, SurfaceGrid, TOO_LARGE, UNDEFINED,
     VIRIDIS,
 };
-pub use data_chart::{data_view, draw_data_chart, widen_in_steps, DataChart, Residual};
+pub use data_chart::{data_view, draw_data_chart, DataChart, Residual};
 pub use layer::{draw_layered, CachedLayer, LayeredChart, NoLayer};
 pub use loss_chart::{draw_loss_chart, loss_view, LossChart, Tangent};
 pub use series::{series_colour, series_shape, MarkerShape, SeriesPath, SERIES_COLOURS};

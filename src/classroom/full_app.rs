@@ -1,9 +1,10 @@
 //! Two builds of one app, so that the lecture opens fast (BENCHMARKS.md, "Size"): the
 //! first load is a build without the `full` feature, which has the whole lecture but not
 //! the map of two parameters, the race of optimizers, typed formulas or the walkthrough
-//! (about 100 KB gzip less); the full build has everything. `boot.js` picks the build before any wasm loads:
-//! the full one for a page opened with [`FULL_QUERY`] in its address, or whose share link
-//! or saved work needs it (the same test as [`Lesson::needs_full_app`], written in JS).
+//! (about 100 KB gzip less); the full build has everything. `boot.js` picks the build
+//! before any wasm loads: the full one for a page opened with [`FULL_QUERY`] in its
+//! address, or whose share link or saved work needs it (the same test as
+//! [`Lesson::needs_full_app`], written in JS).
 //!
 //! In the first-load build, the moment the lesson comes to need the full build (a
 //! two-parameter example chosen, b unfrozen, an optimizer ticked, "Own formula…", a link
@@ -138,10 +139,7 @@ pub fn use_tour_links_in_first_load(state: LessonState) {
     use crate::classroom::share::{current_fragment, Fragment};
     let follow = move || {
         if matches!(current_fragment(), Fragment::Tour(_)) {
-            let hash = web_sys::window()
-                .and_then(|w| w.location().hash().ok())
-                .unwrap_or_default();
-            go_to(&format!("?{FULL_QUERY}"), &hash, loading_walkthrough(state));
+            go_to_full_keeping_hash(loading_walkthrough(state));
         }
     };
     follow();
@@ -158,10 +156,16 @@ pub fn needs_full_build(error: &LessonError) -> bool {
 /// Reloads into the full build with the address's fragment (a share link) kept; `lang`
 /// is the language of the line shown meanwhile.
 pub fn reload_into_full_with_link(lang: Lang) {
+    go_to_full_keeping_hash(strings(lang).loading_full);
+}
+
+/// Reloads into the full build with the address's fragment (a share link, `#tour=N`) kept,
+/// showing `loading` meanwhile.
+fn go_to_full_keeping_hash(loading: &str) {
     let hash = web_sys::window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default();
-    go_to(&format!("?{FULL_QUERY}"), &hash, strings(lang).loading_full);
+    go_to(&format!("?{FULL_QUERY}"), &hash, loading);
 }
 
 /// The line shown while the walkthrough loads, in the interface language.

@@ -1,5 +1,5 @@
 //! Parameter ranges: the bound every parameter keeps, ranges made finite, round slider
-//! grids and ranges that widen only as far as a run needs.
+//! grids, ranges that widen only as far as a run needs, and views that widen in steps.
 //!
 //! This module imports nothing of the core: it is plain arithmetic on `(f64, f64)` ranges,
 //! so every other module (the analysis, the optimizers, the session, the lesson's
@@ -108,6 +108,50 @@ pub fn covering_range(home: (f64, f64), values: impl IntoIterator<Item = f64>) -
     }
     let (min, max, _) = slider_grid((lo, hi));
     (min, max)
+}
+
+/// 2^¼, the ratio of [`widen_in_steps`]'s steps past its linear ones.
+const FOURTH_ROOT_OF_2: f64 = 1.189_207_115_002_721;
+
+/// `base` widened to take in `needed`, side by side, in steps, so that something creeping
+/// outward (a race's paths on the loss map, a model line leaving the data chart's still
+/// window) changes the view now and then, not at every move: a side that must move out
+/// moves by a whole number of `unit` × `base`'s width, up to `linear` of them, and past
+/// that by powers of 2^¼ of `linear` units (a line a million times above the data must not
+/// change the view at every move either). A side `needed` does not pass stays. The result
+/// holds both ranges and is finite; a `base` without a finite positive width, or a
+/// widening past the finite numbers, gives `needed` back.
+pub fn widen_in_steps(base: (f64, f64), needed: (f64, f64), unit: f64, linear: f64) -> (f64, f64) {
+    let unit = (base.1 - base.0) * unit;
+    if !(unit.is_finite() && unit > 0.0) {
+        return needed;
+    }
+    let step = |beyond: f64| -> f64 {
+        if beyond.is_nan() || beyond <= 0.0 {
+            return 0.0;
+        }
+        let units = beyond / unit;
+        if units <= linear {
+            return units.ceil() * unit;
+        }
+        // Multiplying rather than `powf` and `log2`, which would bring libm's pow into the
+        // app's first-load build (+3.4 KB gzip); at most about 4 000 rounds up to f64::MAX.
+        let mut whole = linear;
+        while whole < units && whole.is_finite() {
+            whole *= FOURTH_ROOT_OF_2;
+        }
+        // Rounding may land a hair short: never less than what is needed.
+        (whole * unit).max(beyond)
+    };
+    let widened = (
+        base.0 - step(base.0 - needed.0),
+        base.1 + step(needed.1 - base.1),
+    );
+    if widened.0.is_finite() && widened.1.is_finite() {
+        widened
+    } else {
+        needed
+    }
 }
 
 /// A step of the form m × 10ᵉ with m ∈ {1, 2, 5}, kept as its two parts so that its

@@ -24,6 +24,7 @@
 use super::race::MapSurface;
 use super::Session;
 use crate::problem::Problem;
+use crate::range;
 use crate::surface::{PartialSurface, Surface, View, DEFAULT_LEVELS};
 
 /// Everything the map's grid, contours and minimum depend on. Built only by
@@ -44,25 +45,13 @@ const HOME_SLACK: f64 = 4.0;
 pub const WIDEN_STEP: f64 = 0.0625;
 
 /// `fitted` (which holds home) widened outward, side by side, to reach beyond `home` by
-/// whole steps of [`WIDEN_STEP`] × home's width; within the parameters' bound.
+/// whole steps of [`WIDEN_STEP`] × home's width ([`range::widen_in_steps`], its steps all
+/// linear); within the parameters' bound.
 fn widen_in_steps(home: View, fitted: View) -> View {
-    let bound = crate::range::PARAM_BOUND;
-    let side = |(h0, h1): (f64, f64), (f0, f1): (f64, f64)| {
-        let unit = (h1 - h0) * WIDEN_STEP;
-        if !(unit.is_finite() && unit > 0.0) {
-            return (f0, f1);
-        }
-        let beyond = |e: f64| {
-            if e > 0.0 {
-                (e / unit).ceil() * unit
-            } else {
-                0.0
-            }
-        };
-        (
-            (h0 - beyond(h0 - f0)).max(-bound),
-            (h1 + beyond(f1 - h1)).min(bound),
-        )
+    let bound = range::PARAM_BOUND;
+    let side = |home: (f64, f64), fitted: (f64, f64)| {
+        let (lo, hi) = range::widen_in_steps(home, fitted, WIDEN_STEP, f64::INFINITY);
+        (lo.max(-bound), hi.min(bound))
     };
     View::new(side(home.a, fitted.a), side(home.b, fitted.b))
 }
