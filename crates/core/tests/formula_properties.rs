@@ -85,7 +85,15 @@ fn ten_thousand_random_formulas_differentiate_exactly() {
         let p = &params[..n];
         let y = model.predict(p, x);
         let dual = model.dual(p, x);
-        prop_assert_eq!(dual.value.to_bits(), y.to_bits());
+        // The same bits, or both NaN: a NaN's sign bit may differ with the code the
+        // optimiser makes (x^0.5 at x < 0 gave −NaN one way and NaN the other in release).
+        prop_assert!(
+            dual.value.to_bits() == y.to_bits() || (dual.value.is_nan() && y.is_nan()),
+            "{}: dual {} vs value {}",
+            text,
+            dual.value,
+            y
+        );
         let xs = [x, x + 0.5, -x];
         let mut many = Vec::new();
         model.predict_many(p, &xs, &mut many);
