@@ -175,6 +175,17 @@ impl Model {
         }
     }
 
+    /// Whether ŷ is affine in the parameters `free` picks, the others held: what a
+    /// closed-form minimum over just those needs ([`crate::analysis::closed_form_along`]).
+    /// The built-in non-convex model answers as [`Model::is_linear_in_params`] does: its
+    /// closed forms would come from the data's sums, which hold for a·x + b alone.
+    pub fn is_linear_in(&self, free: &dyn Fn(usize) -> bool) -> bool {
+        match self {
+            Model::Formula(f) => f.is_linear_in(free),
+            _ => self.is_linear_in_params(),
+        }
+    }
+
     /// Whether ŷ is a straight line in x for fixed parameters (then two points draw it
     /// exactly).
     pub fn is_linear_in_x(&self) -> bool {

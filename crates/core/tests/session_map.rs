@@ -225,6 +225,12 @@ fn a_map_computed_row_by_row_is_the_map_computed_at_once() {
     ] {
         assert!((u - v).abs() <= 1e-12 * v.abs().max(1.0), "{u} vs {v}");
     }
+    // The full map marks its refined minimum; the coarse one, shown for a few frames,
+    // spends no passes over the data on refining one (a closed form it would mark).
+    assert!(whole.minimum.as_ref().is_some_and(|m| !m.exact));
+    assert_eq!(coarse.minimum, None);
+    let affine = sums.coarse_surface((8, 5), (30, 20)).unwrap();
+    assert!(affine.minimum.as_ref().is_some_and(|m| m.exact));
     // Finishing early computes the rest.
     let mut half = key.begin_surface(30, 20).unwrap();
     assert!(!half.advance(10));

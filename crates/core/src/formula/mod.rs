@@ -408,6 +408,19 @@ impl FormulaModel {
         None
     }
 
+    /// Whether ŷ is affine in the parameters `free` picks (by index), the others held
+    /// as constants: `a*sin(b*x)` is in a alone, not in b, and `a*b*x` in each alone but
+    /// not in both. Then L2 along those parameters is a quadratic with a closed-form
+    /// minimum (`analysis::closed_form_along`).
+    pub fn is_linear_in(&self, free: &dyn Fn(usize) -> bool) -> bool {
+        present!(self);
+        let picked = |n: &Node| match n {
+            Node::Param(p) => self.params.iter().position(|q| q == p).is_some_and(free),
+            _ => false,
+        };
+        linearity(&self.expr, &picked).is_some()
+    }
+
     /// Whether ŷ and every ∂ŷ/∂θ are finite at every one of `points`, in one batched pass:
     /// the L2 loss and its gradient with every parameter free are finite only then (a
     /// NaN or ±∞ in a prediction or a derivative reaches the sums, 0·∞ included). `false`

@@ -103,7 +103,12 @@ impl MapKey {
             view,
             ..self.clone()
         };
-        coarse.surface(columns, rows)
+        let progress = coarse.begin_surface(columns, rows)?;
+        let surface = progress.partial.finish(&coarse.problem);
+        // Without a closed form the full map's minimum is refined from its lowest cell
+        // by Newton or descent steps, each a pass over the data: more than the coarse
+        // map's cells cost. The coarse map, shown for a few frames, marks none then.
+        Some(coarse.with_surface(surface, false))
     }
 
     /// [`MapKey::surface`] to be computed a few rows at a time ([`MapProgress::advance`]),
@@ -130,11 +135,16 @@ impl MapKey {
         }
     }
 
-    /// The grid's contours, minimum and limits around a computed `surface`.
-    fn with_surface(&self, surface: Surface) -> MapSurface {
+    /// The grid's contours, minimum and limits around a computed `surface`; without
+    /// `refine`, a minimum only where it is the closed form's (no refining steps).
+    fn with_surface(&self, surface: Surface, refine: bool) -> MapSurface {
         let problem = &self.problem;
         let contours = surface.contours(&surface.levels(DEFAULT_LEVELS));
-        let minimum = surface.minimum(problem, &self.params);
+        let minimum = if refine || surface.quadratic().is_some() {
+            surface.minimum(problem, &self.params)
+        } else {
+            None
+        };
         let limits = surface.quadratic().and_then(|q| q.limits());
         let condition_number = surface.quadratic().and_then(|q| q.condition_number());
         MapSurface {
@@ -174,7 +184,7 @@ impl MapProgress {
     /// The map: the rows not yet computed, then its contours, minimum and limits.
     pub fn finish(self) -> MapSurface {
         let surface = self.partial.finish(&self.key.problem);
-        self.key.with_surface(surface)
+        self.key.with_surface(surface, true)
     }
 }
 

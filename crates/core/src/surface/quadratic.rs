@@ -214,6 +214,11 @@ pub(super) fn refine(
         let mut moved = false;
         for _ in 0..40 {
             let (na, nb) = (a + da, b + db);
+            // A step lost in rounding lands where L is already known not to fall: the
+            // halvings left cannot move (at the minimum, about 20 passes over the data).
+            if na == a && nb == b {
+                break;
+            }
             let (nl, nga, ngb) = eval(na, nb, &mut point);
             if nl.is_finite() && nl < loss {
                 (a, b, loss, ga, gb) = (na, nb, nl, nga, ngb);
