@@ -73,6 +73,19 @@ impl DrawingBackend for MeasuringCanvas {
         style: &S,
         fill: bool,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        let color = style.color();
+        if color.alpha == 0.0
+            || super::sprites::stamp(
+                &self.context,
+                center,
+                radius,
+                color,
+                style.stroke_width(),
+                fill,
+            )
+        {
+            return Ok(());
+        }
         self.inner.draw_circle(center, radius, style, fill)
     }
 

@@ -4,6 +4,7 @@
 mod backend;
 pub mod bitmap;
 mod chart;
+mod sprites;
 pub mod stack;
 
 pub use backend::MeasuringCanvas;
