@@ -26,6 +26,7 @@ pub fn Lesson(
     state: LessonState,
 ) -> impl IntoView {
     use_autoplay(state);
+    use_settled_ranges(state);
     // The walkthrough is in the full build only: the first-load build's Walkthrough button
     // and `#tour=N` links hand over to it (crate::classroom::full_app). Provided before the
     // classroom's keys look for it.
@@ -127,6 +128,35 @@ fn use_autoplay(state: LessonState) {
         let _ = timer.try_set_value(handle);
     });
     on_cleanup(clear);
+}
+
+/// Fits the parameter ranges that a change of the problem left provisional
+/// (`Session::ranges_pending`: a typed formula over many points, whose ranges need a scan
+/// of ∂L/∂θ) in a task of their own after the one that changed it, so that a keystroke
+/// does not also carry the scan.
+fn use_settled_ranges(state: LessonState) {
+    let scheduled = StoredValue::new(false);
+    Effect::new(move |_| {
+        if !state.session.with(descent_core::Session::ranges_pending) || scheduled.get_value() {
+            return;
+        }
+        scheduled.set_value(true);
+        set_timeout(
+            move || {
+                let _ = scheduled.try_set_value(false);
+                if state
+                    .session
+                    .try_with_untracked(descent_core::Session::ranges_pending)
+                    == Some(true)
+                {
+                    state.session.try_update(|s| {
+                        s.settle_ranges();
+                    });
+                }
+            },
+            Duration::ZERO,
+        );
+    });
 }
 
 /// The browser's preferred language: Lithuanian when it asks for `lt`, else English.

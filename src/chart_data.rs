@@ -208,15 +208,15 @@ pub fn landscape_of(key: &LandscapeKey) -> LossLandscape {
     key.landscape(CURVE_SAMPLES)
 }
 
-/// Data points from which the loss chart computes its landscape in a frame of its own
-/// rather than in the task that changed it: [`CURVE_SAMPLES`] losses, and without a
+/// Data points from which the loss chart computes its landscape in a task of its own
+/// rather than in the one that changed it: [`CURVE_SAMPLES`] losses, and without a
 /// closed form the extrema search's few hundred gradients, each a pass over the data.
 /// A typed formula over 1 000 points takes tens of milliseconds for it (BENCHMARKS.md,
 /// "Typed formula: the map and the keystroke"), which would lengthen the keystroke's task.
 const LANDSCAPE_LATER_POINTS: usize = 500;
 
-/// Whether the landscape of `key` is computed in the frame after its key changed (the
-/// chart shows no curve meanwhile) rather than at once.
+/// Whether the landscape of `key` is computed in a task after the one that changed its
+/// key (the chart shows no curve meanwhile) rather than at once.
 pub fn landscape_is_deferred(key: &LandscapeKey) -> bool {
     key.point_count() >= LANDSCAPE_LATER_POINTS
 }

@@ -52,10 +52,10 @@ pub fn LossChartView(
     }
 }
 
-/// The landscape of `key`, kept up to date: at once for few data points, in the frame
-/// after the key changed for many ([`landscape_is_deferred`]: a typed formula over
-/// 1 000 points would otherwise add tens of milliseconds to the keystroke's task), with
-/// no curve until then. A frame of an older key does nothing.
+/// The landscape of `key`, kept up to date: at once for few data points, in a task after
+/// the one that changed the key for many ([`landscape_is_deferred`]: a typed formula
+/// over 1 000 points would otherwise add milliseconds to the keystroke's task), with no
+/// curve until then. A task of an older key does nothing.
 fn use_landscape(key: Memo<LandscapeKey>) -> RwSignal<LossLandscape> {
     let at_once = |k: &LandscapeKey| (!landscape_is_deferred(k)).then(|| landscape_of(k));
     let first = key.with_untracked(at_once);
@@ -76,13 +76,18 @@ fn use_landscape(key: Memo<LandscapeKey>) -> RwSignal<LossLandscape> {
             return;
         }
         landscape.set(LossLandscape::default());
-        request_animation_frame(move || {
-            if generation.try_get_value() == Some(now) {
-                if let Some(computed) = key.try_with_untracked(landscape_of) {
-                    landscape.try_set(computed);
+        // A task of its own (a zero timeout) rather than an animation-frame callback, so
+        // that it does not lengthen a frame that redraws the charts.
+        set_timeout(
+            move || {
+                if generation.try_get_value() == Some(now) {
+                    if let Some(computed) = key.try_with_untracked(landscape_of) {
+                        landscape.try_set(computed);
+                    }
                 }
-            }
-        });
+            },
+            std::time::Duration::ZERO,
+        );
     });
     landscape
 }

@@ -403,9 +403,28 @@ fn bisect_at_most(
 /// (the closed-form one, or else the local extrema within a wide scan), with a margin on
 /// both sides. Always finite and of nonzero width.
 pub fn default_range(problem: &Problem, params: &[f64], index: usize) -> (f64, f64) {
+    range_around(problem, params, index, true).unwrap_or((-1.0, 1.0))
+}
+
+/// [`default_range`] where it needs no scan for extrema (a closed form gives the
+/// minimum); `None` where it does: a scan is hundreds of passes over the data, which the
+/// caller may want to make later ([`crate::Session::settle_ranges`]).
+pub fn range_without_scan(problem: &Problem, params: &[f64], index: usize) -> Option<(f64, f64)> {
+    range_around(problem, params, index, false)
+}
+
+/// Where [`default_range`] looks for extrema along parameter `index` from `current`:
+/// twice the value's size (at least 2) each side.
+pub fn scan_window(current: f64) -> (f64, f64) {
+    let reach = 2.0 * current.abs().max(1.0);
+    (current - reach, current + reach)
+}
+
+/// [`default_range`], or `None` where it needs a scan and `scan` is false.
+fn range_around(problem: &Problem, params: &[f64], index: usize, scan: bool) -> Option<(f64, f64)> {
     let theta = full_params(problem, params);
     let Some(&current) = theta.get(index) else {
-        return (-1.0, 1.0);
+        return Some((-1.0, 1.0));
     };
     let current = if current.is_finite() {
         current.clamp(-PARAM_BOUND, PARAM_BOUND)
@@ -427,14 +446,13 @@ pub fn default_range(problem: &Problem, params: &[f64], index: usize) -> (f64, f
         _ if let Optimum::Unique(along) = closed_form_along(problem, &theta, index) => {
             marks.push(along[index]);
         }
+        _ if !scan => return None,
         _ => {
-            let reach = 2.0 * current.abs().max(1.0);
-            let scan = (current - reach, current + reach);
             marks.extend(outermost_extrema(
                 problem,
                 &theta,
                 index,
-                scan,
+                scan_window(current),
                 EXTREMA_SAMPLES,
             ));
         }
@@ -442,7 +460,7 @@ pub fn default_range(problem: &Problem, params: &[f64], index: usize) -> (f64, f
     let lo = marks.iter().copied().fold(f64::INFINITY, f64::min);
     let hi = marks.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let span = (hi - lo).max(0.5 * lo.abs().max(hi.abs())).max(1e-3);
-    finite_range((lo - 0.35 * span, hi + 0.35 * span))
+    Some(finite_range((lo - 0.35 * span, hi + 0.35 * span)))
 }
 
 /// The places of the first and the last extremum [`extrema`] finds with the same

@@ -329,3 +329,51 @@ fn the_history_exports_carry_the_formula() {
         .to_markdown()
         .starts_with("| k |"));
 }
+
+/// Over 1 000 points the keystroke that makes the model `a*sin(b*x)` fits at once only
+/// the ranges a closed form gives (a's, along which L is a parabola, unless b = 0 makes
+/// ŷ = 0 whatever a is) and leaves the ones that need a scan of ∂L/∂θ provisional: the
+/// range the parameter had. `settle_ranges` then gives the very ranges a session opened
+/// on the same lesson fits at once. With the lecture's few points nothing waits.
+#[test]
+fn over_many_points_a_range_that_needs_a_scan_is_settled_later() {
+    let mut lesson = Preset::LectureAb.lesson();
+    lesson.table = descent_core::Table::new(
+        lesson.table.labels.clone(),
+        (0..1000)
+            .map(|i| {
+                let x = f64::from(i) / 100.0;
+                [
+                    format!("{x}"),
+                    format!("{}", 9.8 * x + f64::from(i % 7) - 3.0),
+                ]
+            })
+            .collect(),
+    );
+    // A session opened on the same lesson fits every range at once.
+    let fitted = |s: &Session, i: usize| Session::new(s.lesson().clone()).range(i);
+    for (b, a_at_once) in [(0.0, false), (0.3, true)] {
+        let mut s = Session::new(lesson.clone());
+        assert!(s.set_param(1, b));
+        assert!(!s.ranges_pending());
+        let before = [s.range(0), s.range(1)];
+        s.set_formula("a*sin(b*x)", EN).unwrap();
+        assert!(s.ranges_pending(), "b = {b}");
+        assert_eq!(s.range(1), before[1], "b keeps its range until the scan");
+        if a_at_once {
+            assert_eq!(s.range(0), fitted(&s, 0), "a's closed form at b = {b}");
+        } else {
+            assert_eq!(s.range(0), before[0], "no closed form along a at b = 0");
+        }
+        assert!(s.settle_ranges());
+        assert!(!s.ranges_pending());
+        assert!(!s.settle_ranges(), "nothing left to settle");
+        for i in 0..2 {
+            assert_eq!(s.range(i), fitted(&s, i), "b = {b}, θ{i}");
+        }
+        assert_ne!(s.range(1), before[1], "the scan found b's own range");
+    }
+    // The lecture's table: fitted at once, nothing pending.
+    let lecture = typed(Preset::LectureAb, "a*sin(b*x)");
+    assert!(!lecture.ranges_pending());
+}

@@ -3,8 +3,8 @@
 //! data) would hold the page for tens of milliseconds, longer in wasm. So when the map's
 //! key changes and the map is that expensive
 //! ([`surface_is_progressive`]), the next frame draws a coarse map (a quarter of the side),
-//! the frames after it compute the full map's rows for at most [`FRAME_BUDGET_MS`] each,
-//! and one more frame adds its contours and minimum and shows it. A newer key drops the
+//! tasks after it compute the full map's rows for at most [`FRAME_BUDGET_MS`] each, and
+//! one more task adds its contours and minimum and shows it. A newer key drops the
 //! work in progress. Cheaper maps are computed at once, as before.
 
 use crate::chart_data::{
@@ -17,16 +17,16 @@ use crate::state::LessonState;
 use descent_core::{MapKey, MapProgress};
 use leptos::prelude::*;
 
-/// How long one frame may spend on the full map's rows, in milliseconds: a frame of a
-/// 60 Hz screen is 16.7.
+/// How long one task may spend on the full map's rows, in milliseconds: a frame of a
+/// 60 Hz screen is 16.7, and the page answers input between the tasks.
 const FRAME_BUDGET_MS: f64 = 8.0;
 
-/// What the frames that refine the map share.
+/// What the frames and tasks that refine the map share.
 #[derive(Clone, Copy)]
 struct Refiner {
     state: LessonState,
     base: RwSignal<Option<SurfaceChart>>,
-    /// Bumped on every new key: a frame of an older key does nothing.
+    /// Bumped on every new key: a frame or task of an older key does nothing.
     generation: StoredValue<u64>,
     progress: StoredValue<Option<MapProgress>>,
 }
@@ -62,10 +62,12 @@ impl Refiner {
         });
     }
 
-    /// Rows of the full map for one frame's budget; then its contours in a frame of their
-    /// own.
+    /// Rows of the full map for one budget; then its contours in a task of their own.
+    /// Each is a task of its own (a zero timeout), not part of a frame's animation
+    /// callbacks: a frame that also redraws the charts (the map's panel appearing resizes
+    /// them all) would otherwise carry both.
     fn rows(self, generation: u64) {
-        request_animation_frame(move || {
+        later(move || {
             if !self.current(generation) {
                 return;
             }
@@ -93,7 +95,7 @@ impl Refiner {
     }
 
     fn finish(self, generation: u64) {
-        request_animation_frame(move || {
+        later(move || {
             let Some(words) = self.words().filter(|_| self.current(generation)) else {
                 return;
             };
@@ -105,6 +107,11 @@ impl Refiner {
             self.base.try_set(Some(surface_chart_of(&key, map, words)));
         });
     }
+}
+
+/// Runs `f` in a task of its own, as soon as the page is free.
+fn later(f: impl FnOnce() + 'static) {
+    set_timeout(f, std::time::Duration::ZERO);
 }
 
 /// Milliseconds from a fixed origin (`Date.now()`: whole milliseconds, enough for a

@@ -27,23 +27,24 @@ mod current;
 mod formula;
 mod map;
 mod race;
+mod ranges;
 mod views;
 mod window;
 
 pub use formula::formula_of;
 pub use map::{MapKey, MapProgress, WIDEN_STEP};
 pub use race::{BatchArrows, MapSurface, SettingInputError};
+pub use ranges::RANGES_LATER_POINTS;
 pub use views::{LossLandscape, Tangent};
 pub use window::LandscapeKey;
 
-use crate::analysis;
 use crate::lesson::{Lesson, MAX_LABEL_CHARS};
 use crate::model::Model;
 use crate::number::exact;
 use crate::optimizer::{self, Optimizer, Outcome, Run, Step, StopRule};
 use crate::presets::Preset;
 use crate::problem::Problem;
-use crate::range::{self, PARAM_BOUND};
+use crate::range::PARAM_BOUND;
 use crate::table::{
     parse_number, parse_table, Conversion, NumberError, ParsedTable, Table, TableError, MAX_ROWS,
 };
@@ -134,6 +135,8 @@ pub struct Session {
     home_ranges: Vec<(f64, f64)>,
     /// Each parameter's range as shown: its home range widened to cover the run.
     ranges: Vec<(f64, f64)>,
+    /// Whether a home range is provisional until [`Session::settle_ranges`] scans for it.
+    ranges_pending: bool,
     /// The tables before each edit, oldest first.
     edits: VecDeque<Table>,
     /// The target of the edit still open (see [`EditTarget`]).
@@ -182,6 +185,7 @@ impl Session {
             learning_rate_text,
             home_ranges: Vec::new(),
             ranges: Vec::new(),
+            ranges_pending: false,
             edits: VecDeque::new(),
             open_edit: None,
             race: crate::race::Race::default(),
@@ -264,14 +268,14 @@ impl Session {
     ///
     /// When the problem changes (a lesson opens, the table, the model, the loss or a
     /// frozen parameter changes) a *home* range is fitted around the current value and
-    /// the minimum ([`analysis::default_range`]). The range shown is the home range
+    /// the minimum ([`crate::analysis::default_range`]). The range shown is the home range
     /// widened just enough (plus a margin) to cover the current value and the values of
-    /// the run that led to it since it last (re)started ([`range::covering_range`]):
+    /// the run that led to it since it last (re)started ([`crate::range::covering_range`]):
     /// gradient descent that diverges stays in view with its whole trail, and as soon as
     /// the value and its run are back inside — typed, undone, reset or stepped there —
     /// the range is the home range again; nothing remembers an earlier widening. The one
     /// exception is a slider drag ([`Session::slide_param`]). Always on its own
-    /// [`range::slider_grid`], so a slider over it produces only values inside it.
+    /// [`crate::range::slider_grid`], so a slider over it produces only values inside it.
     pub fn range(&self, index: usize) -> (f64, f64) {
         self.ranges.get(index).copied().unwrap_or((-1.0, 1.0))
     }
@@ -638,7 +642,7 @@ impl Session {
         self.run.resume_here();
         self.outcome = Outcome::Running;
         self.sync_params();
-        self.fit_ranges();
+        self.fit_ranges_soon();
         self.race_problem_changed();
         if self.map_held.is_none() {
             self.refit_map_home(true);
@@ -648,41 +652,6 @@ impl Session {
     fn sync_params(&mut self) {
         self.lesson.params = self.run.params().to_vec();
         self.lesson.start = self.run.start().to_vec();
-    }
-
-    /// Fits every parameter's home range afresh to the current value and the minimum
-    /// (on the slider's grid), and shows it.
-    fn fit_ranges(&mut self) {
-        self.home_ranges = (0..self.lesson.model.param_count())
-            .map(|i| {
-                let (min, max, _) = range::slider_grid(analysis::default_range(
-                    &self.problem,
-                    self.run.params(),
-                    i,
-                ));
-                (min, max)
-            })
-            .collect();
-        self.cover_ranges();
-    }
-
-    /// Shows every parameter's home range, widened as far as the current value and the
-    /// run's earlier values need. Computed from the home range every time, so a widening
-    /// lasts only as long as the value that caused it.
-    fn cover_ranges(&mut self) {
-        let run = &self.run;
-        self.ranges = self
-            .home_ranges
-            .iter()
-            .enumerate()
-            .map(|(i, &home)| {
-                let trail = run
-                    .history()
-                    .iter()
-                    .filter_map(|s| s.before.get(i).copied());
-                range::covering_range(home, trail.chain(run.params().get(i).copied()))
-            })
-            .collect();
     }
 }
 
