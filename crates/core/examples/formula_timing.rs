@@ -1,6 +1,7 @@
 //! Best-of-N timings of what the app computes when a two-parameter formula is typed over
 //! 1 000 points (issue 11's "never a main-thread task over 50 ms"): `Session::set_formula`
-//! (the parameters' ranges: the extrema search along each), the loss landscape, and the
+//! (the ranges a closed form gives), `Session::settle_ranges` (the ranges that need the
+//! extrema search, in a task of their own), the loss landscape, and the
 //! loss map at the app's coarse and fine sizes; and what the screen reads at each move of
 //! the slider a with `a*x^2` over 10 000 points, as each reader once made its own pass
 //! and from the session's one reading (`session/current.rs`); and one Step of autoplay
@@ -65,10 +66,18 @@ fn main() {
                 .is_ok(),
         );
     });
+    // The ranges the keystroke leaves for a task of their own (`Session::settle_ranges`).
+    let settle_ms = best_of(runs, || {
+        let mut s = base.clone();
+        if s.set_formula(text, ParseOptions::default()).is_ok() {
+            black_box(s.settle_ranges());
+        }
+    }) - set_ms;
     let mut session = base.clone();
     if session.set_formula(text, ParseOptions::default()).is_err() {
         return;
     }
+    session.settle_ranges();
     let landscape_ms = best_of(runs, || {
         black_box(session.loss_landscape(session.range(0), 400));
     });
@@ -87,6 +96,7 @@ fn main() {
     };
     println!("{text} over 1 000 points, best of {runs} (ms):");
     println!("  set_formula        {set_ms:8.2}");
+    println!("  settle_ranges      {:8.2}", settle_ms.max(0.0));
     println!("  loss_landscape 400 {landscape_ms:8.2}");
     println!("  one L and ∇L       {:8.3}", evaluate_us / 1e3);
     println!("  one L              {:8.3}", loss_us / 1e3);
