@@ -7,7 +7,7 @@
 use descent_core::presets::Preset;
 use descent_core::Session;
 use descent_lab::chart_data::{data_chart, landscape_of, loss_chart, LossWords};
-use descent_lab::charts::{CachedLayer, ChartStyle, DataChart, LayeredChart};
+use descent_lab::charts::{CachedLayer, ChartStyle, ChartView, DataChart, LayeredChart};
 use descent_lab::i18n::Lang;
 use plotters::prelude::*;
 use plotters_svg::SVGBackend;
@@ -127,4 +127,59 @@ fn many_points_go_on_the_cached_overlay_and_few_on_the_moving_layer() {
         ..many.clone()
     };
     assert_eq!(moved.overlay(None, &style), Some(overlay));
+}
+
+#[test]
+fn dragging_one_of_many_points_keeps_the_overlay_and_draws_that_point_on_top() {
+    let style = ChartStyle::default();
+    let at = |y: f64| DataChart {
+        points: (0..1_000)
+            .map(|i| (f64::from(i), if i == 7 { y } else { f64::from(i) }))
+            .collect(),
+        highlighted: Some(7),
+        view: Some(ChartView {
+            x: (0.0, 1_000.0),
+            y: (0.0, 1_000.0),
+        }),
+        ..DataChart::default()
+    };
+    let (before, after) = (at(7.0), at(300.0));
+    // The other 999 points are the overlay's key: it stays the same while point 7 moves.
+    let overlay = before.overlay(None, &style).unwrap();
+    assert_eq!(overlay.points.len(), 999);
+    assert!(!overlay.points.contains(&(7.0, 7.0)));
+    assert_eq!(after.overlay(None, &style), Some(overlay));
+    // Point 7 is drawn on the top, with its highlight ring, and only there.
+    let top_svg = |chart: &DataChart| {
+        let mut frame_svg = String::new();
+        let frame = {
+            let area = SVGBackend::with_string(&mut frame_svg, (800, 600)).into_drawing_area();
+            chart.base(&style).draw(&area).unwrap()
+        };
+        let mut svg = String::new();
+        {
+            let area = SVGBackend::with_string(&mut svg, (800, 600)).into_drawing_area();
+            chart.draw_top(&area, frame.as_ref(), &style).unwrap();
+            area.present().unwrap();
+        }
+        svg
+    };
+    let (top_before, top_after) = (top_svg(&before), top_svg(&after));
+    let palette = style.palette();
+    for top in [&top_before, &top_after] {
+        assert_eq!(
+            top.matches("<circle").count(),
+            3,
+            "disc, rim and ring: {top}"
+        );
+        assert!(top.contains(&hex(palette.highlight)));
+    }
+    assert_ne!(top_before, top_after, "the top follows the dragged point");
+    // Without a drag nothing is on the top, and every point is on the overlay.
+    let resting = DataChart {
+        highlighted: None,
+        ..before.clone()
+    };
+    assert_eq!(top_svg(&resting).matches("<circle").count(), 0);
+    assert_eq!(resting.overlay(None, &style).unwrap().points.len(), 1_000);
 }

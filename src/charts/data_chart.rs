@@ -157,11 +157,18 @@ pub struct DataPoints {
 }
 
 impl DataPoints {
-    /// The points of `data` inside `frame`, drawn in `style`.
+    /// The points of `data` inside `frame`, drawn in `style`, without the one being
+    /// dragged: [`LayeredChart::draw_top`] draws that one above them, so that the layer's
+    /// key stays the same while only it moves (a drag among 1 000 points would otherwise
+    /// redraw all of them at every move).
     pub fn of(data: &DataChart, frame: Option<&PlotFrame>, style: &ChartStyle) -> Self {
+        let mut points = data.points.clone();
+        if let Some(h) = data.highlighted.filter(|&h| h < points.len()) {
+            points.remove(h);
+        }
         Self {
-            points: data.points.clone(),
-            highlighted: data.highlighted,
+            points,
+            highlighted: None,
             empty_message: data.empty_message.clone(),
             frame: frame.copied(),
             style: *style,
@@ -235,6 +242,22 @@ impl LayeredChart for DataChart {
 
     fn overlay(&self, frame: Option<&PlotFrame>, style: &ChartStyle) -> Option<DataPoints> {
         (self.points.len() > LAYERED_POINTS).then(|| DataPoints::of(self, frame, style))
+    }
+
+    /// The point being dragged, with its ring, over the overlay's others.
+    fn draw_top<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        frame: Option<&PlotFrame>,
+        style: &ChartStyle,
+    ) -> DrawResult<(), DB> {
+        let dragged = self.highlighted.and_then(|h| self.points.get(h));
+        match (frame, dragged) {
+            (Some(frame), Some(&point)) if self.points.len() > LAYERED_POINTS => {
+                draw_points(area, frame, &[point], Some(0), style)
+            }
+            _ => Ok(()),
+        }
     }
 }
 

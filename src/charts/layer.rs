@@ -56,6 +56,17 @@ pub trait LayeredChart {
 
     /// The overlay above the moving layer, if this chart has one now.
     fn overlay(&self, frame: Option<&PlotFrame>, style: &ChartStyle) -> Option<Self::Overlay>;
+
+    /// Draws what must lie above the overlay and changes with every frame (the data point
+    /// being dragged, over the cached others); nothing by default.
+    fn draw_top<DB: DrawingBackend>(
+        &self,
+        _area: &DrawingArea<DB, Shift>,
+        _frame: Option<&PlotFrame>,
+        _style: &ChartStyle,
+    ) -> DrawResult<(), DB> {
+        Ok(())
+    }
 }
 
 /// The overlay of a chart that has none: a type with no values.
@@ -71,7 +82,7 @@ impl CachedLayer for NoLayer {
     }
 }
 
-/// Draws a chart's whole stack onto one area — base, moving layer, overlay — and returns where
+/// Draws a chart's whole stack onto one area — base, moving layer, overlay, top — and returns where
 /// the plotting area landed. It is the picture the browser composes from its layers.
 pub fn draw_layered<C: LayeredChart, DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -83,6 +94,7 @@ pub fn draw_layered<C: LayeredChart, DB: DrawingBackend>(
     if let Some(overlay) = chart.overlay(frame.as_ref(), style) {
         overlay.draw(area)?;
     }
+    chart.draw_top(area, frame.as_ref(), style)?;
     area.present()?;
     Ok(frame)
 }

@@ -85,7 +85,7 @@ impl<C: LayeredChart> Default for StackCache<C> {
 }
 
 /// Draws `chart` on the visible `canvas`: the cached base (redrawn when its key changed), the
-/// moving layer drawn afresh, the cached overlay. Returns where the plotting area landed.
+/// moving layer drawn afresh, the cached overlay, and the top drawn afresh. Returns where the plotting area landed.
 pub fn draw_stack<C: LayeredChart>(
     canvas: &HtmlCanvasElement,
     chart: &C,
@@ -99,5 +99,6 @@ pub fn draw_stack<C: LayeredChart>(
     if let Some(overlay) = chart.overlay(frame.as_ref(), style) {
         cache.overlay.draw_onto(canvas, overlay);
     }
+    chart.draw_top(&area, frame.as_ref(), style).ok()?;
     frame
 }
