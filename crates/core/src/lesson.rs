@@ -9,7 +9,7 @@ use crate::data::Labels;
 use crate::formula::FormulaError;
 use crate::loss::Loss;
 use crate::model::Model;
-use crate::optimizer::{GradientDescent, REGISTRY};
+use crate::optimizer::{GradientDescent, IDS};
 use crate::problem::Problem;
 use crate::race::{Batching, Schedule, Settings};
 use crate::range::PARAM_BOUND;
@@ -63,8 +63,9 @@ pub struct Lesson {
     pub race: Box<RaceSetup>,
 }
 
-/// The most racers a lesson holds: one per registered optimizer.
-pub const MAX_RACERS: usize = REGISTRY.len();
+/// The most racers a lesson holds: one per optimizer a lesson may name
+/// ([`crate::optimizer::IDS`]), whether or not this build can step it.
+pub const MAX_RACERS: usize = IDS.len();
 
 /// The race a lesson holds: which optimizers are ticked with their settings, the
 /// learning-rate schedule, the batching and seed, and the view of the loss map.
@@ -107,7 +108,7 @@ impl RaceSetup {
             return invalid("the race has too many optimizers");
         }
         for (i, racer) in self.racers.iter().enumerate() {
-            if racer.optimizer().is_err() {
+            if racer.validate().is_err() {
                 return invalid("an optimizer's setting is out of range");
             }
             if self.racers.iter().take(i).any(|r| r.id == racer.id) {

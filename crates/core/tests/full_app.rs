@@ -46,10 +46,45 @@ fn freeing_b_ticking_an_optimizer_or_typing_a_formula_needs_the_full_build() {
     session.set_racing("momentum", false).unwrap();
     assert!(!session.lesson().needs_full_app());
 
-    let mut lesson: Lesson = Preset::Lecture.lesson();
-    lesson.set_model(Model::formula_text("a*x").unwrap());
-    assert!(
-        lesson.needs_full_app(),
-        "a typed formula, even a one-parameter one"
-    );
+    // Typed formulas are in descent-core's `formula` feature only.
+    if cfg!(feature = "formula") {
+        let mut lesson: Lesson = Preset::Lecture.lesson();
+        lesson.set_model(Model::formula_text("a*x").unwrap());
+        assert!(
+            lesson.needs_full_app(),
+            "a typed formula, even a one-parameter one"
+        );
+    }
+}
+
+/// The first-load build (descent-core without `optimizers`) cannot step momentum, but it
+/// must still read, check and keep a lesson that races it, so that it can hand the lesson
+/// to the full build whole. Run this file with `--no-default-features` as well as with the
+/// defaults (`scripts/test.sh`): it needs no optimizer beyond plain gradient descent.
+#[test]
+fn a_lesson_racing_every_optimizer_opens_and_keeps_its_race_in_either_build() {
+    let mut session = Session::new(Preset::Lecture.lesson());
+    for id in Session::optimizer_ids() {
+        session.set_racing(id, true).unwrap();
+    }
+    let ids: Vec<&str> = session.race().lanes().iter().map(|l| l.id()).collect();
+    assert_eq!(ids, ["gd", "momentum", "nesterov", "rmsprop", "adam"]);
+    let lesson = session.lesson().clone();
+    assert!(lesson.needs_full_app());
+    let racers: Vec<&str> = lesson.race.racers.iter().map(|r| r.id).collect();
+    assert_eq!(racers, ids);
+
+    for read in [
+        Lesson::from_json(&lesson.to_json()).unwrap(),
+        Lesson::from_link(&lesson.to_link()).unwrap(),
+    ] {
+        assert_eq!(read, lesson);
+        let reopened = Session::new(read);
+        assert_eq!(
+            reopened.lesson(),
+            &lesson,
+            "the race is kept for the full build"
+        );
+        assert_eq!(reopened.race().lanes().len(), 5);
+    }
 }
