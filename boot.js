@@ -44,8 +44,27 @@ function wantsFull() {
   }
 }
 
+/**
+ * Adds full.css, the full build's own rules (the map, the race's settings and table, the
+ * formula field, the walkthrough), which the first load does without; resolves once it has
+ * loaded or failed, so the full build never draws those panels unstyled.
+ */
+function fullStyles() {
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = new URL('full.css', import.meta.url).href;
+  const settled = new Promise((resolve) => {
+    link.onload = link.onerror = resolve;
+  });
+  document.head.append(link);
+  return settled;
+}
+
 const full = wantsFull();
+// A page with one build only (`trunk serve`, `trunk build`) has the full app in it.
+const styled = full || !tag.dataset.fullJs ? fullStyles() : null;
 const { default: init } = await import(full ? tag.dataset.fullJs : tag.dataset.wasmJs);
+await styled;
 const wasm = await init({ module_or_path: full ? tag.dataset.fullWasm : tag.dataset.wasm });
 // The same event Trunk's own loader fires, so tests can wait for a started app.
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm, full } }));
