@@ -8,15 +8,20 @@
 // data-full-wasm) adds the map of two parameters, the race of optimizers and typed
 // formulas. The full one loads for an address with `?full` (the first-load build reloads
 // into it when the lesson comes to need it), or when the share link in the address, else
-// the saved work, needs it: the test of `Lesson::needs_full_app` in descent-core, or for a
-// walkthrough link (`#tour=N`). A lesson this test misses still opens: the first-load
-// build then reloads into the full one.
+// the saved work, needs it: the test of `Lesson::needs_full_app` in descent-core or a
+// lesson of format version 2 or later, or for a walkthrough link (`#tour=N`). A lesson
+// this test misses still opens: the first-load build then reloads into the full one.
 const tag = document.querySelector('script[data-wasm-js]');
 
-/** Whether a lesson's JSON needs the full build (see `Lesson::needs_full_app`). */
+/**
+ * Whether a lesson's JSON needs the full build: `Lesson::needs_full_app`, or a format of
+ * version 2 or later (a race's settings, the map's view), which the first-load build does
+ * not read (descent-core without `race`).
+ */
 function lessonNeedsFull(json) {
   const lesson = JSON.parse(json);
   return (
+    (lesson.version ?? 1) >= 2 ||
     lesson.model === 'formula' ||
     (lesson.frozen ?? []).filter((frozen) => !frozen).length >= 2 ||
     (lesson.race?.racers?.length ?? 0) > 0

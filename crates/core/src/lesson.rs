@@ -147,6 +147,10 @@ pub enum LessonError {
     },
     /// A value is out of bounds; the text says which.
     Invalid(String),
+    /// The lesson is of format version 2 or later (a race, the map's view, a typed
+    /// formula), which this build cannot read: descent-core without its `race` feature
+    /// (the app's first-load build, which hands such a lesson to its full build).
+    NotInThisBuild,
     /// The model is a typed formula that cannot be used (format version 3): its text,
     /// and what is wrong with it.
     Formula {
@@ -169,6 +173,9 @@ impl std::fmt::Display for LessonError {
                 )
             }
             LessonError::Invalid(e) => write!(f, "the lesson has an invalid value: {e}"),
+            LessonError::NotInThisBuild => {
+                f.write_str("the lesson has a race or a formula, which this build cannot read")
+            }
             LessonError::Formula { text, error } => {
                 write!(f, "the lesson's formula “{text}” cannot be used: {error}")
             }
