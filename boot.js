@@ -8,15 +8,20 @@
 // data-full-wasm) adds the map of two parameters, the race of optimizers and typed
 // formulas. The full one loads for an address with `?full` (the first-load build reloads
 // into it when the lesson comes to need it), or when the share link in the address, else
-// the saved work, needs it: the test of `Lesson::needs_full_app` in descent-core, or for a
-// walkthrough link (`#tour=N`). A lesson this test misses still opens: the first-load
-// build then reloads into the full one.
+// the saved work, needs it: the test of `Lesson::needs_full_app` in descent-core or a
+// lesson of format version 2 or later, or for a walkthrough link (`#tour=N`). A lesson
+// this test misses still opens: the first-load build then reloads into the full one.
 const tag = document.querySelector('script[data-wasm-js]');
 
-/** Whether a lesson's JSON needs the full build (see `Lesson::needs_full_app`). */
+/**
+ * Whether a lesson's JSON needs the full build: `Lesson::needs_full_app`, or a format of
+ * version 2 or later (a race's settings, the map's view), which the first-load build does
+ * not read (descent-core without `race`).
+ */
 function lessonNeedsFull(json) {
   const lesson = JSON.parse(json);
   return (
+    (lesson.version ?? 1) >= 2 ||
     lesson.model === 'formula' ||
     (lesson.frozen ?? []).filter((frozen) => !frozen).length >= 2 ||
     (lesson.race?.racers?.length ?? 0) > 0
@@ -44,8 +49,27 @@ function wantsFull() {
   }
 }
 
+/**
+ * Adds full.css, the full build's own rules (the map, the race's settings and table, the
+ * formula field, the walkthrough), which the first load does without; resolves once it has
+ * loaded or failed, so the full build never draws those panels unstyled.
+ */
+function fullStyles() {
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = new URL('full.css', import.meta.url).href;
+  const settled = new Promise((resolve) => {
+    link.onload = link.onerror = resolve;
+  });
+  document.head.append(link);
+  return settled;
+}
+
 const full = wantsFull();
+// A page with one build only (`trunk serve`, `trunk build`) has the full app in it.
+const styled = full || !tag.dataset.fullJs ? fullStyles() : null;
 const { default: init } = await import(full ? tag.dataset.fullJs : tag.dataset.wasmJs);
+await styled;
 const wasm = await init({ module_or_path: full ? tag.dataset.fullWasm : tag.dataset.wasm });
 // The same event Trunk's own loader fires, so tests can wait for a started app.
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm, full } }));

@@ -20,6 +20,7 @@ const SHELL = new URL('./', self.location).href;
 // Files that are not named by index.html but belong to the app.
 const EXTRAS = [
   'boot.js',
+  'full.css',
   'public/manifest.webmanifest',
   'public/favicon.svg',
   'public/icon-192.png',

@@ -36,6 +36,8 @@ first = common + gz(attr("data-wasm-js")) + gz(attr("data-wasm"))
 print(f"first load (gzip -9): {first} bytes = {first / 1024:.1f} KiB "
       f"({', '.join(shared)}, {attr('data-wasm-js')}, {attr('data-wasm')})")
 if attr("data-full-wasm"):
-    full = common + gz(attr("data-full-js")) + gz(attr("data-full-wasm"))
+    # boot.js adds full.css, the full build's own rules, before starting it.
+    styles = gz("full.css") if (dist / "full.css").is_file() else 0
+    full = common + styles + gz(attr("data-full-js")) + gz(attr("data-full-wasm"))
     print(f"full build's load (gzip -9): {full} bytes = {full / 1024:.1f} KiB")
 PY

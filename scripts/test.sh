@@ -25,6 +25,8 @@ stage "clippy (wasm32)" cargo clippy --workspace --target wasm32-unknown-unknown
 stage "clippy (wasm32, first-load build)" cargo clippy -p descent-lab --target wasm32-unknown-unknown --no-default-features -- -D warnings
 stage "clippy (wasm32 browser tests)" cargo clippy -p descent-lab --target wasm32-unknown-unknown --tests -- -D warnings
 stage "cargo test (native)" cargo test --workspace
+# The first-load build's core has no optimizers beyond GD: it must still keep a race.
+stage "cargo test (core without optimizers)" cargo test -p descent-core --no-default-features --test full_app
 stage "wasm-bindgen browser tests" wasm_browser_tests
 stage "build --release (both builds)" bash scripts/build.sh --release
 stage "dist sizes" bash scripts/sizes.sh dist

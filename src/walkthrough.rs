@@ -148,7 +148,7 @@ impl Walkthrough {
     }
 }
 
-/// The name of a highlight in the page's `data-highlight` attribute (style/main.css).
+/// The name of a highlight in the page's `data-highlight` attribute (its outline in style/full.css).
 pub fn highlight_name(highlight: Highlight) -> &'static str {
     match highlight {
         Highlight::Table => "table",

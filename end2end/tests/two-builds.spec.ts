@@ -205,3 +205,27 @@ test('a #tour=N link pasted into the first-load build reloads into the full buil
   await expect(lesson.byTestId('tour-caption')).toHaveAttribute('data-scene', '3');
   expect(requests).toContain(full);
 });
+
+test("another tab's race, which the first-load build cannot read, reloads this tab into the full build showing it", async ({
+  lesson,
+  page,
+}) => {
+  const { full } = await wasmNames(page);
+  const requests = wasmRequests(page);
+  await lesson.setCell(0, 'y', '20');
+  await expect(lesson.byTestId('optimizer-momentum')).not.toBeChecked();
+  // The same saved work in the full build, in a second tab: momentum ticked there.
+  const other = await page.context().newPage();
+  await other.goto('/?full');
+  await expect(other.getByTestId('race-panel')).toBeVisible();
+  await expect(other.getByTestId('cell-0-y')).toHaveValue('20');
+  await other.getByTestId('optimizer-momentum').check();
+  await expect(other.getByTestId('race-momentum')).toBeVisible();
+  // This tab takes the work in through the full build, this tab's edit kept.
+  await expect(lesson.byTestId('race-momentum')).toBeVisible();
+  expect(requests).toContain(full);
+  expect(new URL(page.url()).search).toBe('?full');
+  await expect(lesson.byTestId('optimizer-momentum')).toBeChecked();
+  await expect(lesson.cell(0, 'y')).toHaveValue('20');
+  await other.close();
+});

@@ -134,11 +134,12 @@ fn fit_loss_view(curve: &[(f64, f64)], ceiling: Option<f64>) -> ChartView {
     // band ([`super::undefined`]), not a narrower window.
     let (a_lo, a_hi) = finite_extent(curve.iter().map(|p| p.0)).unwrap_or((0.0, 1.0));
     let mut losses: Vec<f64> = finite.iter().map(|p| p.1).collect();
-    losses.sort_by(f64::total_cmp);
-    let (l_lo, l_hi) = match (losses.first(), losses.last()) {
-        (Some(&lo), Some(&hi)) => {
+    let lowest = losses.iter().copied().min_by(f64::total_cmp);
+    let highest = losses.iter().copied().max_by(f64::total_cmp);
+    let (l_lo, l_hi) = match (lowest, highest) {
+        (Some(lo), Some(hi)) => {
             let index = ((losses.len() - 1) as f64 * 0.8).round() as usize;
-            let p80 = losses.get(index).copied().unwrap_or(hi);
+            let p80 = kth_smallest(&mut losses, index).unwrap_or(hi);
             let cap = lo + 10.0 * (p80 - lo);
             let mut hi = if p80 > lo && cap.is_finite() {
                 hi.min(cap)
@@ -156,6 +157,39 @@ fn fit_loss_view(curve: &[(f64, f64)], ceiling: Option<f64>) -> ChartView {
         x: asymmetric_padding(a_lo, a_hi, 0.02, 0.02),
         y: asymmetric_padding(l_lo, l_hi, 0.08, 0.10),
     }
+}
+
+/// The `k`-th smallest of `values` (0: the smallest) in [`f64::total_cmp`]'s order: what
+/// `values` sorted would hold at `k` (`None` past the end); `values` is reordered. A
+/// selection (quickselect, Lomuto's partition around the middle element) rather than a
+/// sort: the first-load build then has no sorting routine of its own for floats, only
+/// the one Plotters brings for its label areas (−1.8 KB gzip; BENCHMARKS.md, Size). The
+/// loss curve has a few hundred samples, so even its worst case (all equal) is quick.
+pub fn kth_smallest(values: &mut [f64], k: usize) -> Option<f64> {
+    if k >= values.len() {
+        return None;
+    }
+    // The part of `values` that holds the k-th smallest: `lo..=hi`.
+    let (mut lo, mut hi) = (0, values.len() - 1);
+    while lo < hi {
+        values.swap(lo + (hi - lo) / 2, hi);
+        let pivot = values[hi];
+        let mut store = lo;
+        for i in lo..hi {
+            if values[i].total_cmp(&pivot).is_lt() {
+                values.swap(i, store);
+                store += 1;
+            }
+        }
+        values.swap(store, hi);
+        // Now everything before `store` is below the pivot and nothing after it is.
+        match k.cmp(&store) {
+            std::cmp::Ordering::Equal => return Some(values[store]),
+            std::cmp::Ordering::Less => hi = store - 1,
+            std::cmp::Ordering::Greater => lo = store + 1,
+        }
+    }
+    Some(values[k])
 }
 
 /// Draws the loss chart onto `area` and returns where its plotting area landed (`None` when the

@@ -83,6 +83,10 @@ pub fn switch_to_full(state: LessonState, classroom: ClassroomState, own_formula
     }
     state.playing.set(false);
     save_now(state, classroom);
+    // Saving found another tab's work that only the full build reads: it is loading.
+    if handing_over() {
+        return;
+    }
     let Some(json) = state.session.try_with_untracked(|s| s.lesson().to_json()) else {
         return;
     };
@@ -125,6 +129,9 @@ pub fn start_walkthrough_in_full(state: LessonState, classroom: ClassroomState) 
     }
     state.playing.set(false);
     save_now(state, classroom);
+    if handing_over() {
+        return;
+    }
     go_to(
         &format!("?{FULL_QUERY}"),
         "#tour=1",
@@ -147,10 +154,29 @@ pub fn use_tour_links_in_first_load(state: LessonState) {
     on_cleanup(move || handle.remove());
 }
 
-/// Whether a lesson could not be read only because this build has no typed formulas (a
-/// link with a formula, opened in the first-load build): the full build reads it.
+/// Whether a lesson could not be read only because this build cannot read it: in the
+/// first-load build, a lesson of format version 2 or later (a race, the map's view, a
+/// typed formula: descent-core without `race`), or a typed formula. The full build reads
+/// it.
 pub fn needs_full_build(error: &LessonError) -> bool {
-    matches!(error, LessonError::Formula { error, .. } if error.kind == ErrorKind::NotInThisBuild)
+    match error {
+        LessonError::NotInThisBuild => true,
+        LessonError::Formula { error, .. } => error.kind == ErrorKind::NotInThisBuild,
+        _ => false,
+    }
+}
+
+/// Reloads into the full build, which opens the saved work (another tab saved work this
+/// build cannot read: [`needs_full_build`]); nothing is saved on the way, so that work is
+/// not written over. `lang` is the language of the line shown meanwhile.
+pub fn reload_into_full_for_saved_work(lang: Lang) {
+    go_to(&format!("?{FULL_QUERY}"), "", strings(lang).loading_full);
+}
+
+/// Whether the page is reloading into the full build: it is hidden and no longer saves
+/// (what it had was saved before, or belongs to another tab's newer work).
+pub fn handing_over() -> bool {
+    document_class_has(LOADING_CLASS)
 }
 
 /// Reloads into the full build with the address's fragment (a share link) kept; `lang`

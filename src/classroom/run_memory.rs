@@ -14,11 +14,23 @@
 //! settings are the lesson's as saved, so a race whose γ or β was changed mid-run comes
 //! back as if it had run with the last values from the start.
 //!
+//! The first-load build cannot step a race (it hands a race to the full build,
+//! `classroom::full_app`, and leaves the optimizers beyond gradient descent out of its
+//! wasm): it replays only the lesson's own descent, and the record it writes on the way
+//! to the full build keeps the race's Steps it was given, so the full build replays them.
+//!
 //! Bounded: at most [`MAX_KEPT_STEPS`] steps, and no more than [`REPLAY_BUDGET`] point
 //! evaluations in all (a 100 000-row table keeps 200 steps), so a reload stays quick. A
 //! longer run reopens where it stands, without its history, as every run did before.
 
 use descent_core::{Lesson, Session};
+use std::cell::Cell;
+
+thread_local! {
+    /// First-load build only: the race Steps of the record last replayed, for a lesson
+    /// with a race, which that build cannot step (see the module docs).
+    static RACE_NOT_REPLAYED: Cell<usize> = const { Cell::new(0) };
+}
 
 /// Where the record is kept.
 pub const RUN_KEY: &str = "descent-lab/lesson/v1/run";
@@ -43,6 +55,11 @@ pub struct RunRecord {
 impl RunRecord {
     /// The record of `session`'s run (empty when it is over the bounds) and `speed`.
     pub fn of(session: &Session, speed: u32) -> RunRecord {
+        Self::of_in(crate::FULL_BUILD, session, speed)
+    }
+
+    /// [`RunRecord::of`] in the full build (`steps_races`) or the first-load build.
+    fn of_in(steps_races: bool, session: &Session, speed: u32) -> RunRecord {
         let history = session.history();
         let rows = session.lesson().table.rows.len().max(1);
         let mut steps: Vec<(f64, usize)> = Vec::new();
@@ -56,7 +73,13 @@ impl RunRecord {
                 }
             }
         }
-        let race = session.race().steps();
+        let race = if steps_races {
+            session.race().steps()
+        } else if session.race().lanes().is_empty() {
+            0
+        } else {
+            RACE_NOT_REPLAYED.get()
+        };
         let race_cost = race
             .saturating_mul(rows)
             .saturating_mul(session.race().lanes().len());
@@ -129,7 +152,22 @@ impl RunRecord {
 /// lesson's start; just `Session::new(lesson)` when the replay does not end exactly at
 /// the lesson (see the module docs).
 pub fn replay(lesson: Lesson, record: &RunRecord) -> Session {
+    replay_in(crate::FULL_BUILD, lesson, record)
+}
+
+/// [`replay`] in the full build (`steps_races`), or in the first-load build, which
+/// replays the descent only and keeps the race's Steps for the full build.
+fn replay_in(steps_races: bool, lesson: Lesson, record: &RunRecord) -> Session {
     let mut session = replay_descent(lesson, record);
+    if !steps_races {
+        let handed_on = if session.race().lanes().is_empty() {
+            0
+        } else {
+            record.race
+        };
+        RACE_NOT_REPLAYED.set(handed_on);
+        return session;
+    }
     let rows = session.lesson().table.rows.len().max(1);
     let cost = record
         .race
@@ -258,6 +296,31 @@ mod tests {
         // Without the race's part (a record from before the race), the race starts afresh.
         let old = RunRecord::decode("v1 speed=5 steps=0.003*7").unwrap_or_else(|| panic!());
         assert_eq!(replay(session.lesson().clone(), &old).race().steps(), 0);
+    }
+
+    #[test]
+    fn the_first_load_build_keeps_a_race_it_cannot_step_for_the_full_build() {
+        let mut session = Session::new(Preset::LectureAb.lesson());
+        for _ in 0..7 {
+            session.race_step();
+            session.step();
+        }
+        let record = RunRecord::of_in(true, &session, 5);
+        assert_eq!(record.encode(), "v1 speed=5 steps=0.003*7 race=7");
+        // The first-load build: the descent comes back, the race waits at its start...
+        let first_load = replay_in(false, session.lesson().clone(), &record);
+        assert_eq!(first_load.history(), session.history());
+        assert_eq!(first_load.race().steps(), 0);
+        assert_eq!(first_load.race().lanes().len(), 2);
+        // ...and the record it saves on the way to the full build still says 7.
+        let handed_on = RunRecord::of_in(false, &first_load, 5);
+        assert_eq!(handed_on, record);
+        let full = replay_in(true, first_load.lesson().clone(), &handed_on);
+        assert_eq!(full.race_rows(), session.race_rows());
+        assert_eq!(full.race_paths(), session.race_paths());
+        // A lesson without a race hands nothing on, whatever its record says.
+        let lecture = replay_in(false, Preset::Lecture.lesson(), &record);
+        assert_eq!(RunRecord::of_in(false, &lecture, 5).race, 0);
     }
 
     #[test]

@@ -18,6 +18,7 @@
 //! - Starting the walkthrough replaces the lesson on screen with its scenes: the work is
 //!   saved and copied aside first, and offered back the same way ([`keep_work_aside`]).
 
+use crate::classroom::full_app;
 use crate::classroom::run_memory::{RunRecord, RUN_KEY};
 use crate::classroom::start::worth_offering;
 use crate::classroom::storage::{self, StorageProblem, BEFORE_LINK_KEY, LESSON_KEY};
@@ -158,6 +159,11 @@ fn run_text(state: LessonState) -> Option<String> {
 /// is never written over unseen.
 pub(crate) fn save_now(state: LessonState, classroom: ClassroomState) {
     tabs::take_in_other_tabs(state, classroom);
+    // A page reloading into the full build saved what it had before it began to go (or
+    // is giving way to another tab's work it cannot read): nothing to write now.
+    if full_app::handing_over() {
+        return;
+    }
     let started = js_sys::Date::now();
     // The page may be gone by the time a delayed save runs: then there is nothing to do.
     let Some(json) = state.session.try_with_untracked(|s| s.lesson().to_json()) else {
@@ -284,8 +290,17 @@ pub fn open_saved_work(state: LessonState, classroom: ClassroomState) {
         .flatten();
     let lesson = key
         .and_then(|key| storage::read(key).ok().flatten())
-        .and_then(|json| Lesson::from_json(&json).ok());
-    let Some(lesson) = lesson else {
+        .map(|json| Lesson::from_json(&json));
+    // Work with a race or a formula in the first-load build: the full build opens it
+    // (saved work under the main key at once; work a link set aside is offered there
+    // again).
+    if let Some(Err(error)) = &lesson {
+        if full_app::needs_full_build(error) {
+            full_app::reload_into_full_for_saved_work(state.lang.get_untracked());
+            return;
+        }
+    }
+    let Some(Ok(lesson)) = lesson else {
         let t = strings(state.lang.get_untracked());
         state.notify(t.status_saved_work_unreadable, true);
         return;

@@ -81,13 +81,17 @@ impl Start {
 }
 
 /// Whether saved work, as storage gave it, is worth offering in place of `opened`: it
-/// reads as a lesson, and it is not just the lesson already open.
+/// reads as a lesson, and it is not just the lesson already open; or only the full build
+/// can read it (a race, a formula: opening it reloads into the full build).
 pub(super) fn worth_offering(
     saved: &Result<Option<String>, StorageProblem>,
     opened: &Lesson,
 ) -> bool {
     match saved {
-        Ok(Some(json)) => Lesson::from_json(json).is_ok_and(|l| &l != opened),
+        Ok(Some(json)) => match Lesson::from_json(json) {
+            Ok(lesson) => &lesson != opened,
+            Err(error) => full_app::needs_full_build(&error),
+        },
         Ok(None) | Err(_) => false,
     }
 }

@@ -3,6 +3,7 @@
 //! tab's own changes ([`super::merge`]) so that no tab writes over a change it has not
 //! seen.
 
+use crate::classroom::full_app;
 use crate::classroom::merge::{merge, RunFrom};
 use crate::classroom::run_memory::{self, RunRecord, RUN_KEY};
 use crate::classroom::saving::EarlierWork;
@@ -34,8 +35,17 @@ pub fn take_in_other_tabs(state: LessonState, classroom: ClassroomState) {
     if base.as_deref() == Some(stored.as_str()) && seen_run == stored_run {
         return;
     }
-    let Ok(theirs) = Lesson::from_json(&stored) else {
-        return;
+    let theirs = match Lesson::from_json(&stored) {
+        Ok(lesson) => lesson,
+        // The first-load build cannot read another tab's race or formula: the full build
+        // opens that work (with this tab's changes up to its last save merged into it).
+        Err(error) if full_app::needs_full_build(&error) => {
+            if let Some(lang) = state.lang.try_get_untracked() {
+                full_app::reload_into_full_for_saved_work(lang);
+            }
+            return;
+        }
+        Err(_) => return,
     };
     let base = base
         .and_then(|json| Lesson::from_json(&json).ok())

@@ -197,10 +197,10 @@ pub fn DataTable(
                         </tr>
                     </thead>
                     <tbody>
-                        <For
-                            each=move || 0..row_count.get().min(VISIBLE_ROWS)
-                            key=|row| *row
-                            children=move |row| {
+                        {
+                            // Indexed rows, written again in place when their number changes (no keyed list:
+                            // see `components::history`).
+                            let row = move |row| {
                                 let undefined = move || undefined_rows.with(|r| r.contains(&row));
                                 view! {
                                     <tr
@@ -221,8 +221,9 @@ pub fn DataTable(
                                         </td>
                                     </tr>
                                 }
-                            }
-                        />
+                            };
+                            move || (0..row_count.get().min(VISIBLE_ROWS)).map(row).collect_view()
+                        }
                     </tbody>
                 </table>
             </div>

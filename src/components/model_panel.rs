@@ -104,10 +104,10 @@ pub fn ModelPanel(
             </label>
             <p class="formula" data-testid="loss-formula">{move || named(loss.get().formula())}</p>
             <p class="hint">{loss_description}</p>
-            <For
-                each=freezable
-                key=|i| *i
-                children=move |i| {
+            {
+                // Indexed rows, written again in place when their number changes (no keyed list:
+                // see `components::history`).
+                let freeze_box = move |i| {
                     let name = move || model.get().param_names().get(i).copied().unwrap_or("b");
                     let frozen = move || state.session.with(|s| s.is_frozen(i));
                     view! {
@@ -121,8 +121,9 @@ pub fn ModelPanel(
                             <span>{move || format!("{} {}", state.t().parameter_freeze, name())}</span>
                         </label>
                     }
-                }
-            />
+                };
+                move || freezable().into_iter().map(freeze_box).collect_view()
+            }
         </section>
     }
 }

@@ -49,11 +49,12 @@ pub fn Parameters(
             <h2 id="parameters-heading" class="visually-hidden">
                 {state.tr(|t| t.panel_parameter)}
             </h2>
-            <For
-                each=move || 0..count.get()
-                key=|i| *i
-                children=move |i| view! { <Parameter state index=i /> }
-            />
+            {
+                // Indexed rows, written again in place when their number changes (no keyed list:
+                // see `components::history`).
+                let parameter = move |i| view! { <Parameter state index=i /> };
+                move || (0..count.get()).map(parameter).collect_view()
+            }
         </section>
     }
 }

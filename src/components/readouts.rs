@@ -52,10 +52,10 @@ pub fn Readouts(
                     }}
                 </output>
             </div>
-            <For
-                each=move || free.get()
-                key=|i| *i
-                children=move |i| {
+            {
+                // Indexed rows, written again in place when their number changes (no keyed list:
+                // see `components::history`).
+                let gradient = move |i| {
                     let name = move || names.get().get(i).copied().unwrap_or("a");
                     let value = move || shown(evaluation.with(|e| e.gradient.get(i).copied().unwrap_or(0.0)));
                     let testid = if i == 0 { "gradient-value".to_owned() } else { format!("gradient-value-{i}") };
@@ -71,8 +71,9 @@ pub fn Readouts(
                             </output>
                         </div>
                     }
-                }
-            />
+                };
+                move || free.get().into_iter().map(gradient).collect_view()
+            }
             <Show when=move || minimum.with(Option::is_some)>
                 <div class="readout small">
                     <span class="readout-label">{state.tr(|t| t.readout_minimum)}</span>

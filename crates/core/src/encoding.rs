@@ -32,11 +32,15 @@ impl Lesson {
     }
 
     /// A lesson from JSON; checks the version first (1 to 3: a version-1 lesson opens
-    /// with the default race, as it always did), then every value.
+    /// with the default race, as it always did), then every value. Without the `race`
+    /// feature a lesson of version 2 or 3 is [`LessonError::NotInThisBuild`].
     pub fn from_json(text: &str) -> Result<Lesson, LessonError> {
         let version = json::read_version(text).map_err(LessonError::Json)?;
         if !(OLDEST_LESSON_VERSION..=LESSON_VERSION).contains(&version) {
             return Err(LessonError::Version { found: version });
+        }
+        if version >= 2 && !cfg!(feature = "race") {
+            return Err(LessonError::NotInThisBuild);
         }
         let lesson = json::read_lesson(text, version)?;
         lesson.validate()?;

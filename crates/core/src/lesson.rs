@@ -9,7 +9,7 @@ use crate::data::Labels;
 use crate::formula::FormulaError;
 use crate::loss::Loss;
 use crate::model::Model;
-use crate::optimizer::{GradientDescent, REGISTRY};
+use crate::optimizer::{GradientDescent, IDS};
 use crate::problem::Problem;
 use crate::race::{Batching, Schedule, Settings};
 use crate::range::PARAM_BOUND;
@@ -63,8 +63,9 @@ pub struct Lesson {
     pub race: Box<RaceSetup>,
 }
 
-/// The most racers a lesson holds: one per registered optimizer.
-pub const MAX_RACERS: usize = REGISTRY.len();
+/// The most racers a lesson holds: one per optimizer a lesson may name
+/// ([`crate::optimizer::IDS`]), whether or not this build can step it.
+pub const MAX_RACERS: usize = IDS.len();
 
 /// The race a lesson holds: which optimizers are ticked with their settings, the
 /// learning-rate schedule, the batching and seed, and the view of the loss map.
@@ -107,7 +108,7 @@ impl RaceSetup {
             return invalid("the race has too many optimizers");
         }
         for (i, racer) in self.racers.iter().enumerate() {
-            if racer.optimizer().is_err() {
+            if racer.validate().is_err() {
                 return invalid("an optimizer's setting is out of range");
             }
             if self.racers.iter().take(i).any(|r| r.id == racer.id) {
@@ -146,6 +147,10 @@ pub enum LessonError {
     },
     /// A value is out of bounds; the text says which.
     Invalid(String),
+    /// The lesson is of format version 2 or later (a race, the map's view, a typed
+    /// formula), which this build cannot read: descent-core without its `race` feature
+    /// (the app's first-load build, which hands such a lesson to its full build).
+    NotInThisBuild,
     /// The model is a typed formula that cannot be used (format version 3): its text,
     /// and what is wrong with it.
     Formula {
@@ -168,6 +173,9 @@ impl std::fmt::Display for LessonError {
                 )
             }
             LessonError::Invalid(e) => write!(f, "the lesson has an invalid value: {e}"),
+            LessonError::NotInThisBuild => {
+                f.write_str("the lesson has a race or a formula, which this build cannot read")
+            }
             LessonError::Formula { text, error } => {
                 write!(f, "the lesson's formula “{text}” cannot be used: {error}")
             }

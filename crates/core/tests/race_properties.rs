@@ -172,3 +172,60 @@ fn batches_cover_an_epoch_and_their_estimates_average_to_the_gradient() {
     assert_eq!(batching.rows(40, 2).len(), 8);
     assert_eq!(batching.rows(40, 3).len(), 16);
 }
+
+/// A hyperparameter's value as the tests draw it: inside every range, at an edge, or
+/// out of every range.
+fn any_setting() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        0.0..1.0f64,
+        Just(0.0),
+        Just(1.0),
+        Just(-0.5),
+        Just(f64::NAN),
+        Just(f64::INFINITY),
+        1.0..10.0f64,
+    ]
+}
+
+proptest! {
+    /// `Settings::validate`, which builds no optimizer (so the first-load build can check
+    /// a lesson's race without the optimizers' code), says what the optimizer's own
+    /// `validate` says, error included, for every optimizer and every setting.
+    #[test]
+    fn checking_settings_agrees_with_building_the_optimizer(
+        index in 0..descent_core::optimizer::IDS.len(),
+        values in prop::array::uniform6(any_setting()),
+    ) {
+        let id = descent_core::optimizer::IDS[index];
+        let settings = Settings {
+            learning_rate: values[0],
+            beta: values[1],
+            alpha: values[2],
+            beta1: values[3],
+            beta2: values[4],
+            epsilon: values[5],
+            ..Settings::defaults(id).unwrap()
+        };
+        let built = settings.optimizer().map(|_| ());
+        prop_assert_eq!(format!("{:?}", settings.validate()), format!("{built:?}"));
+    }
+}
+
+#[test]
+fn every_optimizer_a_lesson_may_name_is_one_this_build_can_step() {
+    let registered: Vec<&str> = descent_core::optimizer::REGISTRY
+        .iter()
+        .map(|(id, _)| *id)
+        .collect();
+    assert_eq!(
+        registered,
+        ["gd", "momentum", "nesterov", "rmsprop", "adam"],
+        "with the default features"
+    );
+    assert_eq!(descent_core::optimizer::IDS, registered.as_slice());
+    let unknown = Settings {
+        id: "sgd-with-warm-restarts",
+        ..Settings::defaults("gd").unwrap()
+    };
+    assert!(unknown.validate().is_err());
+}

@@ -218,7 +218,7 @@ fn read_fields(text: &str, version_of_text: u32) -> Result<(Lesson, Option<Strin
                 let value = r.number();
                 once(&mut learning_rate, "learning_rate", value)
             }
-            "race" if version_of_text >= 2 => {
+            "race" if version_of_text >= 2 && cfg!(feature = "race") => {
                 let value = r.race();
                 once(&mut race, "race", value)
             }

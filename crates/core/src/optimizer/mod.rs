@@ -35,13 +35,20 @@ use crate::loss::Evaluation;
 use crate::problem::Problem;
 use crate::range::PARAM_BOUND;
 
-/// Every optimizer the app offers, by id: the one place an optimizer is registered.
-/// Each entry makes the optimizer for a learning rate γ, with its other hyperparameters
-/// at their defaults.
+/// Every optimizer a lesson may name, by id, in the order the app lists them: what a
+/// lesson's race is checked against ([`crate::race::Settings::validate`]) and what the
+/// race's checkboxes offer, in every build. Only names: no optimizer's code comes with
+/// them, so a build without the `optimizers` feature still reads, checks, keeps and
+/// passes on a lesson that races momentum, though it cannot step one.
+pub const IDS: [&str; 5] = [gd::ID, momentum::ID, nesterov::ID, rmsprop::ID, adam::ID];
+
+/// Every optimizer this build can step, by id, each with what makes it for a learning
+/// rate γ (its other hyperparameters at their defaults).
 ///
-/// Without the `optimizers` feature (on by default) only gradient descent is registered:
-/// the web app turns the feature off until a view lets the user pick an optimizer, so the
-/// other four stay out of its wasm (−4.5 KB gzip; BENCHMARKS.md, Size).
+/// Without the `optimizers` feature (on by default) only gradient descent is registered,
+/// and [`crate::race::Settings::optimizer_at`] makes no other: the web app's first-load
+/// build, which hands every race to the full build, leaves it off, so the other four
+/// stay out of its wasm (BENCHMARKS.md, Size). [`IDS`] names all five in every build.
 pub const REGISTRY: &[(&str, MakeOptimizer)] = &[
     (gd::ID, gd::boxed),
     #[cfg(feature = "optimizers")]

@@ -198,7 +198,7 @@ impl Race {
             steps: 0,
         };
         for s in settings {
-            s.optimizer()?;
+            s.validate()?;
             if race.lane(s.id).is_none() {
                 race.lanes.push(Lane::new(*s, race.start.clone()));
             }
@@ -250,7 +250,7 @@ impl Race {
     /// with no steps (it runs behind the others); a lane already there keeps its run and
     /// takes these settings.
     pub fn tick(&mut self, settings: Settings) -> Result<(), SettingError> {
-        settings.optimizer()?;
+        settings.validate()?;
         match self.lanes.iter_mut().find(|l| l.id() == settings.id) {
             Some(lane) => lane.settings = settings,
             None => {

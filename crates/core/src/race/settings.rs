@@ -3,8 +3,10 @@
 
 use crate::optimizer::{
     self, adam, gd, momentum, nesterov, rmsprop, valid_decay, valid_epsilon, valid_learning_rate,
-    Adam, GradientDescent, HyperparameterError, Momentum, Nesterov, Optimizer, RmsProp,
+    GradientDescent, HyperparameterError, Optimizer,
 };
+#[cfg(feature = "optimizers")]
+use crate::optimizer::{Adam, Momentum, Nesterov, RmsProp};
 
 /// A setting the race cannot use; the app words each one.
 #[derive(Clone, Debug, PartialEq)]
@@ -61,7 +63,7 @@ impl From<HyperparameterError> for SettingError {
 /// defaults and are ignored (β for GD, α for Adam, …).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Settings {
-    /// The optimizer's id in [`optimizer::REGISTRY`].
+    /// The optimizer's id, one of [`optimizer::IDS`].
     pub id: &'static str,
     /// γ, the learning rate (before any schedule).
     pub learning_rate: f64,
@@ -99,14 +101,15 @@ impl Settings {
     /// rate of `OPTIMIZERS.md`'s reference table (0.003 for GD, momentum and Nesterov,
     /// 0.01 for RMSProp, 0.1 for Adam); `None` for an unknown id.
     pub fn defaults(id: &str) -> Option<Settings> {
-        let (id, learning_rate) = optimizer::REGISTRY
-            .iter()
-            .find(|(known, _)| *known == id)
-            .map(|(known, _)| match *known {
-                rmsprop::ID => (rmsprop::ID, 0.01),
-                adam::ID => (adam::ID, 0.1),
-                other => (other, 0.003),
-            })?;
+        let (id, learning_rate) =
+            optimizer::IDS
+                .iter()
+                .find(|known| **known == id)
+                .map(|known| match *known {
+                    rmsprop::ID => (rmsprop::ID, 0.01),
+                    adam::ID => (adam::ID, 0.1),
+                    other => (other, 0.003),
+                })?;
         Some(Settings {
             id,
             learning_rate,
@@ -145,14 +148,7 @@ impl Settings {
     /// (γ and ε positive and finite, β, α, β₁, β₂ from 0 up to but not including 1).
     /// Nothing changes on an error.
     pub fn with(self, which: Hyperparameter, value: f64) -> Result<Settings, SettingError> {
-        match which {
-            Hyperparameter::LearningRate => valid_learning_rate(value)?,
-            Hyperparameter::Beta => valid_decay("β", value)?,
-            Hyperparameter::Alpha => valid_decay("α", value)?,
-            Hyperparameter::Beta1 => valid_decay("β₁", value)?,
-            Hyperparameter::Beta2 => valid_decay("β₂", value)?,
-            Hyperparameter::Epsilon => valid_epsilon(value)?,
-        }
+        check(which, value)?;
         let mut next = self;
         match which {
             Hyperparameter::LearningRate => next.learning_rate = value,
@@ -165,24 +161,45 @@ impl Settings {
         Ok(next)
     }
 
+    /// Whether these settings can race: the id is one of [`optimizer::IDS`] and every
+    /// hyperparameter the optimizer uses is in range, in the order of [`Settings::used`],
+    /// which is the order each optimizer's own [`Optimizer::validate`] checks them in (a
+    /// test holds the two together). Builds no optimizer, so it costs a build without
+    /// the `optimizers` feature none of their code.
+    pub fn validate(&self) -> Result<(), SettingError> {
+        if !optimizer::IDS.contains(&self.id) {
+            return Err(SettingError::UnknownOptimizer(self.id.to_owned()));
+        }
+        self.used()
+            .iter()
+            .try_for_each(|&which| check(which, self.get(which)))
+            .map_err(SettingError::from)
+    }
+
     /// The optimizer these settings make, with learning rate `learning_rate` (the
-    /// schedule's γ for this step), checked.
+    /// schedule's γ for this step), checked. Without the `optimizers` feature only
+    /// gradient descent is made, and any other id is [`SettingError::UnknownOptimizer`]
+    /// (see [`optimizer::REGISTRY`]).
     pub fn optimizer_at(&self, learning_rate: f64) -> Result<Box<dyn Optimizer>, SettingError> {
         let optimizer: Box<dyn Optimizer> = match self.id {
             gd::ID => Box::new(GradientDescent::new(learning_rate)),
+            #[cfg(feature = "optimizers")]
             momentum::ID => Box::new(Momentum {
                 learning_rate,
                 momentum: self.beta,
             }),
+            #[cfg(feature = "optimizers")]
             nesterov::ID => Box::new(Nesterov {
                 learning_rate,
                 momentum: self.beta,
             }),
+            #[cfg(feature = "optimizers")]
             rmsprop::ID => Box::new(RmsProp {
                 learning_rate,
                 alpha: self.alpha,
                 epsilon: self.epsilon,
             }),
+            #[cfg(feature = "optimizers")]
             adam::ID => Box::new(Adam {
                 learning_rate,
                 beta1: self.beta1,
@@ -198,6 +215,19 @@ impl Settings {
     /// The optimizer these settings make at their own γ, checked.
     pub fn optimizer(&self) -> Result<Box<dyn Optimizer>, SettingError> {
         self.optimizer_at(self.learning_rate)
+    }
+}
+
+/// Whether `value` is usable as hyperparameter `which` (γ and ε positive and finite, β,
+/// α, β₁, β₂ from 0 up to but not including 1), as the optimizers check them.
+fn check(which: Hyperparameter, value: f64) -> Result<(), HyperparameterError> {
+    match which {
+        Hyperparameter::LearningRate => valid_learning_rate(value),
+        Hyperparameter::Beta => valid_decay("β", value),
+        Hyperparameter::Alpha => valid_decay("α", value),
+        Hyperparameter::Beta1 => valid_decay("β₁", value),
+        Hyperparameter::Beta2 => valid_decay("β₂", value),
+        Hyperparameter::Epsilon => valid_epsilon(value),
     }
 }
 

@@ -254,6 +254,9 @@ impl Session {
     /// Holds the automatic view as it is now, unless one is held already or the student
     /// chose a view (that one holds still anyway).
     pub(super) fn hold_map_view(&mut self) {
+        if !cfg!(feature = "map") {
+            return;
+        }
         if self.map_held.is_none() && self.lesson.race.view.is_none() {
             self.map_held = self.automatic_map_view();
         }
@@ -269,7 +272,16 @@ impl Session {
     }
 
     /// Fits the home view afresh, or (`keep_good_fit`) keeps it while it still fits.
+    ///
+    /// Without descent-core's `map` feature neither this nor [`Session::hold_map_view`]
+    /// keeps anything: there is no home and nothing held, and the automatic view is
+    /// fitted afresh whenever it is asked for. The app's first-load build shows no map (it
+    /// hands a lesson with two free parameters to the full build) and so leaves the
+    /// fitting out of its wasm (BENCHMARKS.md, Size).
     pub(super) fn refit_map_home(&mut self, keep_good_fit: bool) {
+        if !cfg!(feature = "map") {
+            return;
+        }
         let fitted = self.fitted_map_view();
         let kept = match (self.map_home, fitted) {
             (Some(home), Some(fit)) if keep_good_fit => {

@@ -7,7 +7,7 @@
 //! Step, Undo and Reset of the one gradient descent are untouched by it.
 
 use super::Session;
-use crate::optimizer::REGISTRY;
+use crate::optimizer::IDS;
 use crate::race::{
     parse_seed, Batching, Hyperparameter, Lane, Race, Row, Schedule, ScheduleParameter,
     SettingError, Settings, Update,
@@ -158,7 +158,7 @@ impl Session {
 
     /// Every optimizer the race can hold, by id, in the order the app lists them.
     pub fn optimizer_ids() -> impl Iterator<Item = &'static str> {
-        REGISTRY.iter().map(|(id, _)| *id)
+        IDS.into_iter()
     }
 
     /// One Step of every lane still going; `false` when none moved.
