@@ -78,6 +78,8 @@ sizes_table() {
     esac
     [[ "$f" == sw.js ]] && first=""
     grep -qxF "$f" <<<"$full_files" && first="full build"
+    # The full build's own rules: boot.js adds them before starting the full build.
+    [[ "$f" == full.css ]] && first="full build"
     echo "| \`$f\` | $r | $g | $b | $first |"
     all_r=$((all_r + r)) all_g=$((all_g + g)) all_b=$((all_b + b))
     if [[ "$first" == yes ]]; then
