@@ -9,51 +9,12 @@
 //! now. `cargo run --release -p
 //! descent-core --example formula_timing`; figures in BENCHMARKS.md ("Typed formula").
 
+mod common;
+
+use common::{best_of, noisy_line};
 use descent_core::formula::ParseOptions;
-use descent_core::presets::lecture;
-use descent_core::table::Table;
-use descent_core::{Lesson, Session};
+use descent_core::Session;
 use std::hint::black_box;
-use std::time::Instant;
-
-/// The same points as `bench_link`: a small linear congruential generator.
-struct Noise(u64);
-
-impl Noise {
-    fn next(&mut self) -> f64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        (self.0 >> 11) as f64 / (1u64 << 53) as f64 - 0.5
-    }
-}
-
-/// The lecture with `count` points around y = 9.8·x, x in [0, 10], noise from `seed` (with
-/// seed 42, `bench_link`'s points).
-fn noisy_line(count: usize, seed: u64) -> Lesson {
-    let mut noise = Noise(seed);
-    let rows = (0..count)
-        .map(|_| {
-            let x = 10.0 * (noise.next() + 0.5);
-            let y = 9.8 * x + 4.0 * noise.next();
-            [format!("{x:.3}"), format!("{y:.3}")]
-        })
-        .collect();
-    let mut lesson = lecture();
-    lesson.table = Table::new(lesson.table.labels.clone(), rows);
-    lesson
-}
-
-fn best_of(runs: usize, mut f: impl FnMut()) -> f64 {
-    let mut best = f64::INFINITY;
-    for _ in 0..runs {
-        let start = Instant::now();
-        f();
-        best = best.min(start.elapsed().as_secs_f64() * 1e3);
-    }
-    best
-}
 
 fn main() {
     let base = Session::new(noisy_line(1000, 42));

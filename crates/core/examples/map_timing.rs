@@ -4,22 +4,13 @@
 //! machine disturbs least). `cargo run --release -p descent-core --example map_timing`;
 //! figures in BENCHMARKS.md ("Loss surface (issue 10)", sixth session).
 
+mod common;
+
+use common::best_of;
 use descent_core::presets::Preset;
 use descent_core::surface::{Surface, DEFAULT_LEVELS};
 use descent_core::Session;
 use std::hint::black_box;
-use std::time::Instant;
-
-/// The fastest of `runs` runs of `f`, in milliseconds.
-fn best_of(runs: usize, mut f: impl FnMut()) -> f64 {
-    let mut best = f64::INFINITY;
-    for _ in 0..runs {
-        let start = Instant::now();
-        f();
-        best = best.min(start.elapsed().as_secs_f64() * 1e3);
-    }
-    best
-}
 
 fn main() {
     let session = Session::new(Preset::LectureAb.lesson());

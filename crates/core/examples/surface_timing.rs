@@ -3,22 +3,14 @@
 //! many runs is what a loaded, shared machine disturbs least. `cargo run --release -p
 //! descent-core --example surface_timing`; figures in BENCHMARKS.md ("Loss surface").
 
+mod common;
+
+use common::best_of;
 use contour::ContourBuilder;
 use descent_core::presets::LECTURE_POINTS;
 use descent_core::surface::{isolines, isolines_at_levels, Surface, View, DEFAULT_LEVELS};
 use descent_core::{Dataset, Loss, Model, Problem};
 use std::hint::black_box;
-use std::time::Instant;
-
-fn best_of(runs: usize, mut f: impl FnMut()) -> f64 {
-    let mut best = f64::INFINITY;
-    for _ in 0..runs {
-        let start = Instant::now();
-        f();
-        best = best.min(start.elapsed().as_secs_f64() * 1e3);
-    }
-    best
-}
 
 fn main() {
     let problem = Problem::new(
