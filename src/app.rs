@@ -141,21 +141,18 @@ fn use_settled_ranges(state: LessonState) {
             return;
         }
         scheduled.set_value(true);
-        set_timeout(
-            move || {
-                let _ = scheduled.try_set_value(false);
-                if state
-                    .session
-                    .try_with_untracked(descent_core::Session::ranges_pending)
-                    == Some(true)
-                {
-                    state.session.try_update(|s| {
-                        s.settle_ranges();
-                    });
-                }
-            },
-            Duration::ZERO,
-        );
+        crate::components::in_own_task(move || {
+            let _ = scheduled.try_set_value(false);
+            if state
+                .session
+                .try_with_untracked(descent_core::Session::ranges_pending)
+                == Some(true)
+            {
+                state.session.try_update(|s| {
+                    s.settle_ranges();
+                });
+            }
+        });
     });
 }
 

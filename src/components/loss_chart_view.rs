@@ -1,6 +1,7 @@
 //! The loss chart: L(a), the current point with its tangent, the trail, the minima.
 
 use super::canvas_redraw::use_chart_canvas;
+use super::in_own_task;
 use crate::chart_data::{alt_numbers, landscape_is_deferred, landscape_of, loss_chart, LossWords};
 use crate::i18n::loss_chart_alt;
 use crate::state::LessonState;
@@ -76,18 +77,13 @@ fn use_landscape(key: Memo<LandscapeKey>) -> RwSignal<LossLandscape> {
             return;
         }
         landscape.set(LossLandscape::default());
-        // A task of its own (a zero timeout) rather than an animation-frame callback, so
-        // that it does not lengthen a frame that redraws the charts.
-        set_timeout(
-            move || {
-                if generation.try_get_value() == Some(now) {
-                    if let Some(computed) = key.try_with_untracked(landscape_of) {
-                        landscape.try_set(computed);
-                    }
+        in_own_task(move || {
+            if generation.try_get_value() == Some(now) {
+                if let Some(computed) = key.try_with_untracked(landscape_of) {
+                    landscape.try_set(computed);
                 }
-            },
-            std::time::Duration::ZERO,
-        );
+            }
+        });
     });
     landscape
 }

@@ -44,3 +44,11 @@ pub use surface_chart_view::SurfaceChartView;
 pub use toolbar::Toolbar;
 pub use tour_bar::TourBar;
 pub use worked::Worked;
+
+/// Runs `f` in a task of its own (a zero timeout), as soon as the page is free: for work
+/// that follows an input but should lengthen neither the input's task nor a frame's
+/// animation callbacks, which also redraw the charts (the map's rows, a landscape over
+/// many points, a parameter range's scan).
+pub fn in_own_task(f: impl FnOnce() + 'static) {
+    leptos::prelude::set_timeout(f, std::time::Duration::ZERO);
+}

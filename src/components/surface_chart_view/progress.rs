@@ -12,6 +12,7 @@ use crate::chart_data::{
     surface_side, SurfaceWords,
 };
 use crate::charts::SurfaceChart;
+use crate::components::in_own_task;
 use crate::i18n::strings;
 use crate::state::LessonState;
 use descent_core::{MapKey, MapProgress};
@@ -67,7 +68,7 @@ impl Refiner {
     /// callbacks: a frame that also redraws the charts (the map's panel appearing resizes
     /// them all) would otherwise carry both.
     fn rows(self, generation: u64) {
-        later(move || {
+        in_own_task(move || {
             if !self.current(generation) {
                 return;
             }
@@ -95,7 +96,7 @@ impl Refiner {
     }
 
     fn finish(self, generation: u64) {
-        later(move || {
+        in_own_task(move || {
             let Some(words) = self.words().filter(|_| self.current(generation)) else {
                 return;
             };
@@ -107,11 +108,6 @@ impl Refiner {
             self.base.try_set(Some(surface_chart_of(&key, map, words)));
         });
     }
-}
-
-/// Runs `f` in a task of its own, as soon as the page is free.
-fn later(f: impl FnOnce() + 'static) {
-    set_timeout(f, std::time::Duration::ZERO);
 }
 
 /// Milliseconds from a fixed origin (`Date.now()`: whole milliseconds, enough for a
