@@ -67,7 +67,9 @@ pub use text::{fit_with_ellipsis, keep_lines, wrap_to_width, ELLIPSIS};
 pub use view::{finite_range, nice_padding, ChartView, PlotFrame, RANGE_LIMIT};
 
 pub(crate) use axes::{approximate_text_width, draw_axes, draw_centred_message, draw_text, Axes};
-pub(crate) use clip::{clip_unit_segment, draw_clipped_polyline, unit_visible};
+pub(crate) use clip::{
+    clip_unit_segment, draw_clipped_polyline, draw_simplified_polyline, unit_visible,
+};
 pub(crate) use view::{
     asymmetric_padding, boxes_overlap, finite_extent, to_backend, PixelBox, Point,
 };

@@ -14,7 +14,7 @@ use super::series::{draw_series_path, series_colour};
 use super::surface_chart::{SurfaceBase, SurfaceChart};
 use super::ticks::format_significant;
 use super::{
-    approximate_text_width, draw_clipped_polyline, to_backend, unit_visible, ChartStyle,
+    approximate_text_width, draw_simplified_polyline, to_backend, unit_visible, ChartStyle,
     DrawResult, PixelBox, PlotFrame,
 };
 
@@ -45,7 +45,7 @@ pub(super) fn draw_contours<DB: DrawingBackend>(
             BLACK.mix(0.65)
         };
         for line in &level.lines {
-            draw_clipped_polyline(area, frame, line, colour.stroke_width(width))?;
+            draw_simplified_polyline(area, frame, line, colour.stroke_width(width))?;
         }
     }
     let font_px = style.px(CONTOUR_FONT_PX);
