@@ -210,6 +210,7 @@ async function coldLoads() {
 async function sliderDrag(deviceScaleFactor, dataName) {
   const { context, page, errors } = await newPage(deviceScaleFactor);
   await open(page, links[dataName] ? `#${links[dataName]}` : '');
+  if (dataName === FLOOR) await openFloor(page);
   const slider = page.getByTestId('slider-a');
   await slider.scrollIntoViewIfNeeded();
   const box = await slider.boundingBox();
@@ -245,6 +246,72 @@ async function sliderDrag(deviceScaleFactor, dataName) {
   if (errors.length) throw new Error(`console errors while dragging: ${errors.join('; ')}`);
   await context.close();
   return { deviceScaleFactor, data: dataName, ...latencies(inputs, rafs, frames) };
+}
+
+/** The row of the slider-drag table measured on the floor page (`openFloor`). */
+const FLOOR = 'floor: the lecture\'s canvases, no app';
+
+/**
+ * Replaces the app in `page` by a bare page with the lecture's layout and none of its work:
+ * a range input where `slider-a` is and a canvas of the same size where each visible chart
+ * is, every canvas cleared and a line drawn on it in the animation frame after each input.
+ * What the browser itself needs to show such a frame (input dispatch, style, layout, paint,
+ * commit of canvases this size) is the least any redraw can cost on this machine: the
+ * floor under the goals' 8.3 ms.
+ */
+async function openFloor(page) {
+  const layout = await page.evaluate(() => {
+    const box = (el) => {
+      const r = el.getBoundingClientRect();
+      return { x: r.left + scrollX, y: r.top + scrollY, w: r.width, h: r.height };
+    };
+    const charts = [...document.querySelectorAll('canvas[data-testid^=chart-]')]
+      .map(box)
+      .filter((b) => b.w > 0 && b.h > 0);
+    const slider = document.querySelector('[data-testid=slider-a]');
+    return {
+      charts,
+      slider: box(slider),
+      value: [slider.min, slider.max, slider.step, slider.value],
+      height: document.documentElement.scrollHeight,
+    };
+  });
+  const place = (b) => `position:absolute;left:${b.x}px;top:${b.y}px;width:${b.w}px;height:${b.h}px;margin:0`;
+  const [min, max, step, value] = layout.value;
+  const html = `<!doctype html><html><body style="margin:0;height:${layout.height}px">
+<input type="range" data-testid="slider-a" min="${min}" max="${max}" step="${step}" value="${value}" style="${place(layout.slider)}">
+${layout.charts.map((b) => `<canvas style="${place(b)}"></canvas>`).join('\n')}
+<script>
+const canvases = [...document.querySelectorAll('canvas')];
+for (const c of canvases) {
+  c.width = Math.round(c.clientWidth * devicePixelRatio);
+  c.height = Math.round(c.clientHeight * devicePixelRatio);
+}
+const slider = document.querySelector('input');
+slider.addEventListener('input', () => {
+  const t = (slider.value - slider.min) / (slider.max - slider.min);
+  requestAnimationFrame(() => {
+    for (const c of canvases) {
+      const g = c.getContext('2d');
+      g.fillStyle = '#fff';
+      g.fillRect(0, 0, c.width, c.height);
+      g.strokeStyle = '#0072b2';
+      g.lineWidth = 2 * devicePixelRatio;
+      g.beginPath();
+      g.moveTo(0, c.height);
+      g.lineTo(c.width, c.height * (1 - t));
+      g.stroke();
+      dispatchEvent(new Event('chartdrawn'));
+    }
+  });
+});
+document.body.setAttribute('data-drawn', '');
+</script></body></html>`;
+  await page.route('**/bench-floor.html', (route) =>
+    route.fulfill({ body: html, contentType: 'text/html' }),
+  );
+  await page.goto(new URL('bench-floor.html', opts.url).href);
+  await page.waitForFunction(() => window.__bench.drawnAt !== null);
 }
 
 /**
@@ -533,7 +600,7 @@ if (wanted('load')) results.load = await coldLoads();
 if (wanted('drag')) {
   results.drag = [];
   for (const dsf of [1, 2]) {
-    for (const data of ['lecture', ...Object.keys(links)].filter(wantedData)) {
+    for (const data of ['lecture', ...Object.keys(links), FLOOR].filter(wantedData)) {
       results.drag.push(await sliderDrag(dsf, data));
       const r = results.drag.at(-1);
       console.error(`drag ${data} @${dsf}x: ${r.events} inputs, p95 to frame ${ms(r.frameP95)} ms`);
