@@ -229,3 +229,49 @@ test("another tab's race, which the first-load build cannot read, reloads this t
   await expect(lesson.cell(0, 'y')).toHaveValue('20');
   await other.close();
 });
+
+test("an edit made just before another tab's race arrives is kept through the hand-over", async ({
+  lesson,
+  page,
+  browser,
+}) => {
+  const key = 'descent-lab/lesson/v1';
+  const runKey = 'descent-lab/lesson/v1/run';
+  // Another browser's race on the lecture (its own storage): momentum ticked.
+  const elsewhere = await browser.newContext();
+  const racer = await elsewhere.newPage();
+  await racer.goto('/?full');
+  await racer.getByTestId('optimizer-momentum').check();
+  await expect(racer.getByTestId('race-momentum')).toBeVisible();
+  await expect
+    .poll(() => racer.evaluate((k) => localStorage.getItem(k) ?? '', key))
+    .toContain('momentum');
+  const [raced, racedRun] = await racer.evaluate(
+    ([k, r]) => [localStorage.getItem(k), localStorage.getItem(r)],
+    [key, runKey],
+  );
+  await elsewhere.close();
+  // A page of this origin in this browser, standing for a second tab's save.
+  const other = await page.context().newPage();
+  await other.goto('/favicon.svg');
+  // An edit in this tab, and at once (within its save delay, before it is saved) the
+  // other tab's race lands in storage: this tab reloads into the full build.
+  await lesson.cell(1, 'y').fill('33');
+  await other.evaluate(
+    ([k, r, lessonJson, runJson]) => {
+      if (runJson) localStorage.setItem(r, runJson);
+      localStorage.setItem(k, lessonJson ?? '');
+    },
+    [key, runKey, raced, racedRun],
+  );
+  await expect(lesson.byTestId('race-momentum')).toBeVisible();
+  expect(new URL(page.url()).search).toBe('?full');
+  // Both kept: the other tab's race and this tab's unsaved edit.
+  await expect(lesson.byTestId('optimizer-momentum')).toBeChecked();
+  await expect(lesson.cell(1, 'y')).toHaveValue('33');
+  // And saved, so that the other tab sees it too.
+  await expect
+    .poll(() => page.evaluate((k) => localStorage.getItem(k) ?? '', key))
+    .toContain('33');
+  await other.close();
+});

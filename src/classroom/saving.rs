@@ -129,6 +129,10 @@ pub fn use_saved_work(state: LessonState, classroom: ClassroomState) {
             set_timeout(move || save_now(state, classroom), delay);
         }
     });
+    // A first-load tab handing over to this build kept changes it had not saved.
+    if crate::FULL_BUILD {
+        tabs::take_in_handed_over(state, classroom);
+    }
     // Another tab saved: take its changes in at once ([`tabs`]).
     let on_storage = window_event_listener(leptos::ev::storage, move |ev| {
         let key = ev.key();

@@ -90,6 +90,25 @@ pub fn remove(key: &str) {
     }
 }
 
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+/// Stores `value` under `key` in this tab's `sessionStorage`, which a reload keeps and
+/// other tabs do not see. Whether it could be stored.
+pub fn write_for_this_tab(key: &str, value: &str) -> bool {
+    session_storage().is_some_and(|s| s.set_item(key, value).is_ok())
+}
+
+/// The text this tab stored under `key` with [`write_for_this_tab`], forgotten as it is
+/// read; `None` when there is none.
+pub fn take_for_this_tab(key: &str) -> Option<String> {
+    let storage = session_storage()?;
+    let value = storage.get_item(key).ok().flatten();
+    let _ = storage.remove_item(key);
+    value
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,6 +13,68 @@ use crate::state::{LessonState, SPEEDS};
 use descent_core::Lesson;
 use leptos::prelude::*;
 
+/// Where a first-load tab that hands over to the full build keeps what it had not saved
+/// yet, in this tab's `sessionStorage` (kept across the reload): the lesson it last saved
+/// or read, the lesson on screen, and their run records, in that order.
+const HANDED_OVER_KEYS: [&str; 4] = [
+    "descent-lab/handed-over/base",
+    "descent-lab/handed-over/base-run",
+    "descent-lab/handed-over/mine",
+    "descent-lab/handed-over/my-run",
+];
+
+/// First-load build, reloading because another tab saved work only the full build reads:
+/// this tab's changes since its last save (`base`, `seen_run`; an edit made in the last
+/// save delay) would be lost with the page, so they are kept for the full build, which
+/// merges them in ([`take_in_handed_over`]) as it would another tab's.
+fn keep_unsaved_for_full_build(state: LessonState, base: Option<&str>, seen_run: Option<&str>) {
+    let Some(speed) = state.speed.try_get_untracked() else {
+        return;
+    };
+    let Some((mine, my_run)) = state
+        .session
+        .try_with_untracked(|s| (s.lesson().to_json(), RunRecord::of(s, speed).encode()))
+    else {
+        return;
+    };
+    let Some(base) = base else {
+        return;
+    };
+    if base == mine && seen_run == Some(my_run.as_str()) {
+        return;
+    }
+    let [base_key, base_run_key, mine_key, my_run_key] = HANDED_OVER_KEYS;
+    let _ = storage::write_for_this_tab(base_key, base)
+        && storage::write_for_this_tab(base_run_key, seen_run.unwrap_or_default())
+        && storage::write_for_this_tab(my_run_key, &my_run)
+        && storage::write_for_this_tab(mine_key, &mine);
+}
+
+/// Full build, at the start: the changes a first-load tab had not saved when it handed
+/// over to this build ([`keep_unsaved_for_full_build`]) are put on screen over the lesson
+/// it had saved, and what storage holds now (the other tab's work that caused the hand-
+/// over) is merged in as [`take_in_other_tabs`] merges any other tab's: nothing typed in
+/// the last moment before the reload is lost. Nothing happens when there are none.
+pub fn take_in_handed_over(state: LessonState, classroom: ClassroomState) {
+    let [base_key, base_run_key, mine_key, my_run_key] =
+        HANDED_OVER_KEYS.map(storage::take_for_this_tab);
+    let (Some(base), Some(mine)) = (base_key, mine_key) else {
+        return;
+    };
+    let Ok(lesson) = Lesson::from_json(&mine) else {
+        return;
+    };
+    let Some(record) = my_run_key.as_deref().and_then(RunRecord::decode) else {
+        return;
+    };
+    classroom.saver.update_value(|s| {
+        s.last_saved = Some(base);
+        s.last_run = base_run_key.filter(|run| !run.is_empty());
+    });
+    state.session.set(run_memory::replay(lesson, &record));
+    take_in_other_tabs(state, classroom);
+}
+
 /// Takes in what another tab saved since this tab last read or wrote storage: the two
 /// lessons are merged ([`merge`]) and the merged one (with the run of the side whose
 /// parameters it kept) replaces this tab's session when it differs. What storage holds
@@ -41,6 +103,7 @@ pub fn take_in_other_tabs(state: LessonState, classroom: ClassroomState) {
         // opens that work (with this tab's changes up to its last save merged into it).
         Err(error) if full_app::needs_full_build(&error) => {
             if let Some(lang) = state.lang.try_get_untracked() {
+                keep_unsaved_for_full_build(state, base.as_deref(), seen_run.as_deref());
                 full_app::reload_into_full_for_saved_work(lang);
             }
             return;
