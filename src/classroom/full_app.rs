@@ -39,6 +39,11 @@ pub const OWN_FORMULA_QUERY: &str = "own-formula";
 /// first-load build's did, and picking another example asks nothing.
 pub const PRESET_QUERY: &str = "preset";
 
+/// Added to [`FULL_QUERY`] when "Open my saved work" in the first-load build found work a
+/// link had set aside that only the full build reads: the full build then opens it at once,
+/// instead of offering it a second time.
+pub const OPEN_SAVED_QUERY: &str = "open-saved";
+
 /// The class `<html>` carries while the page reloads into the full build: the lesson is
 /// hidden (nothing can be typed into a page about to go) and a line says what is loading.
 pub const LOADING_CLASS: &str = "loading-full";
@@ -63,7 +68,10 @@ pub fn use_full_app(state: LessonState, classroom: ClassroomState) {
                 .with_untracked(|s| formula_of(&s.lesson().model));
             let _ = state.set_formula(&text);
         }
-        if query_has(OWN_FORMULA_QUERY) || query_has(PRESET_QUERY) {
+        if query_has(OPEN_SAVED_QUERY) {
+            crate::classroom::saving::open_saved_work(state, classroom);
+        }
+        if query_has(OWN_FORMULA_QUERY) || query_has(PRESET_QUERY) || query_has(OPEN_SAVED_QUERY) {
             replace_query(FULL_QUERY);
         }
         return;
@@ -171,6 +179,17 @@ pub fn needs_full_build(error: &LessonError) -> bool {
 /// not written over. `lang` is the language of the line shown meanwhile.
 pub fn reload_into_full_for_saved_work(lang: Lang) {
     go_to(&format!("?{FULL_QUERY}"), "", strings(lang).loading_full);
+}
+
+/// Reloads into the full build, which opens the saved work a link set aside
+/// ([`OPEN_SAVED_QUERY`]): this build cannot read it. `lang` is the language of the line
+/// shown meanwhile.
+pub fn reload_into_full_to_open_saved_work(lang: Lang) {
+    go_to(
+        &format!("?{FULL_QUERY}&{OPEN_SAVED_QUERY}"),
+        "",
+        strings(lang).loading_full,
+    );
 }
 
 /// Whether the page is reloading into the full build: it is hidden and no longer saves

@@ -296,11 +296,16 @@ pub fn open_saved_work(state: LessonState, classroom: ClassroomState) {
         .and_then(|key| storage::read(key).ok().flatten())
         .map(|json| Lesson::from_json(&json));
     // Work with a race or a formula in the first-load build: the full build opens it
-    // (saved work under the main key at once; work a link set aside is offered there
-    // again).
+    // (saved work under the main key as it starts; work a link set aside because the
+    // address asks it to).
     if let Some(Err(error)) = &lesson {
         if full_app::needs_full_build(error) {
-            full_app::reload_into_full_for_saved_work(state.lang.get_untracked());
+            let lang = state.lang.get_untracked();
+            if key == Some(BEFORE_LINK_KEY) {
+                full_app::reload_into_full_to_open_saved_work(lang);
+            } else {
+                full_app::reload_into_full_for_saved_work(lang);
+            }
             return;
         }
     }

@@ -59,3 +59,37 @@ test('dismissing the offer forgets the work a link set aside', async ({ lesson, 
   await expect(lesson.byTestId('open-saved-work')).toHaveCount(0);
   await expectCells(lesson, ['1', '9.8', '2', '19.6']);
 });
+
+test('saved work with a race that a link set aside opens with one click, in the full build', async ({
+  lesson,
+  page,
+}) => {
+  await lesson.goto('/?full');
+  await lesson.setCell(0, 'y', '111');
+  await lesson.byTestId('optimizer-momentum').check();
+  await expectSavedContaining(page, 'momentum');
+
+  // The link's lesson needs only the first-load build, which cannot read the race.
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+  await openFresh(lesson, `/${FORCE_LINK}`);
+  await expectCells(lesson, ['1', '9.8', '2', '19.6']);
+  const full = await page.locator('script[data-wasm-js]').getAttribute('data-full-wasm');
+  expect(full).toMatch(/_bg\.wasm$/);
+  expect(requests).not.toContain(full);
+  const open = lesson.byTestId('open-saved-work');
+  await expect(open).toBeVisible();
+
+  // One click: the page reloads into the full build, which opens the work at once.
+  await open.click();
+  await expect(lesson.byTestId('race-momentum')).toBeVisible();
+  await expect(lesson.cell(0, 'y')).toHaveValue('111');
+  await expect(lesson.byTestId('optimizer-momentum')).toBeChecked();
+  await expect(lesson.byTestId('open-saved-work')).toHaveCount(0);
+  expect(new URL(page.url()).search).toBe('?full');
+  expect(requests).toContain(full);
+  // Opened, it is the saved work again: a reload opens it and offers nothing.
+  await page.reload();
+  await expect(lesson.cell(0, 'y')).toHaveValue('111');
+  await expect(lesson.byTestId('open-saved-work')).toHaveCount(0);
+});
