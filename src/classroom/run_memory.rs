@@ -136,7 +136,7 @@ impl RunRecord {
         let mut total = 0usize;
         for item in list.split(',').filter(|s| !s.is_empty()) {
             let (gamma, count) = item.split_once('*')?;
-            let gamma: f64 = gamma.parse().ok()?;
+            let gamma = descent_core::decimal::parse_f64(gamma)?;
             let count: usize = count.parse().ok()?;
             total = total.checked_add(count)?;
             if !(gamma.is_finite() && gamma > 0.0) || count == 0 || total > MAX_KEPT_STEPS {

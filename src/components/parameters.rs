@@ -172,7 +172,7 @@ fn Parameter(
                         format_exact(value.get())
                     }
                     on:input=move |ev| {
-                        if let Ok(v) = event_target_value(&ev).parse::<f64>() {
+                        if let Some(v) = descent_core::decimal::parse_f64(&event_target_value(&ev)) {
                             typed.set(None);
                             limited.set(None);
                             state.slide_param(index, v);

@@ -33,6 +33,7 @@
 
 pub mod analysis;
 pub mod data;
+pub mod decimal;
 mod encoding;
 pub mod export;
 pub mod formula;

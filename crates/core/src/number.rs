@@ -249,8 +249,8 @@ pub fn reliable(value: f64) -> String {
     // reading that back gives the double nearest to those digits, which `exact` writes
     // in the fewest digits that name it (never more than the 15).
     let rounded = format!("{:.*e}", RELIABLE_DIGITS - 1, value);
-    match rounded.parse::<f64>() {
-        Ok(cut) if cut.is_finite() => exact(cut),
+    match crate::decimal::parse_f64(&rounded) {
+        Some(cut) if cut.is_finite() => exact(cut),
         // Near f64::MAX the digits round up beyond the largest double
         // (1.79769313486232e308): cut them toward zero instead, still within a unit.
         _ => {
@@ -259,7 +259,7 @@ pub fn reliable(value: f64) -> String {
             // The sign, the first digit and the point, then the other fourteen digits.
             let keep = usize::from(value < 0.0) + 2 + (RELIABLE_DIGITS - 1);
             let cut = format!("{}e{exponent}", &mantissa[..keep.min(mantissa.len())]);
-            cut.parse::<f64>().map_or_else(|_| exact(value), exact)
+            crate::decimal::parse_f64(&cut).map_or_else(|| exact(value), exact)
         }
     }
 }

@@ -85,10 +85,10 @@ pub fn parse_number(text: &str) -> Result<f64, NumberError> {
     let looks_numeric = normalized
         .chars()
         .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'));
-    let value: f64 = match normalized.parse() {
-        Ok(v) if looks_numeric => v,
-        Ok(_) => return Err(NumberError::NotFinite),
-        Err(_) => return Err(NumberError::NotANumber),
+    let value: f64 = match crate::decimal::parse_f64(&normalized) {
+        Some(v) if looks_numeric => v,
+        Some(_) => return Err(NumberError::NotFinite),
+        None => return Err(NumberError::NotANumber),
     };
     if !value.is_finite() {
         return Err(NumberError::NotFinite);

@@ -94,7 +94,7 @@ pub fn tokens(text: &str, decimal_comma: bool) -> Result<Vec<Token>, FormulaErro
                 i += 1;
             }
             let span = Span::new(start, end_of(i));
-            let value: f64 = literal.parse().unwrap_or(f64::INFINITY);
+            let value = crate::decimal::parse_f64(&literal).unwrap_or(f64::INFINITY);
             if !value.is_finite() {
                 return Err(FormulaError::new(ErrorKind::NumberTooLarge, span));
             }

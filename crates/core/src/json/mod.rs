@@ -471,8 +471,8 @@ impl<'a> Reader<'a> {
             return Err(self.error("invalid type: expected a number"));
         }
         let text = self.number_text()?;
-        match text.parse::<f64>() {
-            Ok(v) if v.is_finite() => Ok(v),
+        match crate::decimal::parse_f64(text) {
+            Some(v) if v.is_finite() => Ok(v),
             _ => Err(self.error("number out of range")),
         }
     }
