@@ -12,8 +12,9 @@
 //!
 //! Why not serde_json: in the browser build it was the largest dependency after the UI
 //! framework — 72 KB of the 700 KB wasm (34 KB gzip) — for one fixed shape. Numbers are
-//! written in Rust's shortest round-trip form and read with `str::parse::<f64>`, which
-//! rounds correctly, so every lesson comes back bit for bit
+//! written in Rust's shortest round-trip form and read with [`crate::decimal::parse_f64`]
+//! (what `str::parse::<f64>` gives, to the bit, without its tables), which rounds
+//! correctly, so every lesson comes back bit for bit
 //! (`tests/json_codec.rs` checks both directions against serde_json).
 //!
 //! (Over 400 lines with a reason: one hand-written reader and writer of one format, kept
