@@ -82,8 +82,8 @@ impl CachedLayer for NoLayer {
     }
 }
 
-/// Draws a chart's whole stack onto one area — base, moving layer, overlay, top — and returns where
-/// the plotting area landed. It is the picture the browser composes from its layers.
+/// Draws a chart's whole stack onto one area — base, moving layer, overlay, top — and
+/// returns where the plotting area landed. It is the picture the browser composes from its layers.
 pub fn draw_layered<C: LayeredChart, DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     chart: &C,

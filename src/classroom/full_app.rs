@@ -174,22 +174,17 @@ pub fn needs_full_build(error: &LessonError) -> bool {
     }
 }
 
-/// Reloads into the full build, which opens the saved work (another tab saved work this
-/// build cannot read: [`needs_full_build`]); nothing is saved on the way, so that work is
+/// Reloads into the full build, which opens saved work this build cannot read
+/// ([`needs_full_build`]): another tab's, under the main key, or with `set_aside` the work
+/// a link set aside ([`OPEN_SAVED_QUERY`]). Nothing is saved on the way, so that work is
 /// not written over. `lang` is the language of the line shown meanwhile.
-pub fn reload_into_full_for_saved_work(lang: Lang) {
-    go_to(&format!("?{FULL_QUERY}"), "", strings(lang).loading_full);
-}
-
-/// Reloads into the full build, which opens the saved work a link set aside
-/// ([`OPEN_SAVED_QUERY`]): this build cannot read it. `lang` is the language of the line
-/// shown meanwhile.
-pub fn reload_into_full_to_open_saved_work(lang: Lang) {
-    go_to(
-        &format!("?{FULL_QUERY}&{OPEN_SAVED_QUERY}"),
-        "",
-        strings(lang).loading_full,
-    );
+pub fn reload_into_full_for_saved_work(lang: Lang, set_aside: bool) {
+    let query = if set_aside {
+        format!("?{FULL_QUERY}&{OPEN_SAVED_QUERY}")
+    } else {
+        format!("?{FULL_QUERY}")
+    };
+    go_to(&query, "", strings(lang).loading_full);
 }
 
 /// Whether the page is reloading into the full build: it is hidden and no longer saves

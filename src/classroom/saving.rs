@@ -300,12 +300,10 @@ pub fn open_saved_work(state: LessonState, classroom: ClassroomState) {
     // address asks it to).
     if let Some(Err(error)) = &lesson {
         if full_app::needs_full_build(error) {
-            let lang = state.lang.get_untracked();
-            if key == Some(BEFORE_LINK_KEY) {
-                full_app::reload_into_full_to_open_saved_work(lang);
-            } else {
-                full_app::reload_into_full_for_saved_work(lang);
-            }
+            full_app::reload_into_full_for_saved_work(
+                state.lang.get_untracked(),
+                key == Some(BEFORE_LINK_KEY),
+            );
             return;
         }
     }

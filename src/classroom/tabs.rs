@@ -44,6 +44,8 @@ fn keep_unsaved_for_full_build(state: LessonState, base: Option<&str>, seen_run:
         return;
     }
     let [base_key, base_run_key, mine_key, my_run_key] = HANDED_OVER_KEYS;
+    // The lesson on screen last, and only once the rest is stored: without it the full
+    // build takes in nothing (a storage that refuses leaves the hand-over as before).
     let _ = storage::write_for_this_tab(base_key, base)
         && storage::write_for_this_tab(base_run_key, seen_run.unwrap_or_default())
         && storage::write_for_this_tab(my_run_key, &my_run)
@@ -104,7 +106,7 @@ pub fn take_in_other_tabs(state: LessonState, classroom: ClassroomState) {
         Err(error) if full_app::needs_full_build(&error) => {
             if let Some(lang) = state.lang.try_get_untracked() {
                 keep_unsaved_for_full_build(state, base.as_deref(), seen_run.as_deref());
-                full_app::reload_into_full_for_saved_work(lang);
+                full_app::reload_into_full_for_saved_work(lang, false);
             }
             return;
         }

@@ -465,8 +465,9 @@ fn range_around(problem: &Problem, params: &[f64], index: usize, scan: bool) -> 
 
 /// The places of the first and the last extremum [`extrema`] finds with the same
 /// arguments (one place when there is one; none when there is none), each refined
-/// [`RANGE_BISECTIONS`] times rather than to machine precision, without the ones between: all that [`default_range`] needs of them, since a range only
-/// reaches to the outermost. ∂L/∂θ is sampled from the left up to its first sign change
+/// [`RANGE_BISECTIONS`] times rather than to machine precision, without the ones
+/// between: all that [`default_range`] needs of them, since a range only reaches to the
+/// outermost. ∂L/∂θ is sampled from the left up to its first sign change
 /// and from the right down to its last, and only those two are refined: along b of
 /// `a*sin(b*x)`, whose L has a dozen extrema, that is a tenth of the passes over the data.
 fn outermost_extrema(

@@ -85,7 +85,8 @@ impl<C: LayeredChart> Default for StackCache<C> {
 }
 
 /// Draws `chart` on the visible `canvas`: the cached base (redrawn when its key changed), the
-/// moving layer drawn afresh, the cached overlay, and the top drawn afresh. Returns where the plotting area landed.
+/// moving layer drawn afresh, the cached overlay, and the top drawn afresh. Returns where
+/// the plotting area landed.
 pub fn draw_stack<C: LayeredChart>(
     canvas: &HtmlCanvasElement,
     chart: &C,
