@@ -1,4 +1,8 @@
-//! [`MeasuringCanvas`]: Plotters' canvas backend with text measured by the canvas itself.
+//! [`MeasuringCanvas`]: Plotters' canvas backend with text measured by the canvas itself,
+//! and, on a layer redrawn every frame, a record of where it put ink ([`Ink`]).
+
+use std::cell::Cell;
+use std::rc::Rc;
 
 use plotters::prelude::*;
 use plotters_backend::{
@@ -14,6 +18,68 @@ use web_sys::CanvasRenderingContext2d;
 pub struct MeasuringCanvas {
     pub(super) inner: CanvasBackend,
     pub(super) context: CanvasRenderingContext2d,
+    /// Where the drawing's ink goes, when someone asked ([`super::stack`] clears only that
+    /// box of a moving layer at the next frame).
+    pub(super) ink: Option<Rc<Cell<Option<Ink>>>>,
+}
+
+/// A box in canvas (device) pixels that holds every pixel a drawing touched: left, top,
+/// right, bottom.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Ink {
+    /// Left edge.
+    pub left: f64,
+    /// Top edge.
+    pub top: f64,
+    /// Right edge.
+    pub right: f64,
+    /// Bottom edge.
+    pub bottom: f64,
+}
+
+impl Ink {
+    /// The box around `points`, widened by `pad` on every side.
+    fn around(points: impl IntoIterator<Item = BackendCoord>, pad: f64) -> Option<Ink> {
+        points.into_iter().fold(None, |ink, (x, y)| {
+            let (x, y) = (f64::from(x), f64::from(y));
+            let point = Ink {
+                left: x - pad,
+                top: y - pad,
+                right: x + pad,
+                bottom: y + pad,
+            };
+            Some(ink.map_or(point, |ink: Ink| ink.union(point)))
+        })
+    }
+
+    /// The smallest box holding both.
+    pub fn union(self, other: Ink) -> Ink {
+        Ink {
+            left: self.left.min(other.left),
+            top: self.top.min(other.top),
+            right: self.right.max(other.right),
+            bottom: self.bottom.max(other.bottom),
+        }
+    }
+}
+
+/// Antialiasing reaches a pixel or so beyond a shape's geometry; two are kept for safety.
+const ANTIALIAS: f64 = 2.0;
+
+impl MeasuringCanvas {
+    /// Records that ink goes within `pad` of `points`, when ink is being recorded.
+    fn mark(&self, points: impl IntoIterator<Item = BackendCoord>, pad: f64) {
+        if let Some(ink) = &self.ink {
+            if let Some(new) = Ink::around(points, pad + ANTIALIAS) {
+                ink.set(Some(ink.get().map_or(new, |old| old.union(new))));
+            }
+        }
+    }
+
+    /// Half a stroke of `style`: how far its line reaches beside the geometry.
+    fn half_stroke<S: BackendStyle>(style: &S) -> f64 {
+        f64::from(style.stroke_width()) / 2.0
+    }
 }
 
 impl DrawingBackend for MeasuringCanvas {
@@ -36,6 +102,7 @@ impl DrawingBackend for MeasuringCanvas {
         point: BackendCoord,
         color: BackendColor,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.mark([point], 1.0);
         self.inner.draw_pixel(point, color)
     }
 
@@ -45,6 +112,7 @@ impl DrawingBackend for MeasuringCanvas {
         to: BackendCoord,
         style: &S,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.mark([from, to], Self::half_stroke(style));
         self.inner.draw_line(from, to, style)
     }
 
@@ -55,6 +123,7 @@ impl DrawingBackend for MeasuringCanvas {
         style: &S,
         fill: bool,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.mark([upper_left, bottom_right], Self::half_stroke(style));
         self.inner.draw_rect(upper_left, bottom_right, style, fill)
     }
 
@@ -63,6 +132,12 @@ impl DrawingBackend for MeasuringCanvas {
         path: I,
         style: &S,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        if self.ink.is_none() {
+            return self.inner.draw_path(path, style);
+        }
+        let path: Vec<BackendCoord> = path.into_iter().collect();
+        // A miter join can reach further than half a stroke; a round or bevel one cannot.
+        self.mark(path.iter().copied(), Self::half_stroke(style) * 2.0);
         self.inner.draw_path(path, style)
     }
 
@@ -74,6 +149,7 @@ impl DrawingBackend for MeasuringCanvas {
         fill: bool,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
         let color = style.color();
+        self.mark([center], f64::from(radius) + Self::half_stroke(style));
         if color.alpha == 0.0
             || super::sprites::stamp(
                 &self.context,
@@ -94,6 +170,11 @@ impl DrawingBackend for MeasuringCanvas {
         vert: I,
         style: &S,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        if self.ink.is_none() {
+            return self.inner.fill_polygon(vert, style);
+        }
+        let vert: Vec<BackendCoord> = vert.into_iter().collect();
+        self.mark(vert.iter().copied(), 0.0);
         self.inner.fill_polygon(vert, style)
     }
 
@@ -103,6 +184,24 @@ impl DrawingBackend for MeasuringCanvas {
         style: &S,
         pos: BackendCoord,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        if self.ink.is_some() {
+            // Whatever the anchor, the text lies within its width and height of `pos`; turned,
+            // within its longer side.
+            let (width, height) = self.estimate_text_size(text, style)?;
+            let (w, h) = (
+                i32::try_from(width).unwrap_or(i32::MAX),
+                i32::try_from(height).unwrap_or(i32::MAX),
+            );
+            if matches!(style.transform(), plotters_backend::FontTransform::None) {
+                let corners = [
+                    (pos.0.saturating_sub(w), pos.1.saturating_sub(h)),
+                    (pos.0.saturating_add(w), pos.1.saturating_add(h)),
+                ];
+                self.mark(corners, 0.0);
+            } else {
+                self.mark([pos], f64::from(width.max(height)));
+            }
+        }
         self.inner.draw_text(text, style, pos)
     }
 
@@ -136,6 +235,14 @@ impl DrawingBackend for MeasuringCanvas {
         size: (u32, u32),
         src: &[u8],
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        let (w, h) = (
+            i32::try_from(size.0).unwrap_or(i32::MAX),
+            i32::try_from(size.1).unwrap_or(i32::MAX),
+        );
+        self.mark(
+            [pos, (pos.0.saturating_add(w), pos.1.saturating_add(h))],
+            0.0,
+        );
         self.inner.blit_bitmap(pos, size, src)
     }
 }
