@@ -38,20 +38,6 @@ pub struct Ink {
 }
 
 impl Ink {
-    /// The box around `points`, widened by `pad` on every side.
-    fn around(points: impl IntoIterator<Item = BackendCoord>, pad: f64) -> Option<Ink> {
-        points.into_iter().fold(None, |ink, (x, y)| {
-            let (x, y) = (f64::from(x), f64::from(y));
-            let point = Ink {
-                left: x - pad,
-                top: y - pad,
-                right: x + pad,
-                bottom: y + pad,
-            };
-            Some(ink.map_or(point, |ink: Ink| ink.union(point)))
-        })
-    }
-
     /// The smallest box holding both.
     pub fn union(self, other: Ink) -> Ink {
         Ink {
@@ -66,13 +52,33 @@ impl Ink {
 /// Antialiasing reaches a pixel or so beyond a shape's geometry; two are kept for safety.
 const ANTIALIAS: f64 = 2.0;
 
+/// The corners of the box holding `bounds` and `point`.
+fn widen(bounds: &mut Option<(BackendCoord, BackendCoord)>, (x, y): BackendCoord) {
+    let ((x0, y0), (x1, y1)) = bounds.unwrap_or(((x, y), (x, y)));
+    *bounds = Some(((x0.min(x), y0.min(y)), (x1.max(x), y1.max(y))));
+}
+
 impl MeasuringCanvas {
-    /// Records that ink goes within `pad` of `points`, when ink is being recorded.
-    fn mark(&self, points: impl IntoIterator<Item = BackendCoord>, pad: f64) {
-        if let Some(ink) = &self.ink {
-            if let Some(new) = Ink::around(points, pad + ANTIALIAS) {
-                ink.set(Some(ink.get().map_or(new, |old| old.union(new))));
-            }
+    /// Records, when ink is being recorded, that ink goes within `pad` of the box with
+    /// corners `from` and `to` (in any order).
+    fn mark(&self, from: BackendCoord, to: BackendCoord, pad: f64) {
+        let Some(ink) = &self.ink else {
+            return;
+        };
+        let pad = pad + ANTIALIAS;
+        let new = Ink {
+            left: f64::from(from.0.min(to.0)) - pad,
+            top: f64::from(from.1.min(to.1)) - pad,
+            right: f64::from(from.0.max(to.0)) + pad,
+            bottom: f64::from(from.1.max(to.1)) + pad,
+        };
+        ink.set(Some(ink.get().map_or(new, |old| old.union(new))));
+    }
+
+    /// Records the box of `bounds` (from [`widen`]), when there is one.
+    fn mark_bounds(&self, bounds: Option<(BackendCoord, BackendCoord)>, pad: f64) {
+        if let Some((from, to)) = bounds {
+            self.mark(from, to, pad);
         }
     }
 
@@ -102,7 +108,7 @@ impl DrawingBackend for MeasuringCanvas {
         point: BackendCoord,
         color: BackendColor,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.mark([point], 1.0);
+        self.mark(point, point, 1.0);
         self.inner.draw_pixel(point, color)
     }
 
@@ -112,7 +118,7 @@ impl DrawingBackend for MeasuringCanvas {
         to: BackendCoord,
         style: &S,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.mark([from, to], Self::half_stroke(style));
+        self.mark(from, to, Self::half_stroke(style));
         self.inner.draw_line(from, to, style)
     }
 
@@ -123,7 +129,7 @@ impl DrawingBackend for MeasuringCanvas {
         style: &S,
         fill: bool,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.mark([upper_left, bottom_right], Self::half_stroke(style));
+        self.mark(upper_left, bottom_right, Self::half_stroke(style));
         self.inner.draw_rect(upper_left, bottom_right, style, fill)
     }
 
@@ -132,13 +138,12 @@ impl DrawingBackend for MeasuringCanvas {
         path: I,
         style: &S,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        if self.ink.is_none() {
-            return self.inner.draw_path(path, style);
-        }
-        let path: Vec<BackendCoord> = path.into_iter().collect();
+        let mut bounds = None;
+        let path = path.into_iter().inspect(|&p| widen(&mut bounds, p));
+        self.inner.draw_path(path, style)?;
         // A miter join can reach further than half a stroke; a round or bevel one cannot.
-        self.mark(path.iter().copied(), Self::half_stroke(style) * 2.0);
-        self.inner.draw_path(path, style)
+        self.mark_bounds(bounds, Self::half_stroke(style) * 2.0);
+        Ok(())
     }
 
     fn draw_circle<S: BackendStyle>(
@@ -149,7 +154,7 @@ impl DrawingBackend for MeasuringCanvas {
         fill: bool,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
         let color = style.color();
-        self.mark([center], f64::from(radius) + Self::half_stroke(style));
+        self.mark(center, center, f64::from(radius) + Self::half_stroke(style));
         if color.alpha == 0.0
             || super::sprites::stamp(
                 &self.context,
@@ -170,12 +175,11 @@ impl DrawingBackend for MeasuringCanvas {
         vert: I,
         style: &S,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        if self.ink.is_none() {
-            return self.inner.fill_polygon(vert, style);
-        }
-        let vert: Vec<BackendCoord> = vert.into_iter().collect();
-        self.mark(vert.iter().copied(), 0.0);
-        self.inner.fill_polygon(vert, style)
+        let mut bounds = None;
+        let vert = vert.into_iter().inspect(|&p| widen(&mut bounds, p));
+        self.inner.fill_polygon(vert, style)?;
+        self.mark_bounds(bounds, 0.0);
+        Ok(())
     }
 
     fn draw_text<S: BackendTextStyle>(
@@ -188,19 +192,17 @@ impl DrawingBackend for MeasuringCanvas {
             // Whatever the anchor, the text lies within its width and height of `pos`; turned,
             // within its longer side.
             let (width, height) = self.estimate_text_size(text, style)?;
-            let (w, h) = (
-                i32::try_from(width).unwrap_or(i32::MAX),
-                i32::try_from(height).unwrap_or(i32::MAX),
+            let reach = |n: u32| i32::try_from(n).unwrap_or(i32::MAX);
+            let (w, h) = match style.transform() {
+                plotters_backend::FontTransform::None => (reach(width), reach(height)),
+                _ => (reach(width.max(height)), reach(width.max(height))),
+            };
+            let from = (pos.0.saturating_sub(w), pos.1.saturating_sub(h));
+            self.mark(
+                from,
+                (pos.0.saturating_add(w), pos.1.saturating_add(h)),
+                0.0,
             );
-            if matches!(style.transform(), plotters_backend::FontTransform::None) {
-                let corners = [
-                    (pos.0.saturating_sub(w), pos.1.saturating_sub(h)),
-                    (pos.0.saturating_add(w), pos.1.saturating_add(h)),
-                ];
-                self.mark(corners, 0.0);
-            } else {
-                self.mark([pos], f64::from(width.max(height)));
-            }
         }
         self.inner.draw_text(text, style, pos)
     }
@@ -235,14 +237,12 @@ impl DrawingBackend for MeasuringCanvas {
         size: (u32, u32),
         src: &[u8],
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        let (w, h) = (
-            i32::try_from(size.0).unwrap_or(i32::MAX),
-            i32::try_from(size.1).unwrap_or(i32::MAX),
+        let reach = |n: u32| i32::try_from(n).unwrap_or(i32::MAX);
+        let to = (
+            pos.0.saturating_add(reach(size.0)),
+            pos.1.saturating_add(reach(size.1)),
         );
-        self.mark(
-            [pos, (pos.0.saturating_add(w), pos.1.saturating_add(h))],
-            0.0,
-        );
+        self.mark(pos, to, 0.0);
         self.inner.blit_bitmap(pos, size, src)
     }
 }

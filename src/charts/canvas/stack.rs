@@ -198,22 +198,26 @@ pub fn draw_stack<C: LayeredChart>(
     layers.moving.redraw(size, |area| {
         chart.draw_moving(area, frame.as_ref(), style).ok()
     });
+    // The overlay is redrawn when its key or the size changed; without one, and the top
+    // without a dragged point, they have no pixels at all (nothing for the browser to
+    // compose).
     let overlay = chart.overlay(frame.as_ref(), style);
-    let resized = layers.overlay.fit(size);
-    if resized || overlay != cache.overlay {
-        layers.overlay.wipe();
+    let wanted = if overlay.is_some() { size } else { (0, 0) };
+    if layers.overlay.fit(wanted) || overlay != cache.overlay {
         if let Some(overlay) = &overlay {
-            let ink = Rc::new(Cell::new(None));
-            if let Some(area) = canvas_area_recording(&layers.overlay.canvas, ink.clone()) {
-                let _ = overlay.draw(&area);
-            }
-            layers.overlay.ink = ink.get();
+            layers
+                .overlay
+                .redraw(wanted, |area| overlay.draw(area).ok().map(|_| ()));
         }
         cache.overlay = overlay;
     }
-    layers.top.redraw(size, |area| {
-        chart.draw_top(area, frame.as_ref(), style).ok()
-    });
+    let top = chart.has_top();
+    layers.top.fit(if top { size } else { (0, 0) });
+    if top {
+        layers.top.redraw(size, |area| {
+            chart.draw_top(area, frame.as_ref(), style).ok()
+        });
+    }
     frame
 }
 
