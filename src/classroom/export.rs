@@ -142,8 +142,12 @@ fn encode_png(
     // The chart is a stack of canvases (`charts::canvas::stack`): the file is their picture.
     #[cfg(target_arch = "wasm32")]
     let picture = crate::charts::canvas::composed(canvas);
+    // (Native builds only type-check this: there is no browser to compose in.)
     #[cfg(not(target_arch = "wasm32"))]
-    let picture = None::<web_sys::HtmlCanvasElement>;
+    let picture = {
+        let _ = canvas;
+        None::<web_sys::HtmlCanvasElement>
+    };
     let Some(picture) = picture else {
         on_error();
         return;

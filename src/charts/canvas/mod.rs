@@ -7,12 +7,9 @@ mod chart;
 mod sprites;
 pub mod stack;
 
-pub use backend::{Ink, MeasuringCanvas};
+pub use backend::MeasuringCanvas;
 pub use chart::CanvasChart;
 pub use stack::{composed, draw_stack, StackCache};
-
-use std::cell::Cell;
-use std::rc::Rc;
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -45,30 +42,8 @@ const MAX_CANVAS_SIDE: f64 = 8192.0;
 /// Draw with the `draw_*` functions; their sizes are in canvas (device) pixels.
 pub fn canvas_area(canvas: &HtmlCanvasElement) -> Option<DrawingArea<MeasuringCanvas, Shift>> {
     let context = context_2d(canvas)?;
-    CanvasBackend::with_canvas_object(canvas.clone()).map(|inner| {
-        MeasuringCanvas {
-            inner,
-            context,
-            ink: None,
-        }
-        .into_drawing_area()
-    })
-}
-
-/// Like [`canvas_area`], and every drawing on the area widens `ink` to hold what it drew.
-pub fn canvas_area_recording(
-    canvas: &HtmlCanvasElement,
-    ink: Rc<Cell<Option<Ink>>>,
-) -> Option<DrawingArea<MeasuringCanvas, Shift>> {
-    let context = context_2d(canvas)?;
-    CanvasBackend::with_canvas_object(canvas.clone()).map(|inner| {
-        MeasuringCanvas {
-            inner,
-            context,
-            ink: Some(ink),
-        }
-        .into_drawing_area()
-    })
+    CanvasBackend::with_canvas_object(canvas.clone())
+        .map(|inner| MeasuringCanvas { inner, context }.into_drawing_area())
 }
 
 /// Sizes the canvas's backing store to `css_size` (its CSS content size, as a

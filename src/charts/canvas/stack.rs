@@ -4,21 +4,18 @@
 //! is redrawn only when the base's key or the canvas's size changes. Above it lie the
 //! layers, canvases the pipeline adds to the same box (`class="layer"`, no pointer events):
 //! the **moving** layer, the cached **overlay** and the **top**. A frame that only moves a
-//! parameter clears and redraws the moving layer and, when something was on it, the top,
-//! each only within the box its last drawing inked ([`Ink`]); nothing else is touched, and
-//! the browser composes the canvases.
+//! parameter clears and redraws the moving layer and, when something is on it, the top;
+//! nothing else is touched, and the browser composes the canvases. (Clearing only the box
+//! the last drawing inked was measured and gave nothing: `BENCHMARKS.md`, ninth session.)
 //!
 //! [`composed`] puts the stack back into one picture, for a PNG export.
-
-use std::cell::Cell;
-use std::rc::Rc;
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 
-use super::{canvas_area, canvas_area_recording, context_2d, Ink, MeasuringCanvas};
+use super::{canvas_area, context_2d, MeasuringCanvas};
 use crate::charts::{CachedLayer, ChartStyle, LayeredChart, PlotFrame};
 
 /// The class of the canvases stacked above a chart's own (`style/main.css` places them).
@@ -42,10 +39,10 @@ fn new_layer(chart: &HtmlCanvasElement) -> Option<HtmlCanvasElement> {
     Some(layer)
 }
 
-/// One layer's canvas and where its last drawing put ink.
+/// One layer's canvas, and whether anything was drawn on it since it was last cleared.
 pub struct Sheet {
     canvas: HtmlCanvasElement,
-    ink: Option<Ink>,
+    inked: bool,
 }
 
 impl Sheet {
@@ -53,7 +50,7 @@ impl Sheet {
     fn above(chart: &HtmlCanvasElement) -> Option<Sheet> {
         Some(Sheet {
             canvas: new_layer(chart)?,
-            ink: None,
+            inked: false,
         })
     }
 
@@ -63,32 +60,22 @@ impl Sheet {
         if resized {
             self.canvas.set_width(width);
             self.canvas.set_height(height);
-            self.ink = None;
+            self.inked = false;
         }
         resized
     }
 
-    /// Clears what the last drawing inked (only that box: the browser then repaints only
-    /// there).
+    /// Clears the last drawing, if there was one.
     fn wipe(&mut self) {
-        if let Some(ink) = self.ink.take() {
+        if std::mem::take(&mut self.inked) {
             if let Some(context) = context_2d(&self.canvas) {
-                let (width, height) = (
-                    f64::from(self.canvas.width()),
-                    f64::from(self.canvas.height()),
-                );
-                let left = ink.left.floor().clamp(0.0, width);
-                let top = ink.top.floor().clamp(0.0, height);
-                let right = ink.right.ceil().clamp(0.0, width);
-                let bottom = ink.bottom.ceil().clamp(0.0, height);
-                if right > left && bottom > top {
-                    context.clear_rect(left, top, right - left, bottom - top);
-                }
+                let (width, height) = (self.canvas.width(), self.canvas.height());
+                context.clear_rect(0.0, 0.0, f64::from(width), f64::from(height));
             }
         }
     }
 
-    /// Clears the last drawing and draws afresh with `draw`, recording its ink.
+    /// Clears the last drawing and draws afresh with `draw`.
     fn redraw<T>(
         &mut self,
         size: (u32, u32),
@@ -96,11 +83,9 @@ impl Sheet {
     ) -> Option<T> {
         self.fit(size);
         self.wipe();
-        let ink = Rc::new(Cell::new(None));
-        let area = canvas_area_recording(&self.canvas, ink.clone())?;
-        let out = draw(&area);
-        self.ink = ink.get();
-        out
+        let area = canvas_area(&self.canvas)?;
+        self.inked = true;
+        draw(&area)
     }
 }
 
