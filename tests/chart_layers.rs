@@ -149,6 +149,15 @@ fn dragging_one_of_many_points_keeps_the_overlay_and_draws_that_point_on_top() {
     assert_eq!(overlay.points.len(), 999);
     assert!(!overlay.points.contains(&(7.0, 7.0)));
     assert_eq!(after.overlay(None, &style), Some(overlay));
+    // The top has something to show only while a point of many is dragged: the browser
+    // gives it pixels only then.
+    assert!(before.has_top() && after.has_top());
+    assert!(!DataChart {
+        highlighted: None,
+        ..before.clone()
+    }
+    .has_top());
+    assert!(!data_chart(&lecture_at(8.0), false, "").has_top());
     // Point 7 is drawn on the top, with its highlight ring, and only there.
     let top_svg = |chart: &DataChart| {
         let mut frame_svg = String::new();

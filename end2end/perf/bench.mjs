@@ -37,11 +37,17 @@ const wanted = (part) => !only || only.has(part);
 const dataNames = opts.data ? new Set(opts.data.split(';')) : null;
 const wantedData = (name) => !dataNames || dataNames.has(name);
 
+// BENCH_GL=swiftshader: Chromium's GPU path (GL compositing, accelerated canvases) on the
+// CPU through SwiftShader, to see how a change fares where layers are composed as textures,
+// as on a machine with a graphics card. Without it: software raster and compositing.
+const gl = process.env.BENCH_GL === 'swiftshader'
+  ? ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist']
+  : ['--disable-gpu'];
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: [
     '--no-sandbox',
-    '--disable-gpu',
+    ...gl,
     '--disable-background-networking',
     '--disable-component-update',
     '--disable-sync',

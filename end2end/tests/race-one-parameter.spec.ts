@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { chartPicture, devicePixelOf } from './chart-picture';
 import { expect, test } from './lesson-test';
 
 // Issue 10, the race beyond the surface: each racer's path on the one-parameter loss curve
@@ -14,27 +15,20 @@ async function pixelsNear(
   rgb: [number, number, number],
   half = 6,
 ): Promise<number> {
-  return page.evaluate(
-    ([a, loss, rgb, half]) => {
-      const canvas = document.querySelector('[data-testid=chart-loss]') as HTMLCanvasElement;
-      const [left, top, right, bottom] = canvas.dataset.frame!.split(',').map(Number);
-      const [x0, x1, y0, y1] = canvas.dataset.view!.split(',').map(Number);
-      const ratio = canvas.width / canvas.getBoundingClientRect().width;
-      const cx = (left + ((a - x0) / (x1 - x0)) * (right - left)) * ratio;
-      const cy = (bottom - ((loss - y0) / (y1 - y0)) * (bottom - top)) * ratio;
-      const r = Math.round(half * ratio);
-      const data = canvas
-        .getContext('2d')!
-        .getImageData(Math.round(cx) - r, Math.round(cy) - r, 2 * r + 1, 2 * r + 1).data;
-      let count = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        const close = [0, 1, 2].every((k) => Math.abs(data[i + k] - rgb[k]) <= 40);
-        if (close) count++;
-      }
-      return count / (ratio * ratio);
-    },
-    [a, loss, rgb, half] as const,
-  );
+  const { px, py, ratio } = await devicePixelOf(page, 'chart-loss', [a, loss]);
+  const r = Math.round(half * ratio);
+  const data = (await chartPicture(page, 'chart-loss', [
+    Math.round(px) - r,
+    Math.round(py) - r,
+    2 * r + 1,
+    2 * r + 1,
+  ])) as number[];
+  let count = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    const close = [0, 1, 2].every((k) => Math.abs(data[i + k] - rgb[k]) <= 40);
+    if (close) count++;
+  }
+  return count / (ratio * ratio);
 }
 
 const BLUE: [number, number, number] = [0x00, 0x72, 0xb2];

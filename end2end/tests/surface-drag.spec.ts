@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { chartPicture } from './chart-picture';
 import { expect, test } from './lesson-test';
 import type { LessonPage } from './lesson-page';
 import {
@@ -20,12 +21,9 @@ async function mapView(map: Locator): Promise<number[]> {
   return ((await map.getAttribute('data-view')) ?? '').split(',').map(Number);
 }
 
-/** The canvas's pixels, to tell that something was redrawn. */
+/** The chart's pixels as shown, to tell that something was redrawn. */
 async function pixels(page: Page, testId: string): Promise<string> {
-  return page.evaluate(
-    (id) => (document.querySelector(`[data-testid=${id}]`) as HTMLCanvasElement).toDataURL(),
-    testId,
-  );
+  return (await chartPicture(page, testId)) as string;
 }
 
 async function openLectureAb(lesson: LessonPage): Promise<Locator> {

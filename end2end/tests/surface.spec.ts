@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { chartPicture, devicePixelOf } from './chart-picture';
 import { expect, test } from './lesson-test';
 
 // The loss surface L(a, b) (src/components/surface_chart_view.rs over the core's map): shown
@@ -7,19 +8,9 @@ import { expect, test } from './lesson-test';
 
 /** The RGB of the surface canvas at data point (a, b), read through its data-frame/view. */
 async function colourAt(page: Page, a: number, b: number): Promise<number[]> {
-  return page.evaluate(
-    ([a, b]) => {
-      const canvas = document.querySelector('[data-testid=chart-surface]') as HTMLCanvasElement;
-      const [left, top, right, bottom] = canvas.dataset.frame!.split(',').map(Number);
-      const [x0, x1, y0, y1] = canvas.dataset.view!.split(',').map(Number);
-      const ratio = canvas.width / canvas.getBoundingClientRect().width;
-      const px = (left + ((a - x0) / (x1 - x0)) * (right - left)) * ratio;
-      const py = (bottom - ((b - y0) / (y1 - y0)) * (bottom - top)) * ratio;
-      const data = canvas.getContext('2d')!.getImageData(Math.round(px), Math.round(py), 1, 1).data;
-      return [data[0], data[1], data[2]];
-    },
-    [a, b],
-  );
+  const { px, py } = await devicePixelOf(page, 'chart-surface', [a, b]);
+  const data = (await chartPicture(page, 'chart-surface', [px, py, 1, 1])) as number[];
+  return data.slice(0, 3);
 }
 
 test('one parameter: no surface; two: the map of L(a, b) around the minimum', async ({

@@ -193,6 +193,14 @@ impl CachedLayer for DataPoints {
     }
 }
 
+impl DataChart {
+    /// The point being dragged when the other points are on the cached overlay.
+    fn dragged_over_overlay(&self) -> Option<(f64, f64)> {
+        let dragged = self.highlighted.and_then(|h| self.points.get(h))?;
+        (self.points.len() > LAYERED_POINTS).then_some(*dragged)
+    }
+}
+
 impl LayeredChart for DataChart {
     type Base = DataAxes;
     type Overlay = DataPoints;
@@ -244,6 +252,11 @@ impl LayeredChart for DataChart {
         (self.points.len() > LAYERED_POINTS).then(|| DataPoints::of(self, frame, style))
     }
 
+    /// A point being dragged while the others are on the overlay.
+    fn has_top(&self) -> bool {
+        self.dragged_over_overlay().is_some()
+    }
+
     /// The point being dragged, with its ring, over the overlay's others.
     fn draw_top<DB: DrawingBackend>(
         &self,
@@ -251,11 +264,8 @@ impl LayeredChart for DataChart {
         frame: Option<&PlotFrame>,
         style: &ChartStyle,
     ) -> DrawResult<(), DB> {
-        let dragged = self.highlighted.and_then(|h| self.points.get(h));
-        match (frame, dragged) {
-            (Some(frame), Some(&point)) if self.points.len() > LAYERED_POINTS => {
-                draw_points(area, frame, &[point], Some(0), style)
-            }
+        match (frame, self.dragged_over_overlay()) {
+            (Some(frame), Some(point)) => draw_points(area, frame, &[point], Some(0), style),
             _ => Ok(()),
         }
     }

@@ -57,6 +57,12 @@ pub trait LayeredChart {
     /// The overlay above the moving layer, if this chart has one now.
     fn overlay(&self, frame: Option<&PlotFrame>, style: &ChartStyle) -> Option<Self::Overlay>;
 
+    /// Whether [`LayeredChart::draw_top`] draws anything now; the browser gives the top its
+    /// own canvas only then.
+    fn has_top(&self) -> bool {
+        false
+    }
+
     /// Draws what must lie above the overlay and changes with every frame (the data point
     /// being dragged, over the cached others); nothing by default.
     fn draw_top<DB: DrawingBackend>(

@@ -121,7 +121,8 @@ pub fn download_canvas_png(test_id: &str, file_name: &str, on_error: impl Fn() +
     });
 }
 
-/// Encodes `canvas` as PNG and downloads it as `file_name`.
+/// Encodes the chart `canvas`, with the layers stacked above it, as PNG and downloads it as
+/// `file_name`.
 fn encode_png(
     canvas: &web_sys::HtmlCanvasElement,
     file_name: String,
@@ -138,9 +139,22 @@ fn encode_png(
             on_encoding_error();
         }
     });
+    // The chart is a stack of canvases (`charts::canvas::stack`): the file is their picture.
+    #[cfg(target_arch = "wasm32")]
+    let picture = crate::charts::canvas::composed(canvas);
+    // (Native builds only type-check this: there is no browser to compose in.)
+    #[cfg(not(target_arch = "wasm32"))]
+    let picture = {
+        let _ = canvas;
+        None::<web_sys::HtmlCanvasElement>
+    };
+    let Some(picture) = picture else {
+        on_error();
+        return;
+    };
     // A canvas that was ever tainted would throw; ours never draw foreign images, but
     // the lecturer still hears of it if one does.
-    if canvas.to_blob(callback.unchecked_ref()).is_err() {
+    if picture.to_blob(callback.unchecked_ref()).is_err() {
         on_error();
     }
 }

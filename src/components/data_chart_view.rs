@@ -181,23 +181,25 @@ pub fn DataChartView(
                     </button>
                 </div>
             </figcaption>
-            <canvas
-                node_ref=canvas
-                data-testid="chart-data"
-                role="img"
-                aria-label=alt
-                aria-describedby="chart-data-hint"
-                class="editable"
-                class:grab=move || hovering.get()
-                class:grabbing=move || drag.with(Option::is_some)
-                class:adding=move || add_mode.get()
-                on:pointerdown=on_pointerdown
-                on:pointermove=on_pointermove
-                on:pointerup=end_drag
-                on:pointercancel=end_drag
-                on:lostpointercapture=end_drag
-                on:touchstart=on_touchstart
-            ></canvas>
+            <div class="stack">
+                <canvas
+                    node_ref=canvas
+                    data-testid="chart-data"
+                    role="img"
+                    aria-label=alt
+                    aria-describedby="chart-data-hint"
+                    class="editable"
+                    class:grab=move || hovering.get()
+                    class:grabbing=move || drag.with(Option::is_some)
+                    class:adding=move || add_mode.get()
+                    on:pointerdown=on_pointerdown
+                    on:pointermove=on_pointermove
+                    on:pointerup=end_drag
+                    on:pointercancel=end_drag
+                    on:lostpointercapture=end_drag
+                    on:touchstart=on_touchstart
+                ></canvas>
+            </div>
             <p class="hint chart-hint" id="chart-data-hint">{state.tr(|t| t.chart_edit_hint)}</p>
         </figure>
     }

@@ -48,7 +48,10 @@ pub fn LossChartView(
             <figcaption>
                 <span>{state.tr(|t| t.chart_loss_title)}</span>
             </figcaption>
-            <canvas node_ref=canvas data-testid="chart-loss" role="img" aria-label=alt></canvas>
+            // The box of the chart's stack of canvases (`charts::canvas::stack`).
+            <div class="stack">
+                <canvas node_ref=canvas data-testid="chart-loss" role="img" aria-label=alt></canvas>
+            </div>
         </figure>
     }
 }

@@ -34,7 +34,9 @@ pub fn StepsChartView(
             <figcaption>
                 <span>{title}</span>
             </figcaption>
-            <canvas node_ref=canvas data-testid="chart-steps" role="img" aria-label=title></canvas>
+            <div class="stack">
+                <canvas node_ref=canvas data-testid="chart-steps" role="img" aria-label=title></canvas>
+            </div>
         </figure>
     }
 }

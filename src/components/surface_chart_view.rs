@@ -297,33 +297,35 @@ pub fn SurfaceChartView(
                     </span>
                 </div>
             </figcaption>
-            <canvas
-                node_ref=canvas
-                data-testid="chart-surface"
-                // The grid drawn ("44x44"; an expensive map shows a coarse one first) and
-                // how many of its cells are hatched as not defined.
-                data-grid=move || {
-                    base.with(|b| b.as_ref().map(|b| format!("{}x{}", b.grid.columns, b.grid.rows)))
-                }
-                data-undefined=move || {
-                    base.with(|b| b.as_ref().map(|b| b.grid.undefined_count().to_string()))
-                }
-                role="img"
-                tabindex="0"
-                class="editable map"
-                class:grabbing=move || dragging.get()
-                aria-label=move || state.t().chart_surface_title
-                aria-describedby="chart-surface-hint"
-                title=state.tr(|t| t.surface_hint)
-                on:pointerdown=on_pointerdown
-                on:pointermove=on_pointermove
-                on:pointerup=move |ev| end(ev, true)
-                on:pointercancel=move |ev| end(ev, false)
-                on:lostpointercapture=move |ev| end(ev, false)
-                on:touchstart=on_touchstart
-                on:wheel=on_wheel
-                on:keydown=on_keydown
-            ></canvas>
+            <div class="stack">
+                <canvas
+                    node_ref=canvas
+                    data-testid="chart-surface"
+                    // The grid drawn ("44x44"; an expensive map shows a coarse one first) and
+                    // how many of its cells are hatched as not defined.
+                    data-grid=move || {
+                        base.with(|b| b.as_ref().map(|b| format!("{}x{}", b.grid.columns, b.grid.rows)))
+                    }
+                    data-undefined=move || {
+                        base.with(|b| b.as_ref().map(|b| b.grid.undefined_count().to_string()))
+                    }
+                    role="img"
+                    tabindex="0"
+                    class="editable map"
+                    class:grabbing=move || dragging.get()
+                    aria-label=move || state.t().chart_surface_title
+                    aria-describedby="chart-surface-hint"
+                    title=state.tr(|t| t.surface_hint)
+                    on:pointerdown=on_pointerdown
+                    on:pointermove=on_pointermove
+                    on:pointerup=move |ev| end(ev, true)
+                    on:pointercancel=move |ev| end(ev, false)
+                    on:lostpointercapture=move |ev| end(ev, false)
+                    on:touchstart=on_touchstart
+                    on:wheel=on_wheel
+                    on:keydown=on_keydown
+                ></canvas>
+            </div>
             // The hint is read with the map and shown as its tooltip: a visible line
             // would take the height the map needs beside two other charts.
             <p class="visually-hidden" id="chart-surface-hint">{state.tr(|t| t.surface_hint)}</p>

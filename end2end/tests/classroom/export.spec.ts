@@ -1,5 +1,6 @@
 import type { Download, Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
+import { devicePixelOf } from '../chart-picture';
 import { expect, test } from '../lesson-test';
 import type { LessonPage } from '../lesson-page';
 import { clipboardText, grantClipboard } from './classroom';
@@ -235,4 +236,65 @@ test('a chart scrolled out of sight exports as it stands now, not as it was last
   await expectCanvasPng(lesson, page, 'export-steps-png', 'descent-lab-steps.png', 'chart-steps');
   // The picture saved is the one at step 20: its step axis reaches 20.
   expect(await stepAxisEnd()).toBeGreaterThanOrEqual(20);
+});
+
+/** How many pixels of the PNG `bytes` within `half` CSS pixels of each probe's device
+ *  pixel have its colour (within 40 in every channel), per CSS pixel². */
+async function colourCounts(
+  page: Page,
+  bytes: Buffer,
+  probes: { px: number; py: number; ratio: number; rgb: [number, number, number] }[],
+  half = 5,
+): Promise<number[]> {
+  return page.evaluate(
+    async ([base64, probes, half]) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${base64}`;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.width;
+      canvas.height = image.height;
+      const context = canvas.getContext('2d')!;
+      context.drawImage(image, 0, 0);
+      return probes.map(({ px, py, ratio, rgb }) => {
+        const r = Math.round(half * ratio);
+        const data = context.getImageData(Math.round(px) - r, Math.round(py) - r, 2 * r + 1, 2 * r + 1).data;
+        let count = 0;
+        for (let i = 0; i < data.length; i += 4) {
+          if ([0, 1, 2].every((k) => Math.abs(data[i + k] - rgb[k]) <= 40)) count++;
+        }
+        return count / (ratio * ratio);
+      });
+    },
+    [bytes.toString('base64'), probes, half] as const,
+  );
+}
+
+const BLUE: [number, number, number] = [0x00, 0x72, 0xb2];
+const VERMILLION: [number, number, number] = [0xd5, 0x5e, 0x00];
+
+test('an exported chart holds every layer of its stack: curve and current point, points and line', async ({
+  lesson,
+  page,
+}) => {
+  // Each chart is its own canvas (axes, the loss curve) under layers (the current point, the
+  // model line; src/charts/canvas/stack.rs); the file must be the picture a student sees.
+  await lesson.expectLoss('402.57');
+  const at = (id: string, point: [number, number]) => devicePixelOf(page, id, point);
+  const loss = await bytesOf(await download(lesson, 'export-loss-png'));
+  const [current, curve, empty] = await colourCounts(page, loss, [
+    { ...(await at('chart-loss', [8, 402.57])), rgb: VERMILLION },
+    { ...(await at('chart-loss', [11.5, 359.0825])), rgb: BLUE },
+    { ...(await at('chart-loss', [11.5, 2000])), rgb: BLUE },
+  ]);
+  expect(current, 'the current point (8, 402.57): the moving layer').toBeGreaterThan(10);
+  expect(curve, 'the loss curve at (11.5, 359.0825): the chart\'s own canvas').toBeGreaterThan(2);
+  expect(empty, 'nothing blue far above the curve').toBe(0);
+  const data = await bytesOf(await download(lesson, 'export-data-png'));
+  const [point, line] = await colourCounts(page, data, [
+    { ...(await at('chart-data', [4.5, 44.1])), rgb: BLUE },
+    { ...(await at('chart-data', [7, 56])), rgb: VERMILLION },
+  ]);
+  expect(point, 'the data point (4.5, 44.1)').toBeGreaterThan(10);
+  expect(line, 'the model line ŷ = 8x at x = 7').toBeGreaterThan(2);
 });

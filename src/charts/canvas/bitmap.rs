@@ -4,12 +4,13 @@
 //! pixel — 40 000 calls for 200 × 200.
 //!
 //! [`draw_surface_base`] draws the surface chart's cached layer in the browser: Plotters' first
-//! pass, the bitmap, Plotters' second pass. [`SurfaceBaseCache`] keeps its pixels like
-//! [`LayerCache`](super::LayerCache) does for the other charts.
+//! pass, the bitmap, Plotters' second pass. [`SurfaceCache`] draws it on the chart's own
+//! canvas, as the stack does the other charts' bases ([`super::stack`]).
 
 use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{HtmlCanvasElement, ImageData};
 
+use super::stack::{BaseDrawn, MovingLayer};
 use super::{canvas_area, context_2d};
 use crate::charts::{PlotFrame, SurfaceBase};
 
@@ -56,7 +57,7 @@ fn new_canvas() -> Option<HtmlCanvasElement> {
         .ok()
 }
 
-/// Draws the surface chart's cached layer on `canvas` (which it clears first): axes and legend,
+/// Draws the surface chart's cached layer on `canvas` (cleared): axes and legend,
 /// the heatmap bitmap through `scratch`, then contours and the minimum. Returns where the
 /// plotting area landed.
 pub fn draw_surface_base(
@@ -77,48 +78,33 @@ pub fn draw_surface_base(
     frame
 }
 
-/// The surface chart's cached layer on its own offscreen canvas, redrawn only when its key (the
-/// [`SurfaceBase`]) or the target's size changes.
+/// The map's cache: its base as drawn on the chart's own canvas (redrawn only when its key,
+/// the [`SurfaceBase`], or the canvas's size changes), the heatmap's scratch canvas, and the
+/// layer above for the point, the arrow and the paths.
 #[derive(Default)]
-pub struct SurfaceBaseCache {
-    layer: Option<HtmlCanvasElement>,
+pub struct SurfaceCache {
     scratch: Option<HtmlCanvasElement>,
-    drawn: Option<(SurfaceBase, Option<PlotFrame>)>,
+    base: BaseDrawn<SurfaceBase>,
+    /// The moving marks' layer.
+    pub moving: MovingLayer,
 }
 
-impl SurfaceBaseCache {
-    /// Copies the layer onto `target`, first redrawing it from `base` when that differs from the
-    /// last one or `target` changed size. Returns the frame, or `None` when the browser refuses
-    /// a canvas (then nothing is drawn).
-    pub fn draw_onto(
+impl SurfaceCache {
+    /// Draws `base` on `canvas` when it differs from the last one or the canvas changed
+    /// size. Returns the frame, or `None` when the browser refuses a canvas.
+    pub fn draw_base(
         &mut self,
-        target: &HtmlCanvasElement,
+        canvas: &HtmlCanvasElement,
         base: SurfaceBase,
     ) -> Option<PlotFrame> {
-        let (width, height) = (target.width(), target.height());
-        if self.layer.is_none() {
-            self.layer = new_canvas();
-        }
         if self.scratch.is_none() {
             self.scratch = new_canvas();
         }
-        let (layer, scratch) = (self.layer.as_ref()?, self.scratch.as_ref()?);
-        let resized = layer.width() != width || layer.height() != height;
-        if resized || self.drawn.as_ref().is_none_or(|(key, _)| *key != base) {
-            if resized {
-                layer.set_width(width);
-                layer.set_height(height);
-            }
-            let frame = super::timed("surface-draw", "surface-draw-start", || {
-                draw_surface_base(layer, scratch, &base)
-            });
-            self.drawn = Some((base, frame));
-        }
-        if width > 0 && height > 0 {
-            context_2d(target)?
-                .draw_image_with_html_canvas_element(layer, 0.0, 0.0)
-                .ok()?;
-        }
-        self.drawn.as_ref().and_then(|(_, frame)| *frame)
+        let scratch = self.scratch.as_ref()?;
+        self.base.draw(canvas, base, |base| {
+            super::timed("surface-draw", "surface-draw-start", || {
+                draw_surface_base(canvas, scratch, base)
+            })
+        })
     }
 }

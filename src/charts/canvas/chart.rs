@@ -1,12 +1,11 @@
 //! [`CanvasChart`]: how each chart draws itself in the browser, with a cache of its own
-//! kind. Most charts are a stack of cached layers ([`draw_stack`]); the surface puts its
-//! heatmap on as one bitmap ([`SurfaceBaseCache`]), since Plotters would draw it one
-//! `fillRect` per pixel.
+//! kind. Most charts are a stack of layers ([`draw_stack`]); the surface puts its heatmap
+//! on as one bitmap ([`SurfaceCache`]), since Plotters would draw it one `fillRect` per
+//! pixel, and its moving marks on one layer above.
 
 use web_sys::HtmlCanvasElement;
 
-use super::bitmap::SurfaceBaseCache;
-use super::canvas_area;
+use super::bitmap::SurfaceCache;
 use super::stack::{draw_stack, StackCache};
 use crate::charts::{
     ChartStyle, DataChart, LayeredChart, LossChart, PlotFrame, StepsChart, SurfaceChart,
@@ -48,7 +47,7 @@ macro_rules! stacked {
 stacked!(DataChart, LossChart, StepsChart);
 
 impl CanvasChart for SurfaceChart {
-    type Cache = SurfaceBaseCache;
+    type Cache = SurfaceCache;
 
     fn draw_frame(
         &self,
@@ -56,9 +55,10 @@ impl CanvasChart for SurfaceChart {
         style: &ChartStyle,
         cache: &mut Self::Cache,
     ) -> Option<PlotFrame> {
-        let frame = cache.draw_onto(canvas, self.base(style));
-        let area = canvas_area(canvas)?;
-        self.draw_moving(&area, frame.as_ref(), style).ok()?;
+        let frame = cache.draw_base(canvas, self.base(style));
+        cache.moving.redraw(canvas, |area| {
+            self.draw_moving(area, frame.as_ref(), style).ok()
+        });
         frame
     }
 }

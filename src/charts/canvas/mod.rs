@@ -1,5 +1,5 @@
 //! The browser side: Plotters drawing areas on HTML canvases, sized for sharp HiDPI drawing,
-//! and the cached layers of a chart ([`stack`]).
+//! and a chart's layers as a stack of canvases ([`stack`]).
 
 mod backend;
 pub mod bitmap;
@@ -9,7 +9,7 @@ pub mod stack;
 
 pub use backend::MeasuringCanvas;
 pub use chart::CanvasChart;
-pub use stack::{draw_stack, LayerCache, StackCache};
+pub use stack::{composed, draw_stack, StackCache};
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
