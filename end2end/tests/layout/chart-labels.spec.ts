@@ -8,9 +8,12 @@ import { projectorOn } from './layout';
 // or run off the canvas, a long message wraps inside the chart, and a long column name ends
 // with "…" (issue 14, item 7).
 
-/** One drawn text: its canvas (a chart's test id, or "layer" for an offscreen layer), its
+/** One drawn text: its canvas, its chart (the test id of the chart's canvas, whether it was drawn on
+ *  that canvas or on a layer stacked above it; "layer" for a canvas in no chart's box), its
  *  words, its ink box in canvas pixels, and its canvas's size. */
 interface DrawnText {
+  /** Which canvas element it was drawn on (a number per canvas). */
+  el: number;
   canvas: string;
   text: string;
   box: [number, number, number, number];
@@ -21,46 +24,69 @@ interface DrawnText {
 test.beforeEach(async ({ lesson, page }) => {
   await page.addInitScript(() => {
     type Box = [number, number, number, number];
+    type Drawn = { el: number; canvas: string; box: Box };
     const w = window as unknown as {
-      __texts: Record<string, unknown>[];
-      __backdrops: Record<string, Box[]>;
+      __texts: (Drawn & Record<string, unknown>)[];
+      __backdrops: Drawn[];
     };
     w.__texts = [];
-    w.__backdrops = {};
+    w.__backdrops = [];
+    // Each canvas of a chart's stack (charts::canvas::stack) is its own record: a canvas
+    // cleared whole, or given a size (which clears it), starts a new drawing of it, and what
+    // was recorded for it before belongs to an earlier frame.
+    let canvases = 0;
+    const keyOf = (canvas: HTMLCanvasElement) =>
+      ((canvas as unknown as { __key?: number }).__key ??= ++canvases);
+    const forget = (canvas: HTMLCanvasElement) => {
+      const key = keyOf(canvas);
+      w.__texts = w.__texts.filter((t) => t.el !== key);
+      w.__backdrops = w.__backdrops.filter((b) => b.el !== key);
+    };
+    const chartOf = (canvas: HTMLCanvasElement) =>
+      canvas.dataset?.testid ??
+      canvas.parentElement?.querySelector<HTMLCanvasElement>('canvas[data-testid]')?.dataset
+        .testid ??
+      'layer';
+    for (const side of ['width', 'height'] as const) {
+      const size = Object.getOwnPropertyDescriptor(HTMLCanvasElement.prototype, side)!;
+      Object.defineProperty(HTMLCanvasElement.prototype, side, {
+        ...size,
+        set(this: HTMLCanvasElement, value: number) {
+          forget(this);
+          size.set!.call(this, value);
+        },
+      });
+    }
     const proto = CanvasRenderingContext2D.prototype;
-    const name = (ctx: CanvasRenderingContext2D) =>
-      (ctx.canvas as HTMLCanvasElement).dataset?.testid ?? 'layer';
+    const clearRect = proto.clearRect;
+    proto.clearRect = function (x: number, y: number, rw: number, rh: number) {
+      const canvas = this.canvas as HTMLCanvasElement;
+      if (x <= 0 && y <= 0 && x + rw >= canvas.width && y + rh >= canvas.height) forget(canvas);
+      return clearRect.call(this, x, y, rw, rh);
+    };
     const fillText = proto.fillText;
     proto.fillText = function (text: string, x: number, y: number, ...rest: [number?]) {
       const m = this.measureText(text);
       const left = x - m.actualBoundingBoxLeft;
       const right = x + m.actualBoundingBoxRight;
+      const canvas = this.canvas as HTMLCanvasElement;
       w.__texts.push({
-        canvas: name(this),
+        el: keyOf(canvas),
+        canvas: chartOf(canvas),
         text: String(text),
         box: [left, y - m.actualBoundingBoxAscent, right, y + m.actualBoundingBoxDescent],
-        width: this.canvas.width,
-        height: this.canvas.height,
+        width: canvas.width,
+        height: canvas.height,
       });
       return fillText.call(this, text, x, y, ...(rest as []));
     };
-    // Each frame starts by copying the cached base layer onto the visible canvas: what was
-    // recorded for that canvas before belongs to an earlier frame.
-    const drawImage = proto.drawImage as (...args: unknown[]) => void;
-    proto.drawImage = function (...args: unknown[]) {
-      const id = name(this);
-      if (id !== 'layer' && args[0] instanceof HTMLCanvasElement) {
-        w.__texts = w.__texts.filter((t) => t.canvas !== id);
-        w.__backdrops[id] = [];
-      }
-      return drawImage.apply(this, args);
-    } as typeof proto.drawImage;
     // The slope label's translucent backdrop.
     const fillRect = proto.fillRect;
     proto.fillRect = function (x: number, y: number, rw: number, rh: number) {
       const style = String(this.fillStyle);
       if (/0\.85\)$/.test(style)) {
-        (w.__backdrops[name(this)] ??= []).push([x, y, x + rw, y + rh]);
+        const canvas = this.canvas as HTMLCanvasElement;
+        w.__backdrops.push({ el: keyOf(canvas), canvas: chartOf(canvas), box: [x, y, x + rw, y + rh] });
       }
       return fillRect.call(this, x, y, rw, rh);
     };
@@ -69,7 +95,7 @@ test.beforeEach(async ({ lesson, page }) => {
   await expect(lesson.byTestId('chart-loss')).toHaveAttribute('data-frame', /\d/);
 });
 
-/** The texts of the last frame drawn on a chart's visible canvas. */
+/** The texts a chart shows now: those of the last drawing of each canvas in its stack. */
 async function textsOn(page: Page, canvas: string): Promise<DrawnText[]> {
   return page.evaluate(
     (id) =>
@@ -78,7 +104,7 @@ async function textsOn(page: Page, canvas: string): Promise<DrawnText[]> {
   );
 }
 
-/** Every text drawn so far, on any canvas, offscreen layers included. */
+/** Every text drawn so far, on any canvas, detached ones included. */
 async function allTexts(page: Page): Promise<DrawnText[]> {
   return page.evaluate(() => (window as unknown as { __texts: DrawnText[] }).__texts);
 }
@@ -91,7 +117,10 @@ const overlap = (a: number[], b: number[]) =>
 async function collisions(page: Page, canvas: string): Promise<string[]> {
   const texts = await textsOn(page, canvas);
   const backdrops = await page.evaluate(
-    (id) => (window as unknown as { __backdrops: Record<string, number[][]> }).__backdrops[id] ?? [],
+    (id) =>
+      (window as unknown as { __backdrops: { canvas: string; box: number[] }[] }).__backdrops
+        .filter((b) => b.canvas === id)
+        .map((b) => b.box),
     canvas,
   );
   const found: string[] = [];
@@ -162,8 +191,12 @@ test('"L is too large to compute" wraps into lines inside the loss chart', async
   let lines: DrawnText[] = [];
   await expect
     .poll(async () => {
-      lines = (await textsOn(page, 'chart-loss')).filter((t) =>
-        t.text.split(' ').every((w) => words.includes(w)),
+      // The message's lines: on the canvas of its first line (the axis titles "a" and
+      // "L", on the chart's base, are words of the message too).
+      const texts = await textsOn(page, 'chart-loss');
+      const first = texts.find((t) => t.text.startsWith(words.slice(0, 3).join(' ')));
+      lines = texts.filter(
+        (t) => t.el === first?.el && t.text.split(' ').every((w) => words.includes(w)),
       );
       return lines.map((l) => l.text).join(' ');
     })

@@ -7,11 +7,11 @@
 //! pass, the bitmap, Plotters' second pass. [`SurfaceCache`] draws it on the chart's own
 //! canvas, as the stack does the other charts' bases ([`super::stack`]).
 
-use wasm_bindgen::{Clamped, JsCast};
+use wasm_bindgen::Clamped;
 use web_sys::{HtmlCanvasElement, ImageData};
 
 use super::stack::{BaseDrawn, MovingLayer};
-use super::{canvas_area, context_2d};
+use super::{canvas_area, context_2d, new_canvas};
 use crate::charts::{PlotFrame, SurfaceBase};
 
 /// Draws an RGBA buffer of `size` pixels stretched over the plotting area of `target`, through
@@ -44,16 +44,6 @@ pub fn draw_rgba_into_frame(
             frame.width() + 1.0,
             frame.height() + 1.0,
         )
-        .ok()
-}
-
-/// A new detached canvas, if the browser gives one.
-fn new_canvas() -> Option<HtmlCanvasElement> {
-    web_sys::window()?
-        .document()?
-        .create_element("canvas")
-        .ok()?
-        .dyn_into::<HtmlCanvasElement>()
         .ok()
 }
 

@@ -79,6 +79,16 @@ pub fn fit_canvas_to_css_size(
     width / css_width
 }
 
+/// A new detached canvas, if the browser gives one.
+pub(crate) fn new_canvas() -> Option<HtmlCanvasElement> {
+    web_sys::window()?
+        .document()?
+        .create_element("canvas")
+        .ok()?
+        .dyn_into::<HtmlCanvasElement>()
+        .ok()
+}
+
 /// The canvas's 2D context, if it has one.
 pub(crate) fn context_2d(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
     canvas

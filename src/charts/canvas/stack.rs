@@ -15,7 +15,7 @@ use plotters::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 
-use super::{canvas_area, context_2d, MeasuringCanvas};
+use super::{canvas_area, context_2d, new_canvas, MeasuringCanvas};
 use crate::charts::{CachedLayer, ChartStyle, LayeredChart, PlotFrame};
 
 /// The class of the canvases stacked above a chart's own (`style/main.css` places them).
@@ -24,12 +24,7 @@ pub const LAYER_CLASS: &str = "layer";
 /// A new canvas for a layer, added to the box of `chart` (above what is there), or `None`
 /// when the browser refuses.
 fn new_layer(chart: &HtmlCanvasElement) -> Option<HtmlCanvasElement> {
-    let layer = chart
-        .owner_document()?
-        .create_element("canvas")
-        .ok()?
-        .dyn_into::<HtmlCanvasElement>()
-        .ok()?;
+    let layer = new_canvas()?;
     layer.set_class_name(LAYER_CLASS);
     let _ = layer.set_attribute("aria-hidden", "true");
     // Empty until it is first drawn: a bare canvas would be 300 × 150 pixels.
@@ -231,12 +226,7 @@ impl MovingLayer {
 /// The chart `canvas` as one picture: a new canvas of its size with it and every layer
 /// above it in its box drawn in order. `None` when the browser refuses a canvas.
 pub fn composed(canvas: &HtmlCanvasElement) -> Option<HtmlCanvasElement> {
-    let picture = canvas
-        .owner_document()?
-        .create_element("canvas")
-        .ok()?
-        .dyn_into::<HtmlCanvasElement>()
-        .ok()?;
+    let picture = new_canvas()?;
     picture.set_width(canvas.width());
     picture.set_height(canvas.height());
     let context = context_2d(&picture)?;
