@@ -542,37 +542,57 @@ pub fn fill_heatmap(
             opaque[((entry + 0.5) as usize).min(255)]
         }
     };
+    // Each node row interpolated along a once, at every pixel column (`low` and `high`
+    // below are two of these rows), rather than twice for every pixel: the same
+    // arithmetic, in the same order, so the same colours. A pixel next to a "too large" or
+    // "not defined" node gets a non-finite value (∞ and NaN carry through the
+    // interpolation, and finite nodes never give one), and then its nearest node's colour.
+    let along_a = |row: usize| -> Vec<f32> {
+        let nodes = entries
+            .get(row * columns..(row + 1) * columns)
+            .unwrap_or(&[]);
+        column_spans
+            .iter()
+            .map(|&(c0, c1, u)| match (nodes.get(c0), nodes.get(c1)) {
+                (Some(&p0), Some(&p1)) => p0 + u * (p1 - p0),
+                _ => f32::NAN,
+            })
+            .collect()
+    };
+    let nearest = |row0: usize, row1: usize, v: f32, (c0, c1, u): (usize, usize, f32)| {
+        let row = if v >= 0.5 { row1 } else { row0 };
+        let column = if u >= 0.5 { c1 } else { c0 };
+        entries
+            .get(row * columns + column)
+            .copied()
+            .unwrap_or(f32::INFINITY)
+    };
     // Whole pixels written at once, not byte by byte: this loop runs for every pixel of
     // every new map.
     let mut pixels = vec![too_large; width * height];
+    let mut rows_along_a: Option<(usize, Vec<f32>, usize, Vec<f32>)> = None;
     for (line, &(row0, row1, v)) in pixels.chunks_exact_mut(width).zip(&row_spans) {
-        let (Some(bottom), Some(top)) = (
-            entries.get(row0 * columns..(row0 + 1) * columns),
-            entries.get(row1 * columns..(row1 + 1) * columns),
-        ) else {
-            continue;
+        // Neighbouring pixel rows mostly share their two node rows.
+        let (low, high) = match rows_along_a.take() {
+            Some((r0, low, r1, high)) if (r0, r1) == (row0, row1) => (low, high),
+            Some((r0, low, _, _)) if r0 == row1 => (along_a(row0), low),
+            Some((_, _, r1, high)) if r1 == row0 => (high, along_a(row1)),
+            _ => (along_a(row0), along_a(row1)),
         };
-        for (pixel, &(c0, c1, u)) in line.iter_mut().zip(&column_spans) {
-            let (Some(&p00), Some(&p01), Some(&p10), Some(&p11)) =
-                (bottom.get(c0), bottom.get(c1), top.get(c0), top.get(c1))
-            else {
-                continue;
-            };
-            let entry = if !(p00 + p01 + p10 + p11).is_finite() {
-                // Next to a "too large" or "not defined" node: the nearest node's colour.
-                match (v >= 0.5, u >= 0.5) {
-                    (false, false) => p00,
-                    (false, true) => p01,
-                    (true, false) => p10,
-                    (true, true) => p11,
-                }
+        for ((pixel, (&l, &h)), &span) in line
+            .iter_mut()
+            .zip(low.iter().zip(&high))
+            .zip(&column_spans)
+        {
+            let entry = l + v * (h - l);
+            *pixel = if entry.is_finite() {
+                // entry ≥ 0, so adding ½ and truncating rounds, without a call to `round`.
+                opaque[((entry + 0.5) as usize).min(255)]
             } else {
-                let low = p00 + u * (p01 - p00);
-                let high = p10 + u * (p11 - p10);
-                low + v * (high - low)
+                colour(nearest(row0, row1, v, span))
             };
-            *pixel = colour(entry);
         }
+        rows_along_a = Some((row0, low, row1, high));
     }
     pixels.into_flattened()
 }
