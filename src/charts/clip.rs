@@ -9,6 +9,21 @@ use super::{DrawResult, PlotFrame};
 /// Clips the segment a–b to the unit square [0, 1]² (Liang–Barsky). Inputs must be finite; they
 /// may be huge, so the arithmetic runs on coordinates scaled into [−1, 1].
 pub(crate) fn clip_unit_segment(a: (f64, f64), b: (f64, f64)) -> Option<((f64, f64), (f64, f64))> {
+    let inside = |v: f64| (0.0..=1.0).contains(&v);
+    if inside(a.0) && inside(a.1) && inside(b.0) && inside(b.1) {
+        // Both ends in the view (a contour's segments, nearly always): what the clipping
+        // below gives then (m = 1, t0 = 0, t1 = 1), without its nine divisions.
+        let unit = |v: f64| v.clamp(0.0, 1.0);
+        return Some((
+            (unit(a.0), unit(a.1)),
+            (unit(a.0 + (b.0 - a.0)), unit(a.1 + (b.1 - a.1))),
+        ));
+    }
+    liang_barsky(a, b)
+}
+
+/// [`clip_unit_segment`] for any finite ends.
+fn liang_barsky(a: (f64, f64), b: (f64, f64)) -> Option<((f64, f64), (f64, f64))> {
     if ![a.0, a.1, b.0, b.1].iter().all(|v| v.is_finite()) {
         return None;
     }
@@ -172,7 +187,37 @@ fn draw_clipped_runs<DB: DrawingBackend>(
 
 #[cfg(test)]
 mod tests {
-    use super::simplify_path;
+    use super::{clip_unit_segment, liang_barsky, simplify_path};
+
+    /// The shortcut for a segment inside the view gives what the clipping gives.
+    #[test]
+    fn a_segment_inside_the_view_is_clipped_to_itself_as_the_full_clipping_does() {
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut unit = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed >> 11) as f64 / (1u64 << 53) as f64
+        };
+        let edges = [0.0, 1.0, 0.5, f64::EPSILON, 1.0 - f64::EPSILON];
+        for k in 0..20_000 {
+            let mut pick = || {
+                if k % 4 == 0 {
+                    edges[(unit() * 5.0) as usize % 5]
+                } else {
+                    unit()
+                }
+            };
+            let (a, b) = ((pick(), pick()), (pick(), pick()));
+            assert_eq!(clip_unit_segment(a, b), liang_barsky(a, b), "{a:?} {b:?}");
+        }
+        // Outside or not finite: the full clipping.
+        assert_eq!(
+            clip_unit_segment((-1.0, 0.5), (0.5, 0.5)),
+            Some(((0.0, 0.5), (0.5, 0.5)))
+        );
+        assert_eq!(clip_unit_segment((f64::NAN, 0.5), (0.5, 0.5)), None);
+    }
 
     /// The largest distance from any vertex of `path` to the polyline `simplified`.
     fn deviation(path: &[(i32, i32)], simplified: &[(i32, i32)]) -> f64 {
