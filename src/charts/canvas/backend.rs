@@ -1,8 +1,11 @@
 //! [`MeasuringCanvas`]: Plotters' canvas backend with text measured by the canvas itself.
 
+use std::cell::{Cell, RefCell};
+
 use plotters::prelude::*;
 use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind,
+    text_anchor::{HPos, VPos},
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind, FontTransform,
 };
 use plotters_canvas::CanvasBackend;
 use web_sys::CanvasRenderingContext2d;
@@ -11,9 +14,63 @@ use web_sys::CanvasRenderingContext2d;
 /// `measureText`. Plotters' default measurement adds a `<span>` to the page, reads its size
 /// and removes it again: a forced layout per label, and a repaint of the whole page on the
 /// next frame — on every redraw, for the loss chart's slope label.
+///
+/// It also draws text itself, as Plotters' canvas backend does, but sets the context's font,
+/// alignment and baseline only when they change: a map's layer draws some sixty labels, each
+/// measured and drawn, and the canvas parses the font string at every `font` set (about a
+/// tenth of the layer's time; BENCHMARKS.md, tenth session). Only text drawing sets these
+/// three, and a backend is made afresh for each drawing ([`super::canvas_area`]).
 pub struct MeasuringCanvas {
     pub(super) inner: CanvasBackend,
     pub(super) context: CanvasRenderingContext2d,
+    /// The font, alignment and baseline last set on the context by this backend.
+    pub(super) text_state: TextState,
+}
+
+/// What [`MeasuringCanvas`] last set on its context for text.
+#[derive(Default)]
+pub struct TextState {
+    font: RefCell<String>,
+    align: Cell<Option<&'static str>>,
+    baseline: Cell<Option<&'static str>>,
+}
+
+impl TextState {
+    /// Sets `style`'s font on `context` unless it is the one set last.
+    fn set_font<S: BackendTextStyle>(&self, context: &CanvasRenderingContext2d, style: &S) {
+        let font = format!(
+            "{} {}px {}",
+            style.style().as_str(),
+            style.size(),
+            style.family().as_str()
+        );
+        let mut last = self.font.borrow_mut();
+        if *last != font {
+            context.set_font(&font);
+            *last = font;
+        }
+    }
+
+    /// Sets the text alignment and baseline for `style`'s anchor, each unless set already.
+    fn set_anchor<S: BackendTextStyle>(&self, context: &CanvasRenderingContext2d, style: &S) {
+        let anchor = style.anchor();
+        let baseline = match anchor.v_pos {
+            VPos::Top => "top",
+            VPos::Center => "middle",
+            VPos::Bottom => "bottom",
+        };
+        if self.baseline.replace(Some(baseline)) != Some(baseline) {
+            context.set_text_baseline(baseline);
+        }
+        let align = match anchor.h_pos {
+            HPos::Left => "start",
+            HPos::Right => "end",
+            HPos::Center => "center",
+        };
+        if self.align.replace(Some(align)) != Some(align) {
+            context.set_text_align(align);
+        }
+    }
 }
 
 impl DrawingBackend for MeasuringCanvas {
@@ -101,9 +158,47 @@ impl DrawingBackend for MeasuringCanvas {
         &mut self,
         text: &str,
         style: &S,
-        pos: BackendCoord,
+        (x, y): BackendCoord,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.draw_text(text, style, pos)
+        // What Plotters' canvas backend does, with the text state set only when it changes
+        // (set before any `save`, so the `restore` after rotated text keeps it).
+        let color = style.color();
+        if color.alpha == 0.0 {
+            return Ok(());
+        }
+        self.text_state.set_anchor(&self.context, style);
+        self.text_state.set_font(&self.context, style);
+        let (r, g, b) = color.rgb;
+        self.context
+            .set_fill_style_str(&format!("rgba({r},{g},{b},{})", color.alpha));
+        let quarter_turns = match style.transform() {
+            FontTransform::None => 0.0,
+            FontTransform::Rotate90 => 1.0,
+            FontTransform::Rotate180 => 2.0,
+            FontTransform::Rotate270 => 3.0,
+        };
+        let drawn = if quarter_turns == 0.0 {
+            self.context.fill_text(text, f64::from(x), f64::from(y))
+        } else {
+            self.context.save();
+            let drawn = self
+                .context
+                .translate(f64::from(x), f64::from(y))
+                .and_then(|()| {
+                    self.context
+                        .rotate(quarter_turns * std::f64::consts::FRAC_PI_2)
+                })
+                .and_then(|()| self.context.fill_text(text, 0.0, 0.0));
+            self.context.restore();
+            drawn
+        };
+        if drawn.is_ok() {
+            return Ok(());
+        }
+        // Refused (it never is in practice): Plotters' own drawing, which reports the
+        // error in its own type, and sets the text state in its own way.
+        self.text_state = TextState::default();
+        self.inner.draw_text(text, style, (x, y))
     }
 
     fn estimate_text_size<S: BackendTextStyle>(
@@ -111,13 +206,8 @@ impl DrawingBackend for MeasuringCanvas {
         text: &str,
         style: &S,
     ) -> Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
-        // The font as Plotters' canvas backend sets it to draw the text.
-        self.context.set_font(&format!(
-            "{} {}px {}",
-            style.style().as_str(),
-            style.size(),
-            style.family().as_str()
-        ));
+        // The font as the text is drawn with.
+        self.text_state.set_font(&self.context, style);
         match self.context.measure_text(text) {
             // The height of a line box, as the span's offsetHeight was.
             Ok(m) => Ok((

@@ -42,8 +42,14 @@ const MAX_CANVAS_SIDE: f64 = 8192.0;
 /// Draw with the `draw_*` functions; their sizes are in canvas (device) pixels.
 pub fn canvas_area(canvas: &HtmlCanvasElement) -> Option<DrawingArea<MeasuringCanvas, Shift>> {
     let context = context_2d(canvas)?;
-    CanvasBackend::with_canvas_object(canvas.clone())
-        .map(|inner| MeasuringCanvas { inner, context }.into_drawing_area())
+    CanvasBackend::with_canvas_object(canvas.clone()).map(|inner| {
+        MeasuringCanvas {
+            inner,
+            context,
+            text_state: Default::default(),
+        }
+        .into_drawing_area()
+    })
 }
 
 /// Sizes the canvas's backing store to `css_size` (its CSS content size, as a
