@@ -203,6 +203,52 @@ test('Play stops when every racer has stopped, each on its own rule', async ({ l
   await expect(row(lesson, 'momentum')).toContainText('diverged');
 });
 
+test('while the race plays, the data chart\'s axes only widen; stopped, they fit again', async ({
+  lesson,
+  page,
+}) => {
+  // With b free the still part of the data chart's window follows b. Fitted at every
+  // Step, the axes (and the chart's whole base) would be redrawn in every frame of a race.
+  await openLectureAb(lesson);
+  for (const id of ['nesterov', 'rmsprop', 'adam']) await lesson.byTestId(`optimizer-${id}`).check();
+  await lesson.setSpeed(60);
+  const chart = lesson.byTestId('chart-data');
+  const view = async () => ((await chart.getAttribute('data-view')) ?? '').split(',').map(Number);
+  const before = await view();
+  expect(before).toHaveLength(4);
+  await lesson.play();
+  await expect.poll(() => rowValue(lesson, 'gd', 'step')).toBeGreaterThan(5);
+  // Every view the chart shows in the next second, read at each animation frame.
+  const shown: number[][] = await page.evaluate(
+    () =>
+      new Promise((done) => {
+        const canvas = document.querySelector('[data-testid=chart-data]');
+        const views: number[][] = [];
+        const end = performance.now() + 1000;
+        const read = () => {
+          const v = (canvas?.getAttribute('data-view') ?? '').split(',').map(Number);
+          if (views.length === 0 || v.some((x, i) => x !== views.at(-1)?.[i])) views.push(v);
+          if (performance.now() < end) requestAnimationFrame(read);
+          else done(views);
+        };
+        requestAnimationFrame(read);
+      }),
+  );
+  const stepsPlayed = await rowValue(lesson, 'gd', 'step');
+  await lesson.byTestId('play-button').click();
+  await expect(lesson.playButton()).toHaveAttribute('aria-pressed', 'false');
+  expect(stepsPlayed, 'the race went on meanwhile').toBeGreaterThan(20);
+  // [x_lo, x_hi, y_lo, y_hi]: each view holds the one before.
+  const holds = (outer: number[], inner: number[]) =>
+    outer[0] <= inner[0] && outer[1] >= inner[1] && outer[2] <= inner[2] && outer[3] >= inner[3];
+  shown.slice(1).forEach((v, i) => expect(holds(v, shown[i]), `${shown[i]} → ${v}`).toBe(true));
+  expect(shown.length, `${shown.length} views in a second`).toBeLessThanOrEqual(4);
+  // Stopped: the view fits the lesson as it stands, within the one held while it played.
+  await expect.poll(async () => holds(shown.at(-1) ?? [], await view())).toBe(true);
+  await expect.poll(async () => (await view()).join()).not.toBe(shown.at(-1)?.join());
+  lesson.expectNoErrors();
+});
+
 test('with nothing ticked the lesson steps as before and the race is hidden', async ({
   lesson,
 }) => {

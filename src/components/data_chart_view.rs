@@ -32,13 +32,15 @@ pub fn DataChartView(
     // at 10 000 points it is 90 000 predictions).
     let key = Memo::new(move |_| state.session.with(Session::landscape_key));
     let window = Memo::new(move |_| key.with(data_window));
-    // The view shown at a slider drag's last move: the axes only widen until it ends.
+    // The view shown at a slider drag's last move, or at autoplay's (a race's) last step:
+    // the axes only widen until it ends. With b free the still window follows b, and
+    // fitting it at every Step redrew the axes in every frame of a race.
     let slid = StoredValue::new(None::<ChartView>);
     let chart = Memo::new(move |_| {
         let empty = state.t().chart_data_empty;
         let squares = state.show_squares.get();
         let drag = drag.get();
-        let sliding = state.sliding.get();
+        let sliding = state.sliding.get() || state.playing.get();
         let hold = match &drag {
             Some(drag) => Hold::Point(drag),
             None if sliding => Hold::Slider(slid.get_value()),
