@@ -12,6 +12,8 @@
 #                                          # data sets (names separated by ';')
 #   BENCH_DIST=/elsewhere/dist bash scripts/bench.sh  # time another build, e.g. an older
 #                                          # commit's, with today's harness (no file written)
+#   BENCH_CSS='.history{display:none}' BENCH_ONLY=race bash scripts/bench.sh  # with a style
+#                                          # sheet added to the app: what a part costs (no file written)
 #   BENCH_GL=swiftshader bash scripts/bench.sh  # Chromium's GPU path emulated on the CPU
 #                                          # (layers composed as textures; no file written)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -114,7 +116,7 @@ CHROMIUM="$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.a
 cat "$OUT/table.md"
 
 # Only a full run of this checkout's build replaces the figures in BENCHMARKS.md.
-if [[ -z "${BENCH_ONLY:-}" && -z "${BENCH_DIST:-}" && -z "${BENCH_GL:-}" ]]; then
+if [[ -z "${BENCH_ONLY:-}" && -z "${BENCH_DIST:-}" && -z "${BENCH_GL:-}" && -z "${BENCH_CSS:-}" ]]; then
   python3 - "$ROOT/BENCHMARKS.md" "$OUT/table.md" <<'EOF'
 import sys, pathlib
 path, table = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2]).read_text()

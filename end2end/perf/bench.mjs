@@ -177,6 +177,9 @@ async function newPage(deviceScaleFactor) {
 async function open(page, hash = '') {
   await page.goto(opts.url + hash);
   await page.waitForFunction(() => window.__bench.drawnAt !== null, null, { timeout: 60_000 });
+  // BENCH_CSS (scripts/bench.sh; no file written): a style sheet added to the app, to see
+  // what a part of the page costs, e.g. BENCH_CSS='.history{display:none}'.
+  if (process.env.BENCH_CSS) await page.addStyleTag({ content: process.env.BENCH_CSS });
 }
 
 // Cold load: a new browser context (empty cache, no service worker, no saved work) per load.

@@ -1,7 +1,7 @@
 // Profiles one slider drag (or, with --play, three seconds of autoplay): where the main
 // thread's time goes (trace events by name) and the hottest functions by self time.
 //   node end2end/perf/profile.mjs --url URL [--links target/bench/links.json --data '10 000 points']
-//                                 [--scale 1] [--play [--gamma 1e-8] | --race]
+//                                 [--scale 1] [--play [--gamma 1e-8] | --race] [--css 'RULES']
 // --race: three seconds of a race of all five optimizers on `lecture-ab` at the 60/s setting.
 // --drag map|point: with the loss map shown (`lecture-ab`, or the --data link with the model
 // switched to a·x + b), the point on the map dragged across the valley, or the first data
@@ -29,6 +29,7 @@ const { values: opts } = parseArgs({
     drag: { type: 'string' },
     focus: { type: 'string' },
     gamma: { type: 'string', default: '0.00000001' },
+    css: { type: 'string' },
   },
 });
 const browser = await chromium.launch({
@@ -44,6 +45,8 @@ const page = await context.newPage();
 const link = opts.data ? JSON.parse(readFileSync(opts.links, 'utf8'))[opts.data] : '';
 await page.goto(opts.url + (link ? `#${link}` : ''));
 await page.waitForFunction(() => document.body.hasAttribute('data-drawn'), null, { timeout: 60000 });
+// --css: a style sheet added to the page, to see what a part of it costs (e.g. hiding a panel).
+if (opts.css) await page.addStyleTag({ content: opts.css });
 if (opts.race) {
   await page.getByTestId('preset-select').selectOption('lecture-ab');
   for (const id of ['nesterov', 'rmsprop', 'adam']) await page.getByTestId(`optimizer-${id}`).check();
