@@ -15,11 +15,12 @@ use web_sys::CanvasRenderingContext2d;
 /// and removes it again: a forced layout per label, and a repaint of the whole page on the
 /// next frame — on every redraw, for the loss chart's slope label.
 ///
-/// It also draws text itself, as Plotters' canvas backend does, but sets the context's font,
-/// alignment and baseline only when they change: a map's layer draws some sixty labels, each
-/// measured and drawn, and the canvas parses the font string at every `font` set (about a
-/// tenth of the layer's time; BENCHMARKS.md, tenth session). Only text drawing sets these
-/// three, and a backend is made afresh for each drawing ([`super::canvas_area`]).
+/// It also draws text and paths itself, as Plotters' canvas backend does, but sets the
+/// context's font, alignment, baseline, stroke colour and line width only when they change:
+/// a map's layer draws some sixty labels, each measured and drawn, and hundreds of contour
+/// pieces; each set passes a string out of wasm and has the canvas parse it (BENCHMARKS.md,
+/// tenth session). A backend is made afresh for each drawing ([`super::canvas_area`]), and
+/// the calls it leaves to Plotters forget what it set.
 pub struct MeasuringCanvas {
     pub(super) inner: CanvasBackend,
     pub(super) context: CanvasRenderingContext2d,
@@ -27,15 +28,35 @@ pub struct MeasuringCanvas {
     pub(super) text_state: TextState,
 }
 
-/// What [`MeasuringCanvas`] last set on its context for text.
+/// A stroke colour (RGB, alpha's bits) and line width.
+type LineKey = ((u8, u8, u8), u64, u32);
+
+/// What [`MeasuringCanvas`] last set on its context for text and lines.
 #[derive(Default)]
 pub struct TextState {
     font: RefCell<String>,
     align: Cell<Option<&'static str>>,
     baseline: Cell<Option<&'static str>>,
+    line: Cell<Option<LineKey>>,
 }
 
 impl TextState {
+    /// Sets `style`'s colour and width for strokes unless they are the ones set last.
+    fn set_line<S: BackendStyle>(&self, context: &CanvasRenderingContext2d, style: &S) {
+        let color = style.color();
+        let line = (color.rgb, color.alpha.to_bits(), style.stroke_width());
+        if self.line.replace(Some(line)) != Some(line) {
+            let (r, g, b) = color.rgb;
+            context.set_stroke_style_str(&format!("rgba({r},{g},{b},{})", color.alpha));
+            context.set_line_width(f64::from(style.stroke_width()));
+        }
+    }
+
+    /// Forgets the stroke style: Plotters' own drawing sets it in its own way.
+    fn forget_line(&self) {
+        self.line.set(None);
+    }
+
     /// Sets `style`'s font on `context` unless it is the one set last.
     fn set_font<S: BackendTextStyle>(&self, context: &CanvasRenderingContext2d, style: &S) {
         let font = format!(
@@ -102,6 +123,7 @@ impl DrawingBackend for MeasuringCanvas {
         to: BackendCoord,
         style: &S,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.text_state.forget_line();
         self.inner.draw_line(from, to, style)
     }
 
@@ -112,6 +134,7 @@ impl DrawingBackend for MeasuringCanvas {
         style: &S,
         fill: bool,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.text_state.forget_line();
         self.inner.draw_rect(upper_left, bottom_right, style, fill)
     }
 
@@ -120,7 +143,21 @@ impl DrawingBackend for MeasuringCanvas {
         path: I,
         style: &S,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.draw_path(path, style)
+        // Plotters' path, with the line style set only when it changes.
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        let mut path = path.into_iter();
+        self.context.begin_path();
+        if let Some((x, y)) = path.next() {
+            self.text_state.set_line(&self.context, style);
+            self.context.move_to(f64::from(x), f64::from(y));
+            for (x, y) in path {
+                self.context.line_to(f64::from(x), f64::from(y));
+            }
+        }
+        self.context.stroke();
+        Ok(())
     }
 
     fn draw_circle<S: BackendStyle>(
@@ -143,6 +180,7 @@ impl DrawingBackend for MeasuringCanvas {
         {
             return Ok(());
         }
+        self.text_state.forget_line();
         self.inner.draw_circle(center, radius, style, fill)
     }
 
