@@ -26,6 +26,20 @@ type TableShown = (Lang, Vec<&'static str>, Vec<RowCells>);
 /// What the rules show now: the language and each lane's lines.
 type RulesShown = (Lang, Vec<(&'static str, Vec<String>)>);
 
+/// Sets `element`'s text, in place when it holds one text node: the browser then lays out
+/// the changed text, rather than removing a node and styling and laying out a new one (in a
+/// race, some forty cells and lines a frame).
+fn set_text(element: &web_sys::Element, text: &str) {
+    match element.first_child() {
+        Some(node)
+            if node.node_type() == web_sys::Node::TEXT_NODE && node.next_sibling().is_none() =>
+        {
+            node.set_node_value(Some(text));
+        }
+        _ => element.set_text_content(Some(text)),
+    }
+}
+
 /// Writes into `table` only the values of `new` that differ from `old` (same lanes, same
 /// order); `None` when a row or cell is not where the markup put it.
 fn patch_table(
@@ -48,16 +62,14 @@ fn patch_table(
         }
         let [outcome, cells @ ..] = &new.texts;
         if *outcome != old.texts[0] {
-            row.query_selector(".outcome")
-                .ok()??
-                .set_text_content(Some(outcome));
+            set_text(&row.query_selector(".outcome").ok()??, outcome);
         }
         let children = row.children();
         for (k, (was, now)) in old.texts[1..].iter().zip(cells).enumerate() {
             if was != now {
                 // Cell 0 is the row's heading (marker, name, outcome).
                 let index = u32::try_from(k + 1).ok()?;
-                children.item(index)?.set_text_content(Some(now));
+                set_text(&children.item(index)?, now);
             }
         }
     }
@@ -83,7 +95,7 @@ fn patch_rules(
             if was != now {
                 // Child 0 is the marker and name.
                 let index = u32::try_from(k + 1).ok()?;
-                children.item(index)?.set_text_content(Some(now));
+                set_text(&children.item(index)?, now);
             }
         }
     }
