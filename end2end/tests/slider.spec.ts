@@ -1,6 +1,7 @@
 import type { Locator } from '@playwright/test';
 import { expect, test } from './lesson-test';
 import type { LessonPage } from './lesson-page';
+import { expectSavedContaining, savedLesson } from './classroom/classroom';
 
 // The slider of a (src/components/parameters.rs): its range is the one fitted to the
 // lecture's problem (around a = 8 and the minimum 9.8) and widens only while a lies
@@ -165,6 +166,33 @@ test('dragging the thumb lands on round values and the scale holds still', async
   }
   await page.mouse.up();
   expect(await sliderScale(slider)).toEqual(start);
+});
+
+test('a dragged slider is saved when the thumb is let go, not in the frames of the drag', async ({
+  lesson,
+  page,
+}) => {
+  // A save reads storage back and writes the lesson's JSON: milliseconds for a large
+  // table, which would make a frame of the drag late. The drag's end is saved at once.
+  const slider = lesson.byTestId('slider-a');
+  const from = await pointAt(slider, 8);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  const to = await pointAt(slider, 10.4);
+  await page.mouse.move(to.x, to.y, { steps: 3 });
+  const before = await savedLesson(page);
+  // Held for over three times the save's delay (300 ms), still moving.
+  for (const a of [10.2, 10.6, 10.3, 10.5]) {
+    const at = await pointAt(slider, a);
+    await page.mouse.move(at.x, at.y, { steps: 2 });
+    await page.waitForTimeout(250);
+  }
+  const value = await lesson.paramValue();
+  expect(Math.abs(value - 10.5)).toBeLessThan(0.3);
+  expect(await savedLesson(page), 'nothing saved while the thumb is held').toBe(before);
+  await page.mouse.up();
+  await expectSavedContaining(page, String(value));
+  lesson.expectNoErrors();
 });
 
 test('after a typo, dragging back home holds the scale until the thumb is let go', async ({

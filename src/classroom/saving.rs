@@ -96,8 +96,9 @@ impl Saver {
     }
 }
 
-/// Saves the lesson after every change, at most once per [`SAVE_DELAY`], and at once
-/// when the page is hidden or closed, so closing the tab loses nothing.
+/// Saves the lesson after every change, at most once per [`SAVE_DELAY`] (while a slider
+/// is dragged, when it is let go), and at once when the page is hidden or closed, so
+/// closing the tab loses nothing.
 pub fn use_saved_work(state: LessonState, classroom: ClassroomState) {
     // What is on screen at mount is what storage holds, or what must not overwrite it
     // yet (a default lesson opened for an unreadable link): save only real changes.
@@ -126,7 +127,7 @@ pub fn use_saved_work(state: LessonState, classroom: ClassroomState) {
             .try_update_value(|s| (!std::mem::replace(&mut s.pending, true)).then(|| s.delay()))
             .flatten();
         if let Some(delay) = delay {
-            set_timeout(move || save_now(state, classroom), delay);
+            set_timeout(move || save_when_still(state, classroom), delay);
         }
     });
     // A first-load tab handing over to this build kept changes it had not saved.
@@ -148,6 +149,18 @@ pub fn use_saved_work(state: LessonState, classroom: ClassroomState) {
         on_hide.remove();
         on_hidden.remove();
     });
+}
+
+/// Saves now, or once no slider is being dragged: a save lands in one frame of the drag
+/// (a 10 000-point lesson's takes milliseconds: reading storage back, writing the JSON),
+/// and that frame is late. The drag's end is seen at most [`SAVE_DELAY`] later; closing
+/// or hiding the page saves at once all the same.
+fn save_when_still(state: LessonState, classroom: ClassroomState) {
+    if state.sliding.try_get_untracked().unwrap_or(false) {
+        set_timeout(move || save_when_still(state, classroom), SAVE_DELAY);
+    } else {
+        save_now(state, classroom);
+    }
 }
 
 /// The run record of what is on screen now, as stored; `None` once the page is gone.
