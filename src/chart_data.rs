@@ -149,8 +149,9 @@ pub enum Hold<'a> {
     Nothing,
     /// A point being dragged: the axes keep the drag's view, and the point is highlighted.
     Point(&'a PointDrag),
-    /// A slider being dragged, with the view shown at its last move (`None` at the first):
-    /// the view only widens until the drag ends, to take in the fitted one. A drag back
+    /// A slider being dragged, or autoplay (a race) playing, with the view shown at its
+    /// last move or Step (`None` at the first): the view only widens until the drag or the
+    /// play ends, to take in the fitted one. A drag back
     /// and forth across the steps of [`fitted_view`] would otherwise redraw every layer
     /// (10 000 points) at each crossing: 19 times in the bench's 240 moves of `a*x^2`.
     Slider(Option<ChartView>),

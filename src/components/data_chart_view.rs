@@ -40,16 +40,16 @@ pub fn DataChartView(
         let empty = state.t().chart_data_empty;
         let squares = state.show_squares.get();
         let drag = drag.get();
-        let sliding = state.sliding.get() || state.playing.get();
+        let held = state.sliding.get() || state.playing.get();
         let hold = match &drag {
             Some(drag) => Hold::Point(drag),
-            None if sliding => Hold::Slider(slid.get_value()),
+            None if held => Hold::Slider(slid.get_value()),
             None => Hold::Nothing,
         };
         let chart = state
             .session
             .with(|s| window.with(|w| held_data_chart(s, w, squares, empty, hold)));
-        slid.set_value(chart.view.filter(|_| sliding));
+        slid.set_value(chart.view.filter(|_| held));
         chart
     });
     let drawn = use_chart_canvas(canvas, chart, state);

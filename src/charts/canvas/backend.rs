@@ -24,8 +24,8 @@ use web_sys::CanvasRenderingContext2d;
 pub struct MeasuringCanvas {
     pub(super) inner: CanvasBackend,
     pub(super) context: CanvasRenderingContext2d,
-    /// The font, alignment and baseline last set on the context by this backend.
-    pub(super) text_state: TextState,
+    /// The text and stroke state this backend last set on the context.
+    pub(super) state: ContextState,
 }
 
 /// A stroke colour (RGB, alpha's bits) and line width.
@@ -33,21 +33,20 @@ type LineKey = ((u8, u8, u8), u64, u32);
 
 /// What [`MeasuringCanvas`] last set on its context for text and lines.
 #[derive(Default)]
-pub struct TextState {
+pub struct ContextState {
     font: RefCell<String>,
     align: Cell<Option<&'static str>>,
     baseline: Cell<Option<&'static str>>,
     line: Cell<Option<LineKey>>,
 }
 
-impl TextState {
+impl ContextState {
     /// Sets `style`'s colour and width for strokes unless they are the ones set last.
     fn set_line<S: BackendStyle>(&self, context: &CanvasRenderingContext2d, style: &S) {
         let color = style.color();
         let line = (color.rgb, color.alpha.to_bits(), style.stroke_width());
         if self.line.replace(Some(line)) != Some(line) {
-            let (r, g, b) = color.rgb;
-            context.set_stroke_style_str(&format!("rgba({r},{g},{b},{})", color.alpha));
+            context.set_stroke_style_str(&super::css_colour(color));
             context.set_line_width(f64::from(style.stroke_width()));
         }
     }
@@ -123,7 +122,7 @@ impl DrawingBackend for MeasuringCanvas {
         to: BackendCoord,
         style: &S,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.text_state.forget_line();
+        self.state.forget_line();
         self.inner.draw_line(from, to, style)
     }
 
@@ -134,7 +133,7 @@ impl DrawingBackend for MeasuringCanvas {
         style: &S,
         fill: bool,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.text_state.forget_line();
+        self.state.forget_line();
         self.inner.draw_rect(upper_left, bottom_right, style, fill)
     }
 
@@ -150,7 +149,7 @@ impl DrawingBackend for MeasuringCanvas {
         let mut path = path.into_iter();
         self.context.begin_path();
         if let Some((x, y)) = path.next() {
-            self.text_state.set_line(&self.context, style);
+            self.state.set_line(&self.context, style);
             self.context.move_to(f64::from(x), f64::from(y));
             for (x, y) in path {
                 self.context.line_to(f64::from(x), f64::from(y));
@@ -180,7 +179,7 @@ impl DrawingBackend for MeasuringCanvas {
         {
             return Ok(());
         }
-        self.text_state.forget_line();
+        self.state.forget_line();
         self.inner.draw_circle(center, radius, style, fill)
     }
 
@@ -204,11 +203,9 @@ impl DrawingBackend for MeasuringCanvas {
         if color.alpha == 0.0 {
             return Ok(());
         }
-        self.text_state.set_anchor(&self.context, style);
-        self.text_state.set_font(&self.context, style);
-        let (r, g, b) = color.rgb;
-        self.context
-            .set_fill_style_str(&format!("rgba({r},{g},{b},{})", color.alpha));
+        self.state.set_anchor(&self.context, style);
+        self.state.set_font(&self.context, style);
+        self.context.set_fill_style_str(&super::css_colour(color));
         let quarter_turns = match style.transform() {
             FontTransform::None => 0.0,
             FontTransform::Rotate90 => 1.0,
@@ -244,7 +241,7 @@ impl DrawingBackend for MeasuringCanvas {
         style: &S,
     ) -> Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
         // The font as the text is drawn with.
-        self.text_state.set_font(&self.context, style);
+        self.state.set_font(&self.context, style);
         match self.context.measure_text(text) {
             // The height of a line box, as the span's offsetHeight was.
             Ok(m) => Ok((

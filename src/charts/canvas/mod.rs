@@ -38,6 +38,13 @@ pub fn timed<T>(name: &str, start: &str, f: impl FnOnce() -> T) -> T {
 /// canvases, and a runaway CSS size must not exhaust memory.
 const MAX_CANVAS_SIDE: f64 = 8192.0;
 
+/// `color` as the CSS string Plotters' canvas backend gives the canvas (`rgba(r,g,b,a)`), so
+/// that what this module draws itself looks as Plotters' drawing does.
+fn css_colour(color: plotters_backend::BackendColor) -> String {
+    let (r, g, b) = color.rgb;
+    format!("rgba({r},{g},{b},{})", color.alpha)
+}
+
 /// A drawing area covering the whole canvas, or `None` when the canvas has no 2D context.
 /// Draw with the `draw_*` functions; their sizes are in canvas (device) pixels.
 pub fn canvas_area(canvas: &HtmlCanvasElement) -> Option<DrawingArea<MeasuringCanvas, Shift>> {
@@ -46,7 +53,7 @@ pub fn canvas_area(canvas: &HtmlCanvasElement) -> Option<DrawingArea<MeasuringCa
         MeasuringCanvas {
             inner,
             context,
-            text_state: Default::default(),
+            state: Default::default(),
         }
         .into_drawing_area()
     })

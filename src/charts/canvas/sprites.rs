@@ -105,8 +105,7 @@ fn make_sprite(key: Key, color: BackendColor) -> Option<Sprite> {
     canvas.set_width(side);
     canvas.set_height(side);
     let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
-    let (r, g, b) = color.rgb;
-    let css = format!("rgba({r},{g},{b},{})", color.alpha);
+    let css = super::css_colour(color);
     if key.fill {
         context.set_fill_style_str(&css);
     } else {
