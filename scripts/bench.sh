@@ -8,7 +8,7 @@
 #   bash scripts/bench.sh              # everything
 #   BENCH_ONLY=drag bash scripts/bench.sh   # only some of: load, drag, surface, formula, race, autoplay (no file written)
 #   BENCH_NO_BUILD=1 bash scripts/bench.sh  # time the dist/ that is there
-#   BENCH_DATA='10 000 points, a*x^2' BENCH_ONLY=drag bash scripts/bench.sh  # drag only these
+#   BENCH_DATA='10 000 points, a*x^2' BENCH_ONLY=drag bash scripts/bench.sh  # drag only these (drag, surface)
 #                                          # data sets (names separated by ';')
 #   BENCH_DIST=/elsewhere/dist bash scripts/bench.sh  # time another build, e.g. an older
 #                                          # commit's, with today's harness (no file written)

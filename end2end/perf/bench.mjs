@@ -271,24 +271,30 @@ async function sliderDrag(deviceScaleFactor, dataName) {
 
 /** The row of the slider-drag table measured on the floor page (`openFloor`). */
 const FLOOR = 'floor: the lecture\'s canvases, no app';
+/** The row of the map-drag table measured on the floor page: lecture-ab's four canvases. */
+const MAP_FLOOR = 'floor: lecture-ab\'s canvases, no app';
 
 /**
  * Replaces the app in `page` by a bare page with the app's layout as it is now and none of
- * its work: a canvas of the same size where each visible chart is, and either a range input
- * where `slider-a` is (every canvas cleared and given one line in the animation frame after
- * each input) or, with `playing`, a Play button that redraws every canvas in every animation
- * frame (its Step counted where the race's table keeps it). What the browser itself needs
- * to show such frames (input dispatch, style, paint, commit and compositing of canvases
- * that size) is the least any redraw costs on this machine: the floor under the goals.
+ * its work: a canvas of the same size (and test id) where each visible chart is, and either
+ * a range input where `slider-a` is (every canvas cleared and given one line in the
+ * animation frame after each input), or with `mode` 'play' a Play button that redraws every
+ * canvas in every animation frame (its Step counted where the race's table keeps it), or
+ * with `mode` 'pointer' every canvas redrawn in the animation frame after each pointer move
+ * with a button down (a drag on a chart). What the browser itself needs to show such frames
+ * (input dispatch, style, paint, commit and compositing of canvases that size) is the least
+ * any redraw costs on this machine: the floor under the goals. The page is scrolled as the
+ * app was.
  */
-async function openFloor(page, playing = false) {
+async function openFloor(page, mode = 'slider') {
+  const playing = mode === 'play';
   const layout = await page.evaluate(() => {
     const box = (el) => {
       const r = el.getBoundingClientRect();
       return { x: r.left + scrollX, y: r.top + scrollY, w: r.width, h: r.height };
     };
     const charts = [...document.querySelectorAll('canvas[data-testid^=chart-]')]
-      .map(box)
+      .map((el) => ({ ...box(el), id: el.dataset.testid }))
       .filter((b) => b.w > 0 && b.h > 0);
     const slider = document.querySelector('[data-testid=slider-a]');
     return {
@@ -296,16 +302,17 @@ async function openFloor(page, playing = false) {
       slider: slider ? box(slider) : null,
       value: slider ? [slider.min, slider.max, slider.step, slider.value] : [],
       height: document.documentElement.scrollHeight,
+      scroll: [scrollX, scrollY],
     };
   });
   const place = (b) => `position:absolute;left:${b.x}px;top:${b.y}px;width:${b.w}px;height:${b.h}px;margin:0`;
   const [min, max, step, value] = layout.value;
-  const control = playing
+  const control = mode !== 'slider'
     ? '<button data-testid="play-button" aria-pressed="false">Play</button><span data-testid="race-gd" data-step="0"></span>'
     : `<input type="range" data-testid="slider-a" min="${min}" max="${max}" step="${step}" value="${value}" style="${place(layout.slider)}">`;
   const html = `<!doctype html><html><body data-floor style="margin:0;height:${layout.height}px">
 ${control}
-${layout.charts.map((b) => `<canvas style="${place(b)}"></canvas>`).join('\n')}
+${layout.charts.map((b) => `<canvas data-testid="${b.id}" style="${place(b)}"></canvas>`).join('\n')}
 <script>
 const canvases = [...document.querySelectorAll('canvas')];
 for (const c of canvases) {
@@ -331,6 +338,17 @@ slider?.addEventListener('input', () => {
   const t = (slider.value - slider.min) / (slider.max - slider.min);
   requestAnimationFrame(() => redraw(t));
 });
+let pending = false;
+addEventListener('pointermove', (ev) => {
+  if (${mode !== 'pointer'} || ev.buttons === 0 || pending) return;
+  pending = true;
+  const t = (ev.clientY % 100) / 100;
+  requestAnimationFrame(() => {
+    pending = false;
+    redraw(t);
+  });
+});
+scrollTo(${layout.scroll[0]}, ${layout.scroll[1]});
 const play = document.querySelector('button');
 const counter = document.querySelector('span');
 const frame = () => {
@@ -470,6 +488,15 @@ async function canvasDrag(deviceScaleFactor, dataName, what) {
       Number((await page.getByTestId(id).inputValue()).replace(',', '.'));
     from = await pointOn(canvas, await cell('cell-0-x'), await cell('cell-0-y'));
   }
+  if (dataName === MAP_FLOOR) {
+    // The same drag on the floor page: the point where the app's canvas had it.
+    const box = await canvas.boundingBox();
+    const at = { x: from.x - box.x, y: from.y - box.y };
+    await openFloor(page, 'pointer');
+    await canvas.scrollIntoViewIfNeeded();
+    const moved = await canvas.boundingBox();
+    from = { x: moved.x + at.x, y: moved.y + at.y };
+  }
   await page.evaluate((t) => {
     window.__bench.pointerTarget = t;
   }, target);
@@ -587,7 +614,7 @@ async function race(seconds = 4, floor = false) {
   await page.getByTestId('preset-select').selectOption('lecture-ab');
   for (const id of ['nesterov', 'rmsprop', 'adam']) await page.getByTestId(`optimizer-${id}`).check();
   await page.getByTestId('speed-select').selectOption('60');
-  if (floor) await openFloor(page, true);
+  if (floor) await openFloor(page, 'play');
   const stepNumber = () =>
     page.evaluate(() => ({
       k: Number(document.querySelector('[data-testid=race-gd]')?.dataset.step ?? 0),
@@ -658,11 +685,11 @@ if (wanted('surface')) {
   // The goals are at scale 2; the data drag on lecture-ab also at scale 1, for the map's
   // own compute and draw times at the canvas size of an ordinary screen.
   for (const [what, datas, scale] of [
-    ['map', ['lecture-ab'], 2],
+    ['map', ['lecture-ab', MAP_FLOOR], 2],
     ['data point', ['lecture-ab', ...big], 2],
     ['data point', ['lecture-ab'], 1],
   ]) {
-    for (const data of datas) {
+    for (const data of datas.filter(wantedData)) {
       results.surface.push(await canvasDrag(scale, data, what === 'map' ? 'map' : 'point'));
       const r = results.surface.at(-1);
       console.error(`surface ${what} ${data} @${scale}x: ${r.events} inputs, p95 to frame ${ms(r.frameP95)} ms`);
