@@ -315,7 +315,40 @@ pub fn loss_chart(
         }
         .to_owned(),
         view: None,
+        curve_moves: false,
     }
+}
+
+/// What the loss chart keeps while the parameters are dragged or play runs: the view it
+/// showed last, and the curve it showed when the hold began.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LossHold {
+    /// The view shown at the last frame.
+    pub view: ChartView,
+    /// The curve L(a) at the hold's start.
+    pub curve: Vec<(f64, f64)>,
+}
+
+/// Holds `chart`'s axes while a slider or the map's point is dragged or play runs (the
+/// data chart's [`Hold::Slider`]): its view only widens from `hold`'s, so the axes do not
+/// jump at every frame, and once the curve is no longer the one the hold began with (b
+/// moved), the curve is drawn with the moving marks ([`LossChart::curve_moves`]): the
+/// axes are then not redrawn with it at every frame. Returns the hold for the next frame.
+pub fn hold_loss_chart(chart: &mut LossChart, hold: Option<LossHold>) -> LossHold {
+    let fitted = chart.fitted_view();
+    let hold = match hold {
+        Some(h) => LossHold {
+            view: union(h.view, fitted),
+            curve: h.curve,
+        },
+        None => LossHold {
+            view: fitted,
+            curve: chart.curve.clone(),
+        },
+    };
+    chart.view = Some(hold.view);
+    chart.curve_moves = chart.curve != hold.curve;
+    hold
 }
 
 /// The race's paths on the loss curve, (a, L) after each step from the start, when a is the

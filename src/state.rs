@@ -55,8 +55,9 @@ pub struct LessonState {
     pub notice: RwSignal<Option<Notice>>,
     /// Projector mode: larger readouts and chart text, thicker lines, high contrast.
     pub projector: RwSignal<bool>,
-    /// Whether a slider is being dragged (from its first move to [`LessonState::end_slide`]):
-    /// the data chart's axes only widen meanwhile ([`crate::chart_data::Hold::Slider`]).
+    /// Whether a slider or the loss map's point is being dragged (from the first move to
+    /// [`LessonState::end_slide`] or [`LessonState::put_down_on_map`]): the data chart's
+    /// axes only widen meanwhile ([`crate::chart_data::Hold::Slider`]), and the save waits.
     pub sliding: RwSignal<bool>,
 }
 
@@ -179,9 +180,7 @@ impl LessonState {
     /// ([`Session::slide_param`]).
     pub fn slide_param(&self, index: usize, value: f64) {
         self.playing.set(false);
-        if !self.sliding.get_untracked() {
-            self.sliding.set(true);
-        }
+        self.start_slide();
         self.session.update(|s| {
             s.slide_param(index, value);
         });
@@ -190,22 +189,38 @@ impl LessonState {
     /// A slider drag (or key press) has ended: the ranges fit the values again
     /// ([`Session::end_slide`]). Nothing is notified when no range changed.
     pub fn end_slide(&self) {
-        if self.sliding.get_untracked() {
-            self.sliding.set(false);
-        }
+        self.stop_sliding();
         self.session.maybe_update(Session::end_slide);
     }
 
-    /// The point dragged on the loss map to (a, b) ([`Session::move_on_map`]).
+    /// Marks a drag of the parameters (a slider's, or the map's point) as going on.
+    fn start_slide(&self) {
+        if !self.sliding.get_untracked() {
+            self.sliding.set(true);
+        }
+    }
+
+    /// Marks the parameters' drag as over.
+    fn stop_sliding(&self) {
+        if self.sliding.get_untracked() {
+            self.sliding.set(false);
+        }
+    }
+
+    /// The point dragged on the loss map to (a, b) ([`Session::move_on_map`]). Like a
+    /// slider's drag, it holds the data chart's axes (they only widen) and the save until
+    /// the point is put down.
     pub fn move_on_map(&self, a: f64, b: f64) {
         self.pause();
+        self.start_slide();
         self.session.maybe_update(|s| s.move_on_map(a, b));
     }
 
     /// The point put down on the loss map: every run starts there
-    /// ([`Session::put_down_on_map`]).
+    /// ([`Session::put_down_on_map`]). A drag of the point ends here.
     pub fn put_down_on_map(&self, a: f64, b: f64) {
         self.pause();
+        self.stop_sliding();
         self.session.update(|s| {
             s.put_down_on_map(a, b);
         });

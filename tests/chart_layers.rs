@@ -6,8 +6,10 @@
 
 use descent_core::presets::Preset;
 use descent_core::Session;
-use descent_lab::chart_data::{data_chart, landscape_of, loss_chart, LossWords};
-use descent_lab::charts::{CachedLayer, ChartStyle, ChartView, DataChart, LayeredChart};
+use descent_lab::chart_data::{
+    data_chart, hold_loss_chart, landscape_of, loss_chart, LossHold, LossWords,
+};
+use descent_lab::charts::{CachedLayer, ChartStyle, ChartView, DataChart, LayeredChart, LossChart};
 use descent_lab::i18n::Lang;
 use plotters::prelude::*;
 use plotters_svg::SVGBackend;
@@ -191,4 +193,75 @@ fn dragging_one_of_many_points_keeps_the_overlay_and_draws_that_point_on_top() {
     };
     assert_eq!(top_svg(&resting).matches("<circle").count(), 0);
     assert_eq!(resting.overlay(None, &style).unwrap().points.len(), 1_000);
+}
+
+/// The loss chart of `session` as a drag or play holds it (`hold_loss_chart`).
+fn held_loss(session: &Session, hold: Option<LossHold>) -> (LossChart, LossHold) {
+    let mut chart = loss_chart(
+        session,
+        &landscape_of(&session.landscape_key()),
+        Lang::En,
+        WORDS,
+    );
+    let hold = hold_loss_chart(&mut chart, hold);
+    (chart, hold)
+}
+
+#[test]
+fn dragging_b_moves_the_loss_curve_onto_the_moving_layer_and_holds_the_axes() {
+    let style = ChartStyle::default();
+    let curve_colour = hex(style.palette().curve);
+    let mut session = Session::new(Preset::LectureAb.lesson());
+    // The drag's first frame: nothing has moved yet, the curve is on the base.
+    let (first, hold) = held_loss(&session, None);
+    assert!(!first.curve_moves);
+    assert!(layer_svg(&first.base(&style)).contains(&curve_colour));
+    // b moves towards the valley: the curve L(a) sinks, the axes hold still.
+    session.move_on_map(8.0, 0.5);
+    let (second, hold) = held_loss(&session, Some(hold));
+    session.move_on_map(8.0, 1.0);
+    let (third, _) = held_loss(&session, Some(hold));
+    for chart in [&second, &third] {
+        assert!(
+            chart.curve_moves,
+            "b moved: the curve is not the hold's first"
+        );
+        let base = layer_svg(&chart.base(&style));
+        assert!(!base.contains(&curve_colour), "no curve on the base");
+        assert!(base.contains("<text"), "the tick labels stay on the base");
+        assert!(
+            moving_svg(chart, &style).contains(&curve_colour),
+            "the curve moves"
+        );
+    }
+    assert_eq!(
+        second.base(&style),
+        third.base(&style),
+        "the base is not redrawn"
+    );
+    assert_ne!(second.curve, third.curve);
+    assert_eq!(
+        first.view, second.view,
+        "the view only widens; it did not narrow"
+    );
+    // Unheld (the point put down), the view fits the curve again and the curve is on the base.
+    let unheld = loss_chart(
+        &session,
+        &landscape_of(&session.landscape_key()),
+        Lang::En,
+        WORDS,
+    );
+    assert!(!unheld.curve_moves && unheld.view.is_none());
+    assert!(layer_svg(&unheld.base(&style)).contains(&curve_colour));
+}
+
+#[test]
+fn sliding_a_keeps_the_loss_curve_on_the_base() {
+    let style = ChartStyle::default();
+    let mut session = Session::new(Preset::LectureAb.lesson());
+    let (_, hold) = held_loss(&session, None);
+    session.slide_param(0, 9.0);
+    let (chart, _) = held_loss(&session, Some(hold));
+    assert!(!chart.curve_moves, "L(a) did not change");
+    assert!(layer_svg(&chart.base(&style)).contains(&hex(style.palette().curve)));
 }

@@ -76,6 +76,41 @@ test('dragging the point on the map sets a and b, and the data chart follows liv
   expect(await lesson.paramValue('b')).toBe(b);
 });
 
+test('while the point on the map is dragged the other charts\' axes only widen; put down, they fit', async ({
+  lesson,
+  page,
+}) => {
+  // b moves the loss curve L(a) and the still part of the data chart's window: fitted at
+  // every move, both charts' axes would jump (and be redrawn) at every frame of the drag.
+  const map = await openLectureAb(lesson);
+  const view = async (id: string) =>
+    ((await lesson.byTestId(id).getAttribute('data-view')) ?? '').split(',').map(Number);
+  const holds = (outer: number[], inner: number[]) =>
+    outer[0] <= inner[0] && outer[1] >= inner[1] && outer[2] <= inner[2] && outer[3] >= inner[3];
+  const from = await pointOnChart(map, 8, 0);
+  const to = await pointOnChart(map, 9.6, 0.9);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  const shown: Record<string, number[][]> = { 'chart-loss': [], 'chart-data': [] };
+  for (let k = 1; k <= 8; k++) {
+    await page.mouse.move(from.x + ((to.x - from.x) * k) / 8, from.y + ((to.y - from.y) * k) / 8);
+    await expect.poll(() => lesson.paramValue('b')).toBeGreaterThan((0.9 * (k - 0.5)) / 8);
+    for (const id of Object.keys(shown)) shown[id].push(await view(id));
+  }
+  for (const [id, views] of Object.entries(shown)) {
+    expect(views[0], id).toHaveLength(4);
+    views.slice(1).forEach((v, i) => expect(holds(v, views[i]), `${id}: ${views[i]} → ${v}`).toBe(true));
+  }
+  // Near the minimum L(a) at b = 0.9 is far lower than at b = 0: the held loss view is
+  // taller than the curve needs, and put down it fits the curve again, within the held one.
+  const held = shown['chart-loss'].at(-1) ?? [];
+  await page.mouse.up();
+  await expect.poll(async () => (await view('chart-loss')).join()).not.toBe(held.join());
+  expect(holds(held, await view('chart-loss'))).toBe(true);
+  expect((await view('chart-loss'))[3]).toBeLessThan(held[3]);
+  lesson.expectNoErrors();
+});
+
 test('a click on the map starts the next run there', async ({ lesson, page }) => {
   const map = await openLectureAb(lesson);
   await lesson.step();

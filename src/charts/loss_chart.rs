@@ -60,6 +60,10 @@ pub struct LossChart {
     /// A fixed data window; `None` fits one to the curve ([`LossChart::fitted_view`]). Points outside are clipped
     /// (an arrow at the edge shows where the current point went).
     pub view: Option<ChartView>,
+    /// Whether the curve is drawn with the moving marks instead of on the base: while it
+    /// changes with every frame (b dragged on the map, a race on a·x + b), the axes and
+    /// their labels would otherwise be redrawn with it each time.
+    pub curve_moves: bool,
 }
 
 impl Default for LossChart {
@@ -79,6 +83,7 @@ impl Default for LossChart {
             maximum_label: "max".to_owned(),
             empty_message: String::new(),
             view: None,
+            curve_moves: false,
         }
     }
 }
@@ -231,18 +236,34 @@ impl CachedLayer for LossAxes {
         };
         let frame = draw_axes(area, &axes, &self.style)?;
         if let Some(frame) = &frame {
-            super::undefined::draw_undefined_bands(area, frame, &self.curve, &self.style)?;
-            draw_clipped_polyline(
-                area,
-                frame,
-                &self.curve,
-                self.style
-                    .palette()
-                    .curve
-                    .stroke_width(self.style.stroke(3.5)),
-            )?;
+            draw_curve(area, frame, &self.curve, &self.style)?;
         }
         Ok(frame)
+    }
+}
+
+/// The curve L(a), with the stretches where L is not defined hatched.
+fn draw_curve<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    frame: &PlotFrame,
+    curve: &[(f64, f64)],
+    style: &ChartStyle,
+) -> DrawResult<(), DB> {
+    super::undefined::draw_undefined_bands(area, frame, curve, style)?;
+    draw_clipped_polyline(
+        area,
+        frame,
+        curve,
+        style.palette().curve.stroke_width(style.stroke(3.5)),
+    )
+}
+
+impl LossChart {
+    /// Whether the curve is drawn with the moving marks ([`LossChart::curve_moves`]). Only
+    /// the full build's charts hold a curve that moves; in the first-load build this is
+    /// `false` and the compiler leaves the moving curve out.
+    fn moving_curve(&self) -> bool {
+        crate::FULL_BUILD && self.curve_moves
     }
 }
 
@@ -253,7 +274,11 @@ impl LayeredChart for LossChart {
     fn base(&self, style: &ChartStyle) -> LossAxes {
         LossAxes {
             view: self.view.unwrap_or_else(|| self.fitted_view()),
-            curve: self.curve.clone(),
+            curve: if self.moving_curve() {
+                Vec::new()
+            } else {
+                self.curve.clone()
+            },
             parameter_name: self.parameter_name.clone(),
             loss_name: self.loss_name.clone(),
             style: *style,
@@ -266,6 +291,9 @@ impl LayeredChart for LossChart {
         frame: Option<&PlotFrame>,
         style: &ChartStyle,
     ) -> DrawResult<(), DB> {
+        if let (true, Some(frame)) = (self.moving_curve(), frame) {
+            draw_curve(area, frame, &self.curve, style)?;
+        }
         draw_loss_marks(area, frame, self, style)
     }
 

@@ -2,7 +2,10 @@
 
 use super::canvas_redraw::use_chart_canvas;
 use super::in_own_task;
-use crate::chart_data::{alt_numbers, landscape_is_deferred, landscape_of, loss_chart, LossWords};
+use crate::chart_data::{
+    alt_numbers, hold_loss_chart, landscape_is_deferred, landscape_of, loss_chart, LossHold,
+    LossWords,
+};
 use crate::i18n::loss_chart_alt;
 use crate::state::LessonState;
 use descent_core::{LandscapeKey, LossLandscape, Session};
@@ -20,6 +23,11 @@ pub fn LossChartView(
     // resamples the curve.
     let key = Memo::new(move |_| state.session.with(Session::landscape_key));
     let landscape = use_landscape(key);
+    // While a slider or the map's point is dragged, or play runs: the axes only widen, and
+    // a curve that moves (b changing) is drawn with the marks (`hold_loss_chart`). In the
+    // first-load build b is always frozen: only a moves, the curve and its view never
+    // change meanwhile, and there is nothing to hold.
+    let hold = StoredValue::new(None::<LossHold>);
     let chart = Memo::new(move |_| {
         let lang = state.lang.get();
         let t = state.t();
@@ -31,9 +39,13 @@ pub fn LossChartView(
             no_data: t.chart_loss_empty,
             too_large: &too_large,
         };
-        state
+        let mut chart = state
             .session
-            .with(|s| landscape.with(|l| loss_chart(s, l, lang, words)))
+            .with(|s| landscape.with(|l| loss_chart(s, l, lang, words)));
+        let held = crate::FULL_BUILD && (state.sliding.get() || state.playing.get());
+        let next = held.then(|| hold_loss_chart(&mut chart, hold.get_value()));
+        hold.set_value(next);
+        chart
     });
     use_chart_canvas(canvas, chart, state);
     let alt = move || {
