@@ -55,10 +55,12 @@ pub struct LessonState {
     pub notice: RwSignal<Option<Notice>>,
     /// Projector mode: larger readouts and chart text, thicker lines, high contrast.
     pub projector: RwSignal<bool>,
-    /// Whether a slider or the loss map's point is being dragged (from the first move to
-    /// [`LessonState::end_slide`] or [`LessonState::put_down_on_map`]): the data chart's
-    /// axes only widen meanwhile ([`crate::chart_data::Hold::Slider`]), and the save waits.
-    pub sliding: RwSignal<bool>,
+    /// Whether a slider, the loss map's point or a data point is being dragged (from the
+    /// first move to [`LessonState::end_slide`], [`LessonState::put_down_on_map`] or
+    /// [`LessonState::end_point_drag`]): the data and loss charts' axes only widen meanwhile
+    /// ([`crate::chart_data::Hold::Slider`], [`crate::chart_data::hold_loss_chart`]), and
+    /// the save waits.
+    pub dragging: RwSignal<bool>,
 }
 
 impl LessonState {
@@ -73,7 +75,7 @@ impl LessonState {
             preset: RwSignal::new(None),
             notice: RwSignal::new(None),
             projector: RwSignal::new(false),
-            sliding: RwSignal::new(false),
+            dragging: RwSignal::new(false),
         }
     }
 
@@ -180,7 +182,7 @@ impl LessonState {
     /// ([`Session::slide_param`]).
     pub fn slide_param(&self, index: usize, value: f64) {
         self.playing.set(false);
-        self.start_slide();
+        self.start_drag();
         self.session.update(|s| {
             s.slide_param(index, value);
         });
@@ -189,21 +191,21 @@ impl LessonState {
     /// A slider drag (or key press) has ended: the ranges fit the values again
     /// ([`Session::end_slide`]). Nothing is notified when no range changed.
     pub fn end_slide(&self) {
-        self.stop_sliding();
+        self.stop_dragging();
         self.session.maybe_update(Session::end_slide);
     }
 
-    /// Marks a drag of the parameters (a slider's, or the map's point) as going on.
-    fn start_slide(&self) {
-        if !self.sliding.get_untracked() {
-            self.sliding.set(true);
+    /// Marks a drag (a slider's, the map's point, a data point) as going on.
+    fn start_drag(&self) {
+        if !self.dragging.get_untracked() {
+            self.dragging.set(true);
         }
     }
 
-    /// Marks the parameters' drag as over.
-    fn stop_sliding(&self) {
-        if self.sliding.get_untracked() {
-            self.sliding.set(false);
+    /// Marks the drag as over.
+    fn stop_dragging(&self) {
+        if self.dragging.get_untracked() {
+            self.dragging.set(false);
         }
     }
 
@@ -212,7 +214,7 @@ impl LessonState {
     /// the point is put down.
     pub fn move_on_map(&self, a: f64, b: f64) {
         self.pause();
-        self.start_slide();
+        self.start_drag();
         self.session.maybe_update(|s| s.move_on_map(a, b));
     }
 
@@ -220,7 +222,7 @@ impl LessonState {
     /// ([`Session::put_down_on_map`]). A drag of the point ends here.
     pub fn put_down_on_map(&self, a: f64, b: f64) {
         self.pause();
-        self.stop_sliding();
+        self.stop_dragging();
         self.session.update(|s| {
             s.put_down_on_map(a, b);
         });
@@ -260,6 +262,7 @@ impl LessonState {
     /// Moves the point of table row `row` to (x, y) (a drag on the data chart).
     pub fn move_point(&self, row: usize, x: f64, y: f64) {
         self.playing.set(false);
+        self.start_drag();
         self.session.update(|s| {
             s.move_point(row, x, y);
         });
@@ -328,6 +331,12 @@ impl LessonState {
         if self.session.update_untracked(Session::end_edit) {
             self.session.notify();
         }
+    }
+
+    /// A data point's drag has ended: the charts fit again, and the drag is one edit.
+    pub fn end_point_drag(&self) {
+        self.stop_dragging();
+        self.end_edit();
     }
 
     /// Adds an empty row.

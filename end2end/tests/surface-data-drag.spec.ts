@@ -56,3 +56,38 @@ test('lecture-ab: the map holds its view while a data point is dragged, then fit
   expect(a1).toBeGreaterThanOrEqual(8);
   lesson.expectNoErrors();
 });
+
+test('lecture-ab: while a data point is dragged the loss chart\'s axes only widen, then fit', async ({
+  lesson,
+  page,
+}) => {
+  // New data is a new curve L(a): fitted at every move, the loss chart's axes would jump
+  // (and be redrawn) at every frame of the drag.
+  await lesson.selectPreset('lecture-ab');
+  const loss = lesson.byTestId('chart-loss');
+  await expect(loss).toHaveAttribute('data-view', /\d/);
+  const view = async () => ((await loss.getAttribute('data-view')) ?? '').split(',').map(Number);
+  const holds = (outer: number[], inner: number[]) =>
+    outer[0] <= inner[0] && outer[1] >= inner[1] && outer[2] <= inner[2] && outer[3] >= inner[3];
+  const data = lesson.byTestId('chart-data');
+  const cellY = async () => Number((await lesson.byTestId('cell-2-y').inputValue()).replace(',', '.'));
+  // The lecture's last point (10, 98) dragged up to about y = 120 (the chart's top edge is
+  // near 126), which raises the curve, and back down to where it was.
+  const from = await pointOn(data, 10, 98);
+  const up = await pointOn(data, 10, 120);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  const shown = [await view()];
+  for (const k of [1, 2, 3, 4, 5, 6, 7, 8, 7, 6, 5, 4, 3, 2, 1, 0]) {
+    await page.mouse.move(from.x, from.y + ((up.y - from.y) * k) / 8);
+    await expect.poll(cellY).toBeCloseTo(98 + (22 * k) / 8, -0.5);
+    shown.push(await view());
+  }
+  shown.slice(1).forEach((v, i) => expect(holds(v, shown[i]), `${shown[i]} → ${v}`).toBe(true));
+  expect(shown.at(-1)![3], 'the axes widened while the curve rose').toBeGreaterThan(shown[0][3]);
+  await page.mouse.up();
+  // Put down where it started: the view fits the curve again, as it was before the drag.
+  await expect.poll(async () => (await view())[3]).toBeLessThan(shown.at(-1)![3]);
+  expect(Math.abs(await cellY() - 98)).toBeLessThan(1);
+  lesson.expectNoErrors();
+});

@@ -61,8 +61,8 @@ pub struct LossChart {
     /// (an arrow at the edge shows where the current point went).
     pub view: Option<ChartView>,
     /// Whether the curve is drawn with the moving marks instead of on the base: while it
-    /// changes with every frame (b dragged on the map, a race on a·x + b), the axes and
-    /// their labels would otherwise be redrawn with it each time.
+    /// changes with every frame (b dragged on the map, a data point dragged, a race on
+    /// a·x + b), the axes and their labels would otherwise be redrawn with it each time.
     pub curve_moves: bool,
 }
 
@@ -260,8 +260,8 @@ fn draw_curve<DB: DrawingBackend>(
 
 impl LossChart {
     /// Whether the curve is drawn with the moving marks ([`LossChart::curve_moves`]). Only
-    /// the full build's charts hold a curve that moves; in the first-load build this is
-    /// `false` and the compiler leaves the moving curve out.
+    /// the full build holds a moving curve (`components::loss_chart_view`); in the
+    /// first-load build this is `false` and the compiler leaves the moving curve out.
     fn moving_curve(&self) -> bool {
         crate::FULL_BUILD && self.curve_moves
     }

@@ -156,7 +156,7 @@ pub fn use_saved_work(state: LessonState, classroom: ClassroomState) {
 /// and that frame is late. The drag's end is seen at most [`SAVE_DELAY`] later; closing
 /// or hiding the page saves at once all the same.
 fn save_when_still(state: LessonState, classroom: ClassroomState) {
-    if state.sliding.try_get_untracked().unwrap_or(false) {
+    if state.dragging.try_get_untracked().unwrap_or(false) {
         set_timeout(move || save_when_still(state, classroom), SAVE_DELAY);
     } else {
         save_now(state, classroom);

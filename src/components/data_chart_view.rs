@@ -40,7 +40,7 @@ pub fn DataChartView(
         let empty = state.t().chart_data_empty;
         let squares = state.show_squares.get();
         let drag = drag.get();
-        let held = state.sliding.get() || state.playing.get();
+        let held = state.dragging.get() || state.playing.get();
         let hold = match &drag {
             Some(drag) => Hold::Point(drag),
             None if held => Hold::Slider(slid.get_value()),
@@ -138,7 +138,7 @@ pub fn DataChartView(
             .is_some_and(|d| d.pointer_id == ev.pointer_id())
         {
             drag.set(None);
-            state.end_edit();
+            state.end_point_drag();
         }
     };
     // A finger on a point must drag it, not scroll the page, so the touch is refused to the

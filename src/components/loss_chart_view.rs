@@ -23,10 +23,11 @@ pub fn LossChartView(
     // resamples the curve.
     let key = Memo::new(move |_| state.session.with(Session::landscape_key));
     let landscape = use_landscape(key);
-    // While a slider or the map's point is dragged, or play runs: the axes only widen, and
-    // a curve that moves (b changing) is drawn with the marks (`hold_loss_chart`). In the
-    // first-load build b is always frozen: only a moves, the curve and its view never
-    // change meanwhile, and there is nothing to hold.
+    // While a slider, the map's point or a data point is dragged, or play runs: the axes
+    // only widen, and a curve that moves (b or the data changing) is drawn with the marks
+    // (`hold_loss_chart`). The first-load build leaves this out (it cost 400 B of the
+    // first load): b is frozen there, so only a data point's drag moves the curve, and
+    // the base is then redrawn with it at every move.
     let hold = StoredValue::new(None::<LossHold>);
     let chart = Memo::new(move |_| {
         let lang = state.lang.get();
@@ -42,7 +43,7 @@ pub fn LossChartView(
         let mut chart = state
             .session
             .with(|s| landscape.with(|l| loss_chart(s, l, lang, words)));
-        let held = crate::FULL_BUILD && (state.sliding.get() || state.playing.get());
+        let held = crate::FULL_BUILD && (state.dragging.get() || state.playing.get());
         let next = held.then(|| hold_loss_chart(&mut chart, hold.get_value()));
         hold.set_value(next);
         chart
