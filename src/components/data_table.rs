@@ -1,14 +1,16 @@
 //! The data table: edit cells in place, rename the columns, add and delete rows, paste a
 //! block from a spreadsheet or CSV, pick a preset.
 
+use super::settled;
 use crate::classroom::ClassroomState;
 use crate::i18n::{
     cell_empty, cell_not_a_number, cell_not_finite, delete_row_label, more_rows, unnamed_column,
+    Lang,
 };
 use crate::state::LessonState;
 use descent_core::presets::Preset;
 use descent_core::table::NumberError;
-use descent_core::Session;
+use descent_core::{Labels, Session};
 use leptos::prelude::*;
 use std::collections::HashMap;
 
@@ -25,60 +27,22 @@ pub fn DataTable(
 ) -> impl IntoView {
     let lang = move || state.lang.get();
     let row_count = Memo::new(move |_| state.session.with(|s| s.lesson().table.rows.len()));
-    // The table rows where a typed formula is not defined at the current parameters.
-    let undefined_rows = Memo::new(move |_| {
-        state.session.with(|s| {
-            s.undefined_rows()
-                .iter()
-                .filter_map(|r| s.point_row(r.row))
-                .collect::<Vec<_>>()
-        })
-    });
-    // Each bad cell's message, looked up by every cell as it renders.
-    let cell_errors = Memo::new(move |_| {
+    // What the cells show, as one settled signal (`settled`): moving the slider changes the
+    // session but none of this, so the hundreds of cells of a long table are not revisited
+    // on every frame of a drag or of autoplay.
+    let shown = settled(move || {
         let lang = state.lang.get();
-        state.session.with(|s| {
-            let labels = &s.lesson().table.labels;
-            s.conversion()
-                .errors
-                .iter()
-                .map(|e| {
-                    let name = if e.column == 0 { &labels.x } else { &labels.y };
-                    // A column without a name is called by its number: "column 2".
-                    let number = (e.column + 1).to_string();
-                    let column = if name.trim().is_empty() {
-                        &number
-                    } else {
-                        name
-                    };
-                    let text = match e.error {
-                        NumberError::Empty => cell_empty(lang, e.row + 1, column),
-                        NumberError::NotANumber => {
-                            cell_not_a_number(lang, e.row + 1, column, &e.raw)
-                        }
-                        NumberError::NotFinite => cell_not_finite(lang, e.row + 1, column, &e.raw),
-                    };
-                    ((e.row, e.column), text)
-                })
-                .collect::<HashMap<_, _>>()
-        })
+        state.session.with(|s| shown_table(s, lang))
     });
-    // The shown rows and the column names as memos: moving the slider changes the session
-    // but neither of these, so the hundreds of cells of a long table are not revisited (and
-    // re-subscribed) on every frame of a drag or of autoplay.
-    let shown_rows = Memo::new(move |_| {
-        state.session.with(|s| {
-            let rows = &s.lesson().table.rows;
-            rows.iter().take(VISIBLE_ROWS).cloned().collect::<Vec<_>>()
-        })
-    });
-    let labels = Memo::new(move |_| state.session.with(|s| s.lesson().table.labels.clone()));
+    let undefined_rows = move |row: usize| shown.with(|t| t.undefined_rows.contains(&row));
+    let cell_errors =
+        move |row: usize, column: usize| shown.with(|t| t.errors.get(&(row, column)).cloned());
     let label = move |column: usize| {
-        labels.with(|labels| {
+        shown.with(|t| {
             if column == 0 {
-                labels.x.clone()
+                t.labels.x.clone()
             } else {
-                labels.y.clone()
+                t.labels.y.clone()
             }
         })
     };
@@ -96,9 +60,14 @@ pub fn DataTable(
     let cell = move |row: usize, column: usize| {
         let id = format!("cell-{row}-{}", if column == 0 { "x" } else { "y" });
         let text = move || {
-            shown_rows.with(|rows| rows.get(row).map(|r| r[column].clone()).unwrap_or_default())
+            shown.with(|t| {
+                t.rows
+                    .get(row)
+                    .map(|r| r[column].clone())
+                    .unwrap_or_default()
+            })
         };
-        let error = move || cell_errors.with(|e| e.get(&(row, column)).cloned());
+        let error = move || cell_errors(row, column);
         view! {
             <td>
                 <input
@@ -201,7 +170,7 @@ pub fn DataTable(
                             // Indexed rows, written again in place when their number changes (no keyed list:
                             // see `components::history`).
                             let row = move |row| {
-                                let undefined = move || undefined_rows.with(|r| r.contains(&row));
+                                let undefined = move || undefined_rows(row);
                                 view! {
                                     <tr
                                         class:undefined-row=undefined
@@ -243,5 +212,58 @@ pub fn DataTable(
                 </button>
             </div>
         </section>
+    }
+}
+
+/// What the table's cells show of a session: the first [`VISIBLE_ROWS`] rows as typed, the
+/// column names, each bad cell's message and the rows where a typed formula is not defined.
+#[derive(Clone, Debug, PartialEq)]
+struct ShownTable {
+    rows: Vec<[String; 2]>,
+    labels: Labels,
+    errors: HashMap<(usize, usize), String>,
+    undefined_rows: Vec<usize>,
+}
+
+/// The table of `session` as its cells show it, in `lang`.
+fn shown_table(s: &Session, lang: Lang) -> ShownTable {
+    let labels = &s.lesson().table.labels;
+    let errors = s
+        .conversion()
+        .errors
+        .iter()
+        .map(|e| {
+            let name = if e.column == 0 { &labels.x } else { &labels.y };
+            // A column without a name is called by its number: "column 2".
+            let number = (e.column + 1).to_string();
+            let column = if name.trim().is_empty() {
+                &number
+            } else {
+                name
+            };
+            let text = match e.error {
+                NumberError::Empty => cell_empty(lang, e.row + 1, column),
+                NumberError::NotANumber => cell_not_a_number(lang, e.row + 1, column, &e.raw),
+                NumberError::NotFinite => cell_not_finite(lang, e.row + 1, column, &e.raw),
+            };
+            ((e.row, e.column), text)
+        })
+        .collect();
+    ShownTable {
+        rows: s
+            .lesson()
+            .table
+            .rows
+            .iter()
+            .take(VISIBLE_ROWS)
+            .cloned()
+            .collect(),
+        labels: labels.clone(),
+        errors,
+        undefined_rows: s
+            .undefined_rows()
+            .iter()
+            .filter_map(|r| s.point_row(r.row))
+            .collect(),
     }
 }

@@ -45,10 +45,32 @@ pub use toolbar::Toolbar;
 pub use tour_bar::TourBar;
 pub use worked::Worked;
 
+use leptos::prelude::{untrack, Effect, ReadSignal, RwSignal, Set, WithUntracked};
+
 /// Runs `f` in a task of its own (a zero timeout), as soon as the page is free: for work
 /// that follows an input but should lengthen neither the input's task nor a frame's
 /// animation callbacks, which also redraw the charts (the map's rows, a landscape over
 /// many points, a parameter range's scan).
 pub fn in_own_task(f: impl FnOnce() + 'static) {
     leptos::prelude::set_timeout(f, std::time::Duration::ZERO);
+}
+
+/// A signal holding `f`'s value, set only when that value changes. Unlike a [`Memo`], a
+/// change of what `f` reads that leaves its value equal reaches none of the signal's
+/// readers: a memo marks every reader for a check at each change of its sources, and the
+/// hundreds of cells of a long table (each with five bindings) were then scheduled and
+/// checked at every frame of a slider drag. The value follows one task later (an effect
+/// sets it), before the next frame.
+pub fn settled<T>(f: impl Fn() -> T + 'static) -> ReadSignal<T>
+where
+    T: PartialEq + Send + Sync + 'static,
+{
+    let signal = RwSignal::new(untrack(&f));
+    Effect::new(move |_| {
+        let value = f();
+        if signal.with_untracked(|old| *old != value) {
+            signal.set(value);
+        }
+    });
+    signal.read_only()
 }
