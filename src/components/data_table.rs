@@ -26,6 +26,7 @@ pub fn DataTable(
     classroom: ClassroomState,
 ) -> impl IntoView {
     let lang = move || state.lang.get();
+    let row_count = Memo::new(move |_| state.session.with(|s| s.lesson().table.rows.len()));
     // What the cells show, as one settled signal (`settled`): moving the slider changes the
     // session but none of this, so the hundreds of cells of a long table are not revisited
     // on every frame of a drag or of autoplay.
@@ -33,7 +34,6 @@ pub fn DataTable(
         let lang = state.lang.get();
         state.session.with(|s| shown_table(s, lang))
     });
-    let row_count = move || shown.with(|t| t.row_count);
     let undefined_rows = move |row: usize| shown.with(|t| t.undefined_rows.contains(&row));
     let cell_errors =
         move |row: usize, column: usize| shown.with(|t| t.errors.get(&(row, column)).cloned());
@@ -191,13 +191,13 @@ pub fn DataTable(
                                     </tr>
                                 }
                             };
-                            move || (0..row_count().min(VISIBLE_ROWS)).map(row).collect_view()
+                            move || (0..row_count.get().min(VISIBLE_ROWS)).map(row).collect_view()
                         }
                     </tbody>
                 </table>
             </div>
-            <Show when=move || { row_count() > VISIBLE_ROWS }>
-                <p class="hint">{move || more_rows(lang(), row_count() - VISIBLE_ROWS)}</p>
+            <Show when=move || { row_count.get() > VISIBLE_ROWS }>
+                <p class="hint">{move || more_rows(lang(), row_count.get() - VISIBLE_ROWS)}</p>
             </Show>
             <div class="buttons">
                 <button data-testid="add-row" on:click=move |_| state.add_row()>
@@ -215,13 +215,11 @@ pub fn DataTable(
     }
 }
 
-/// What the table's cells show of a session: the first [`VISIBLE_ROWS`] rows as typed, how
-/// many rows there are, the column names, each bad cell's message and the rows where a
-/// typed formula is not defined.
+/// What the table's cells show of a session: the first [`VISIBLE_ROWS`] rows as typed, the
+/// column names, each bad cell's message and the rows where a typed formula is not defined.
 #[derive(Clone, Debug, PartialEq)]
 struct ShownTable {
     rows: Vec<[String; 2]>,
-    row_count: usize,
     labels: Labels,
     errors: HashMap<(usize, usize), String>,
     undefined_rows: Vec<usize>,
@@ -251,10 +249,15 @@ fn shown_table(s: &Session, lang: Lang) -> ShownTable {
             ((e.row, e.column), text)
         })
         .collect();
-    let rows = &s.lesson().table.rows;
     ShownTable {
-        rows: rows.iter().take(VISIBLE_ROWS).cloned().collect(),
-        row_count: rows.len(),
+        rows: s
+            .lesson()
+            .table
+            .rows
+            .iter()
+            .take(VISIBLE_ROWS)
+            .cloned()
+            .collect(),
         labels: labels.clone(),
         errors,
         undefined_rows: s
