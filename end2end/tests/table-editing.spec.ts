@@ -23,6 +23,29 @@ test('editing a cell updates the loss and the worked sum at once', async ({ less
   await lesson.expectLoss('402.57');
 });
 
+test('typing into a cell key by key keeps the caret there, mid-number and on a bad value', async ({
+  lesson,
+  page,
+}) => {
+  // Each key reaches the lesson as it is typed; the cell keeps the caret and the text as
+  // typed, flags a value that is not a number and clears the flag once it is one.
+  const cell = lesson.cell(2, 'y');
+  await cell.click();
+  await cell.press('End');
+  await cell.press('Backspace');
+  await cell.pressSequentially('0x,5');
+  await expect(cell).toHaveValue('90x,5');
+  await expect(cell).toBeFocused();
+  await expect(cell).toHaveAttribute('aria-invalid', 'true');
+  for (let i = 0; i < 3; i++) await cell.press('Backspace');
+  await page.keyboard.type(',5');
+  await expect(cell).toHaveValue('90,5');
+  await expect(cell).toBeFocused();
+  await expect(cell).toHaveAttribute('aria-invalid', 'false');
+  // (19.6 − 16)² + (44.1 − 36)² + (90.5 − 80)² = 12.96 + 65.61 + 110.25
+  await lesson.expectLoss('188.82');
+});
+
 test('Add row appends an empty row that counts once it holds two numbers', async ({ lesson }) => {
   await expect(lesson.rows()).toHaveCount(3);
   await lesson.addRow();

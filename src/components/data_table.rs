@@ -26,6 +26,9 @@ pub fn DataTable(
     classroom: ClassroomState,
 ) -> impl IntoView {
     let lang = move || state.lang.get();
+    // A memo of its own, apart from what the cells show (`shown` below): the rows are built
+    // anew whenever it notifies (every cell's bindings made again), which must not happen
+    // at each keystroke in a cell.
     let row_count = Memo::new(move |_| state.session.with(|s| s.lesson().table.rows.len()));
     // What the cells show, as one settled signal (`settled`): moving the slider changes the
     // session but none of this, so the hundreds of cells of a long table are not revisited
