@@ -192,8 +192,11 @@ pub fn SurfaceChartView(
             Gesture::Drag { pointer_id } if pointer_id == ev.pointer_id() => {
                 gesture.set_value(Gesture::Idle);
                 dragging.set(false);
-                if let Some((a, b)) = current() {
-                    state.put_down_on_map(a, b);
+                match current() {
+                    Some((a, b)) => state.put_down_on_map(a, b),
+                    // No point to put down (the data went meanwhile): the drag ends all
+                    // the same, so the charts fit again and the save goes ahead.
+                    None => state.end_slide(),
                 }
             }
             Gesture::Tap { pointer_id, at } if pointer_id == ev.pointer_id() => {
