@@ -195,6 +195,12 @@ impl LessonState {
         self.session.maybe_update(Session::end_slide);
     }
 
+    /// Whether the charts' axes hold still (they only widen): while anything is dragged
+    /// ([`LessonState::dragging`]) or play runs (tracked).
+    pub fn holds_axes(&self) -> bool {
+        self.dragging.get() || self.playing.get()
+    }
+
     /// Marks a drag (a slider's, the map's point, a data point) as going on.
     fn start_drag(&self) {
         if !self.dragging.get_untracked() {

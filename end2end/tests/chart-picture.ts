@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 
 // A chart on screen is a stack of canvases in one box (src/charts/canvas/stack.rs): the
 // chart's own canvas (its test id, `data-frame`, `data-view`) with the axes, and the layers
@@ -49,4 +49,15 @@ export async function chartPicture(
     },
     [testId, box ?? null] as const,
   );
+}
+
+/** The data window a chart shows, from its canvas's `data-view`: [x0, x1, y0, y1]. */
+export async function chartView(canvas: Locator): Promise<number[]> {
+  return ((await canvas.getAttribute('data-view')) ?? '').split(',').map(Number);
+}
+
+/** Whether the view `outer` holds the view `inner` ([x0, x1, y0, y1] each): axes that only
+ *  widen show every view within the one after it. */
+export function viewHolds(outer: number[], inner: number[]): boolean {
+  return outer[0] <= inner[0] && outer[1] >= inner[1] && outer[2] <= inner[2] && outer[3] >= inner[3];
 }

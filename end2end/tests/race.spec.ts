@@ -1,4 +1,5 @@
 import type { Locator } from '@playwright/test';
+import { chartView, viewHolds } from './chart-picture';
 import { gradient } from './lecture-ab';
 import { expect, test } from './lesson-test';
 import type { LessonPage } from './lesson-page';
@@ -213,7 +214,7 @@ test('while the race plays, the data chart\'s axes only widen; stopped, they fit
   for (const id of ['nesterov', 'rmsprop', 'adam']) await lesson.byTestId(`optimizer-${id}`).check();
   await lesson.setSpeed(60);
   const chart = lesson.byTestId('chart-data');
-  const view = async () => ((await chart.getAttribute('data-view')) ?? '').split(',').map(Number);
+  const view = () => chartView(chart);
   const before = await view();
   expect(before).toHaveLength(4);
   await lesson.play();
@@ -238,13 +239,11 @@ test('while the race plays, the data chart\'s axes only widen; stopped, they fit
   await lesson.byTestId('play-button').click();
   await expect(lesson.playButton()).toHaveAttribute('aria-pressed', 'false');
   expect(stepsPlayed, 'the race went on meanwhile').toBeGreaterThan(20);
-  // [x_lo, x_hi, y_lo, y_hi]: each view holds the one before.
-  const holds = (outer: number[], inner: number[]) =>
-    outer[0] <= inner[0] && outer[1] >= inner[1] && outer[2] <= inner[2] && outer[3] >= inner[3];
-  shown.slice(1).forEach((v, i) => expect(holds(v, shown[i]), `${shown[i]} → ${v}`).toBe(true));
+  // Each view holds the one before.
+  shown.slice(1).forEach((v, i) => expect(viewHolds(v, shown[i]), `${shown[i]} → ${v}`).toBe(true));
   expect(shown.length, `${shown.length} views in a second`).toBeLessThanOrEqual(4);
   // Stopped: the view fits the lesson as it stands, within the one held while it played.
-  await expect.poll(async () => holds(shown.at(-1) ?? [], await view())).toBe(true);
+  await expect.poll(async () => viewHolds(shown.at(-1) ?? [], await view())).toBe(true);
   await expect.poll(async () => (await view()).join()).not.toBe(shown.at(-1)?.join());
   lesson.expectNoErrors();
 });

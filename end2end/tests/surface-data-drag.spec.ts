@@ -1,4 +1,5 @@
 import type { Locator } from '@playwright/test';
+import { chartView, viewHolds } from './chart-picture';
 import { expect, test } from './lesson-test';
 
 // Dragging a data point with the map L(a, b) shown: the map keeps its axes while the point
@@ -66,9 +67,7 @@ test('lecture-ab: while a data point is dragged the loss chart\'s axes only wide
   await lesson.selectPreset('lecture-ab');
   const loss = lesson.byTestId('chart-loss');
   await expect(loss).toHaveAttribute('data-view', /\d/);
-  const view = async () => ((await loss.getAttribute('data-view')) ?? '').split(',').map(Number);
-  const holds = (outer: number[], inner: number[]) =>
-    outer[0] <= inner[0] && outer[1] >= inner[1] && outer[2] <= inner[2] && outer[3] >= inner[3];
+  const view = () => chartView(loss);
   const data = lesson.byTestId('chart-data');
   const cellY = async () => Number((await lesson.byTestId('cell-2-y').inputValue()).replace(',', '.'));
   // The lecture's last point (10, 98) dragged up to about y = 120 (the chart's top edge is
@@ -83,7 +82,7 @@ test('lecture-ab: while a data point is dragged the loss chart\'s axes only wide
     await expect.poll(cellY).toBeCloseTo(98 + (22 * k) / 8, -0.5);
     shown.push(await view());
   }
-  shown.slice(1).forEach((v, i) => expect(holds(v, shown[i]), `${shown[i]} → ${v}`).toBe(true));
+  shown.slice(1).forEach((v, i) => expect(viewHolds(v, shown[i]), `${shown[i]} → ${v}`).toBe(true));
   expect(shown.at(-1)![3], 'the axes widened while the curve rose').toBeGreaterThan(shown[0][3]);
   await page.mouse.up();
   // Put down where it started: the view fits the curve again, as it was before the drag.

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { chartPicture } from './chart-picture';
+import { chartPicture, chartView, viewHolds } from './chart-picture';
 import { expect, test } from './lesson-test';
 import type { LessonPage } from './lesson-page';
 import {
@@ -83,10 +83,7 @@ test('while the point on the map is dragged the other charts\' axes only widen; 
   // b moves the loss curve L(a) and the still part of the data chart's window: fitted at
   // every move, both charts' axes would jump (and be redrawn) at every frame of the drag.
   const map = await openLectureAb(lesson);
-  const view = async (id: string) =>
-    ((await lesson.byTestId(id).getAttribute('data-view')) ?? '').split(',').map(Number);
-  const holds = (outer: number[], inner: number[]) =>
-    outer[0] <= inner[0] && outer[1] >= inner[1] && outer[2] <= inner[2] && outer[3] >= inner[3];
+  const view = (id: string) => chartView(lesson.byTestId(id));
   const from = await pointOnChart(map, 8, 0);
   const to = await pointOnChart(map, 9.6, 0.9);
   await page.mouse.move(from.x, from.y);
@@ -99,14 +96,14 @@ test('while the point on the map is dragged the other charts\' axes only widen; 
   }
   for (const [id, views] of Object.entries(shown)) {
     expect(views[0], id).toHaveLength(4);
-    views.slice(1).forEach((v, i) => expect(holds(v, views[i]), `${id}: ${views[i]} → ${v}`).toBe(true));
+    views.slice(1).forEach((v, i) => expect(viewHolds(v, views[i]), `${id}: ${views[i]} → ${v}`).toBe(true));
   }
   // Near the minimum L(a) at b = 0.9 is far lower than at b = 0: the held loss view is
   // taller than the curve needs, and put down it fits the curve again, within the held one.
   const held = shown['chart-loss'].at(-1) ?? [];
   await page.mouse.up();
   await expect.poll(async () => (await view('chart-loss')).join()).not.toBe(held.join());
-  expect(holds(held, await view('chart-loss'))).toBe(true);
+  expect(viewHolds(held, await view('chart-loss'))).toBe(true);
   expect((await view('chart-loss'))[3]).toBeLessThan(held[3]);
   lesson.expectNoErrors();
 });

@@ -40,7 +40,7 @@ pub fn DataChartView(
         let empty = state.t().chart_data_empty;
         let squares = state.show_squares.get();
         let drag = drag.get();
-        let held = state.dragging.get() || state.playing.get();
+        let held = state.holds_axes();
         let hold = match &drag {
             Some(drag) => Hold::Point(drag),
             None if held => Hold::Slider(slid.get_value()),

@@ -37,9 +37,6 @@ pub fn DataTable(
         let lang = state.lang.get();
         state.session.with(|s| shown_table(s, lang))
     });
-    let undefined_rows = move |row: usize| shown.with(|t| t.undefined_rows.contains(&row));
-    let cell_errors =
-        move |row: usize, column: usize| shown.with(|t| t.errors.get(&(row, column)).cloned());
     let label = move |column: usize| {
         shown.with(|t| {
             if column == 0 {
@@ -70,7 +67,7 @@ pub fn DataTable(
                     .unwrap_or_default()
             })
         };
-        let error = move || cell_errors(row, column);
+        let error = move || shown.with(|t| t.errors.get(&(row, column)).cloned());
         view! {
             <td>
                 <input
@@ -173,7 +170,8 @@ pub fn DataTable(
                             // Indexed rows, written again in place when their number changes (no keyed list:
                             // see `components::history`).
                             let row = move |row| {
-                                let undefined = move || undefined_rows(row);
+                                let undefined =
+                                    move || shown.with(|t| t.undefined_rows.contains(&row));
                                 view! {
                                     <tr
                                         class:undefined-row=undefined
@@ -252,15 +250,9 @@ fn shown_table(s: &Session, lang: Lang) -> ShownTable {
             ((e.row, e.column), text)
         })
         .collect();
+    let rows = &s.lesson().table.rows;
     ShownTable {
-        rows: s
-            .lesson()
-            .table
-            .rows
-            .iter()
-            .take(VISIBLE_ROWS)
-            .cloned()
-            .collect(),
+        rows: rows.iter().take(VISIBLE_ROWS).cloned().collect(),
         labels: labels.clone(),
         errors,
         undefined_rows: s

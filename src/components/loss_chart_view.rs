@@ -43,9 +43,9 @@ pub fn LossChartView(
         let mut chart = state
             .session
             .with(|s| landscape.with(|l| loss_chart(s, l, lang, words)));
-        let held = crate::FULL_BUILD && (state.dragging.get() || state.playing.get());
-        let next = held.then(|| hold_loss_chart(&mut chart, hold.get_value()));
-        hold.set_value(next);
+        let held = crate::FULL_BUILD && state.holds_axes();
+        let last = hold.try_update_value(Option::take).flatten();
+        hold.set_value(held.then(|| hold_loss_chart(&mut chart, last)));
         chart
     });
     use_chart_canvas(canvas, chart, state);
