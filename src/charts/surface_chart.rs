@@ -252,14 +252,17 @@ impl SurfaceBase {
         area: &DrawingArea<DB, Shift>,
     ) -> DrawResult<Option<PlotFrame>, DB> {
         let style = &self.style;
-        area.fill(&style.palette().background)?;
         let (width, height) = area.dim_in_pixel();
         let legend = legend_width(self, style).ceil();
         let split = (f64::from(width) - legend).max(0.0) as u32;
         if split < 2 || height < 2 {
+            area.fill(&style.palette().background)?;
             return Ok(None);
         }
-        let (plot_area, _) = area.split_horizontally(split);
+        // `draw_axes` fills the plot's part: filling the whole first painted most of the
+        // canvas twice, in every frame that redraws the map.
+        let (plot_area, legend_area) = area.split_horizontally(split);
+        legend_area.fill(&style.palette().background)?;
         let axes = Axes {
             view: self.view,
             x_name: &self.a_name,
