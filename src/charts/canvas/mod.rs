@@ -6,6 +6,8 @@ pub mod bitmap;
 mod chart;
 mod sprites;
 pub mod stack;
+#[cfg(feature = "full")]
+mod still;
 
 pub use backend::MeasuringCanvas;
 pub use chart::CanvasChart;

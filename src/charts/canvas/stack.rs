@@ -15,6 +15,8 @@ use plotters::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 
+#[cfg(feature = "full")]
+use super::still::Still;
 use super::{canvas_area, context_2d, new_canvas, MeasuringCanvas};
 use crate::charts::{CachedLayer, ChartStyle, LayeredChart, PlotFrame};
 
@@ -85,14 +87,21 @@ impl Sheet {
 }
 
 /// The base as the chart's own canvas shows it: its key, the frame its drawing returned,
-/// and the canvas size it was drawn at (a new size clears a canvas).
+/// and the canvas size it was drawn at (a new size clears a canvas); and, in the full
+/// build, its still copy ([`Still`]).
 pub struct BaseDrawn<K> {
     drawn: Option<(K, Option<PlotFrame>, (u32, u32))>,
+    #[cfg(feature = "full")]
+    still: Still,
 }
 
 impl<K> Default for BaseDrawn<K> {
     fn default() -> Self {
-        Self { drawn: None }
+        Self {
+            drawn: None,
+            #[cfg(feature = "full")]
+            still: Still::default(),
+        }
     }
 }
 
@@ -111,11 +120,15 @@ impl<K: PartialEq> BaseDrawn<K> {
             .as_ref()
             .is_some_and(|(k, _, s)| *k == key && *s == size);
         if !fresh {
+            #[cfg(feature = "full")]
+            self.still.wake(canvas);
             if let Some(context) = context_2d(canvas) {
                 context.clear_rect(0.0, 0.0, f64::from(size.0), f64::from(size.1));
             }
             let frame = draw(&key);
             self.drawn = Some((key, frame, size));
+            #[cfg(feature = "full")]
+            self.still.settle_later(canvas);
         }
         self.drawn.as_ref().and_then(|(_, frame, _)| *frame)
     }
