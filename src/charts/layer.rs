@@ -37,7 +37,9 @@ pub trait CachedLayer: Clone + PartialEq + 'static {
 /// A chart drawn as a stack of layers (see the module's documentation). Implement it once per
 /// chart; the browser's canvas pipeline and [`draw_layered`] then draw it alike.
 pub trait LayeredChart {
-    /// The base layer's type: its key.
+    /// The base layer's type: its key. Its drawing paints every pixel of the area with the
+    /// background first (every base begins with `draw_axes`, which fills it): the browser
+    /// draws a new base over the old one without clearing the canvas first.
     type Base: CachedLayer;
     /// The overlay's type; [`NoLayer`] for a chart without one.
     type Overlay: CachedLayer;

@@ -80,10 +80,16 @@ test.beforeEach(async ({ lesson, page }) => {
       });
       return fillText.call(this, text, x, y, ...(rest as []));
     };
-    // The slope label's translucent backdrop.
+    // The slope label's translucent backdrop; and a chart's base, which is drawn anew
+    // over the old one from an opaque fill of the whole canvas (src/charts/canvas/stack.rs).
     const fillRect = proto.fillRect;
     proto.fillRect = function (x: number, y: number, rw: number, rh: number) {
       const style = String(this.fillStyle);
+      const whole = (canvas: HTMLCanvasElement) =>
+        x <= 0 && y <= 0 && x + rw >= canvas.width && y + rh >= canvas.height;
+      if (/^#|,1\)$/.test(style) && whole(this.canvas as HTMLCanvasElement)) {
+        forget(this.canvas as HTMLCanvasElement);
+      }
       if (/0\.85\)$/.test(style)) {
         const canvas = this.canvas as HTMLCanvasElement;
         w.__backdrops.push({ el: keyOf(canvas), canvas: chartOf(canvas), box: [x, y, x + rw, y + rh] });
