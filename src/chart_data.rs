@@ -157,12 +157,32 @@ pub enum Hold<'a> {
     Slider(Option<ChartView>),
 }
 
-/// The view that holds both `a` and `b`.
-fn union(a: ChartView, b: ChartView) -> ChartView {
-    let span = |p: (f64, f64), q: (f64, f64)| (p.0.min(q.0), p.1.max(q.1));
+/// How much further a held view widens than it must, as a share of its new span, on each
+/// side where it must.
+pub const HELD_HEADROOM: f64 = 0.2;
+
+/// The held view `shown`, widened to hold `needed` where it reaches beyond it, with
+/// [`HELD_HEADROOM`] more on that side. A view that must grow a little at every frame (the
+/// map's point dragged one way: the curve L(a) rises, the data window follows b) would
+/// redraw the chart's axes at every frame; with room to spare it redraws them every few
+/// dozen frames (BENCHMARKS.md, twelfth session).
+fn widened(shown: ChartView, needed: ChartView) -> ChartView {
+    let axis = |s: (f64, f64), n: (f64, f64)| {
+        let extra = HELD_HEADROOM * (s.1.max(n.1) - s.0.min(n.0));
+        // No headroom where it would leave the finite numbers (a span near f64::MAX).
+        let extra = if (n.0 - extra).is_finite() && (n.1 + extra).is_finite() {
+            extra
+        } else {
+            0.0
+        };
+        (
+            if n.0 < s.0 { n.0 - extra } else { s.0 },
+            if n.1 > s.1 { n.1 + extra } else { s.1 },
+        )
+    };
     ChartView {
-        x: span(a.x, b.x),
-        y: span(a.y, b.y),
+        x: axis(shown.x, needed.x),
+        y: axis(shown.y, needed.y),
     }
 }
 
@@ -177,7 +197,7 @@ pub fn held_data_chart(
     let points = session.data_points();
     let (view, highlighted) = match hold {
         Hold::Point(drag) => (drag.view, Some(drag.point)),
-        Hold::Slider(Some(shown)) => (union(shown, fitted_view(session, window)), None),
+        Hold::Slider(Some(shown)) => (widened(shown, fitted_view(session, window)), None),
         Hold::Slider(None) | Hold::Nothing => (fitted_view(session, window), None),
     };
     let model_line = session.model_line(view.x, LINE_SAMPLES);
@@ -338,7 +358,7 @@ pub fn hold_loss_chart(chart: &mut LossChart, hold: Option<LossHold>) -> LossHol
     let fitted = chart.fitted_view();
     let hold = match hold {
         Some(h) => LossHold {
-            view: union(h.view, fitted),
+            view: widened(h.view, fitted),
             curve: h.curve,
         },
         None => LossHold {

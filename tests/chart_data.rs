@@ -7,7 +7,7 @@ use descent_core::presets::Preset;
 use descent_core::Session;
 use descent_lab::chart_data::{
     alt_numbers, data_chart, data_window, held_data_chart, landscape_is_deferred, landscape_of,
-    loss_chart, Hold, LossWords,
+    loss_chart, Hold, LossWords, HELD_HEADROOM,
 };
 use descent_lab::charts::ChartView;
 use descent_lab::i18n::Lang;
@@ -532,9 +532,17 @@ fn a_slider_drag_back_and_forth_only_widens_the_view_until_it_ends() {
         }
         shown = Some(view);
     }
-    // Only on the first way up: a = 8's line needs the widest view, and it then stays.
+    // Only on the first way up: a = 8's line needs the widest view, and the held view then
+    // stays. It holds that view, with at most a fifth of its span more on the side it grew
+    // (`HELD_HEADROOM`), and it did not grow downwards.
     let widest = data_chart(&session, false, "").view.unwrap();
-    assert_eq!(shown, Some(widest));
+    let held = shown.unwrap();
+    assert_eq!((held.x, held.y.0), (widest.x, widest.y.0));
+    let span = held.y.1 - held.y.0;
+    assert!(
+        held.y.1 >= widest.y.1 && held.y.1 <= widest.y.1 + HELD_HEADROOM * span,
+        "{held:?} against {widest:?}"
+    );
     assert!((1..=4).contains(&changes), "{changes} changes");
     // Unheld (the drag ended) at a = 2, the view is the still window's again.
     session.slide_param(0, 2.0);

@@ -265,3 +265,43 @@ fn sliding_a_keeps_the_loss_curve_on_the_base() {
     assert!(!chart.curve_moves, "L(a) did not change");
     assert!(layer_svg(&chart.base(&style)).contains(&hex(style.palette().curve)));
 }
+
+#[test]
+fn dragging_b_one_way_redraws_the_loss_charts_axes_every_few_dozen_moves_not_at_each() {
+    // The map's point dragged from b = 0 to b = −1.2 in 120 moves on lecture-ab: the curve
+    // L(a) rises at every move, so a view that only just holds it had to grow (and the
+    // base, axes and ticks, be redrawn) at each. With room to spare it grows a few times.
+    let style = ChartStyle::default();
+    let mut session = Session::new(Preset::LectureAb.lesson());
+    let (first, mut hold) = held_loss(&session, None);
+    let mut bases = vec![first.base(&style)];
+    let mut views = vec![first.view.unwrap()];
+    for k in 1..=120 {
+        session.move_on_map(8.0, -f64::from(k) * 0.01);
+        let (chart, next) = held_loss(&session, Some(hold));
+        hold = next;
+        // Whatever the view, it holds the curve.
+        let view = chart.view.unwrap();
+        let fitted = chart.fitted_view();
+        assert!(
+            view.y.0 <= fitted.y.0 && view.y.1 >= fitted.y.1,
+            "b = {}: {view:?} does not hold {fitted:?}",
+            -f64::from(k) * 0.01
+        );
+        let base = chart.base(&style);
+        if Some(&base) != bases.last() {
+            bases.push(base);
+        }
+        views.push(view);
+    }
+    let grew = views.windows(2).filter(|w| w[0] != w[1]).count();
+    assert!(
+        (1..=6).contains(&grew),
+        "the view grew {grew} times in 120 moves"
+    );
+    assert_eq!(
+        bases.len(),
+        grew + 1,
+        "the base is redrawn only when the view grows"
+    );
+}
