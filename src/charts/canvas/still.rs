@@ -76,7 +76,7 @@ impl Still {
         let (drawing, waiting) = (self.drawing.clone(), self.waiting.clone());
         let own = own.clone();
         waiting.set(true);
-        leptos::task::spawn_local(async move {
+        wasm_bindgen_futures::spawn_local(async move {
             let mut seen = drawing.get();
             // Waits until a whole period passes with no new drawing.
             loop {
