@@ -8,15 +8,16 @@
 //! session). A canvas with an `ImageBitmapRenderingContext` holding a bitmap, and a canvas
 //! at opacity 0, are not copied.
 //!
-//! So once a chart's base has stayed the same for a moment, [`Still`] puts a bitmap of it into a canvas of class [`STILL_CLASS`] right above the
-//! chart's own canvas, and marks the stack `data-still`, which (`style/full.css`) shows the
-//! copy and takes the own canvas to opacity 0: same pixels, one copy once instead of one
-//! each frame. The own canvas keeps its pixels, its pointer events and its test id. Before
-//! the base is drawn again, [`Still::wake`] takes the mark away, in the same frame.
+//! So once a chart's base has stayed the same for a moment, [`Still`] puts a bitmap of it
+//! into a canvas of class [`STILL_CLASS`] right above the chart's own canvas, and marks the
+//! stack `data-still`, which (`style/full.css`) shows the copy and takes the own canvas to
+//! opacity 0: same pixels, one copy once instead of one each frame. The own canvas keeps
+//! its pixels, its pointer events and its test id. Before the base is drawn again,
+//! [`Still::wake`] takes the mark away, in the same frame.
 //!
 //! A base redrawn again and again (the map while a data point is dragged) is never copied:
-//! the wait finds it drawn again. Only the full build does this (its style sheet
-//! holds the rules), and an export ([`super::composed`]) reads the own canvas as before.
+//! the wait finds it drawn again. Only the full build does this (its style sheet holds the
+//! rules), and an export ([`super::composed`]) reads the own canvas as before.
 
 use std::cell::Cell;
 use std::rc::Rc;
