@@ -12,7 +12,7 @@ use wasm_bindgen::Clamped;
 use web_sys::{HtmlCanvasElement, ImageData};
 
 use super::stack::{BaseDrawn, MovingLayer};
-use super::{canvas_area, context_2d, new_canvas};
+use super::{canvas_area, context_2d, fit, new_canvas};
 use crate::charts::{PlotFrame, SurfaceBase};
 
 /// Whole device pixels per CSS pixel, when the screen has two or more (a HiDPI screen, or
@@ -77,16 +77,6 @@ pub fn draw_rgba_into_frame(
         .ok();
     context.set_image_smoothing_enabled(true);
     drawn
-}
-
-/// Gives `canvas` `size`, writing only what changed (a write clears it).
-fn fit(canvas: &HtmlCanvasElement, (width, height): (u32, u32)) {
-    if canvas.width() != width {
-        canvas.set_width(width);
-    }
-    if canvas.height() != height {
-        canvas.set_height(height);
-    }
 }
 
 /// Draws the surface chart's cached layer on `canvas` (cleared): axes and legend,

@@ -85,13 +85,21 @@ pub fn fit_canvas_to_css_size(
     let height = (css_height * ratio).round().clamp(1.0, MAX_CANVAS_SIDE);
     // Both conversions are exact: the values are whole numbers within 1..=8192.
     let (width_px, height_px) = (width as u32, height as u32);
-    if canvas.width() != width_px {
-        canvas.set_width(width_px);
-    }
-    if canvas.height() != height_px {
-        canvas.set_height(height_px);
-    }
+    fit(canvas, (width_px, height_px));
     width / css_width
+}
+
+/// Gives `canvas` `size`, writing only what changed (a write clears the canvas); `true`
+/// when it had another size.
+pub(crate) fn fit(canvas: &HtmlCanvasElement, (width, height): (u32, u32)) -> bool {
+    let resized = canvas.width() != width || canvas.height() != height;
+    if canvas.width() != width {
+        canvas.set_width(width);
+    }
+    if canvas.height() != height {
+        canvas.set_height(height);
+    }
+    resized
 }
 
 /// A new detached canvas, if the browser gives one.

@@ -17,7 +17,7 @@ use web_sys::HtmlCanvasElement;
 
 #[cfg(feature = "full")]
 use super::still::Still;
-use super::{canvas_area, context_2d, new_canvas, MeasuringCanvas};
+use super::{canvas_area, context_2d, fit, new_canvas, MeasuringCanvas};
 use crate::charts::{CachedLayer, ChartStyle, LayeredChart, PlotFrame};
 
 /// The class of the canvases stacked above a chart's own (`style/main.css` places them).
@@ -52,11 +52,9 @@ impl Sheet {
     }
 
     /// Gives the sheet `size` (which clears it); `true` when it had another size.
-    fn fit(&mut self, (width, height): (u32, u32)) -> bool {
-        let resized = self.canvas.width() != width || self.canvas.height() != height;
+    fn fit(&mut self, size: (u32, u32)) -> bool {
+        let resized = fit(&self.canvas, size);
         if resized {
-            self.canvas.set_width(width);
-            self.canvas.set_height(height);
             self.inked = false;
         }
         resized
