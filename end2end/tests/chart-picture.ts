@@ -41,7 +41,9 @@ export async function chartPicture(
       picture.height = canvas.height;
       const context = picture.getContext('2d')!;
       for (const layer of canvas.parentElement!.querySelectorAll('canvas')) {
-        if (layer.width > 0 && layer.height > 0) context.drawImage(layer, 0, 0);
+        // A moving layer covers a part of the chart: `data-at` says where it begins.
+        const [x, y] = (layer.dataset.at ?? '0,0').split(',').map(Number);
+        if (layer.width > 0 && layer.height > 0) context.drawImage(layer, x, y);
       }
       if (!box) return picture.toDataURL();
       const [left, top, width, height] = box.map(Math.round);

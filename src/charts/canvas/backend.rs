@@ -24,6 +24,9 @@ use web_sys::CanvasRenderingContext2d;
 pub struct MeasuringCanvas {
     pub(super) inner: CanvasBackend,
     pub(super) context: CanvasRenderingContext2d,
+    /// The size Plotters draws for, in device pixels: the canvas's own, or the chart's
+    /// when the canvas holds a part of it (`super::window_area`).
+    pub(super) size: (u32, u32),
     /// The text and stroke state this backend last set on the context.
     pub(super) state: ContextState,
 }
@@ -97,7 +100,7 @@ impl DrawingBackend for MeasuringCanvas {
     type ErrorType = <CanvasBackend as DrawingBackend>::ErrorType;
 
     fn get_size(&self) -> (u32, u32) {
-        self.inner.get_size()
+        self.size
     }
 
     fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {

@@ -56,7 +56,7 @@ impl CanvasChart for SurfaceChart {
         cache: &mut Self::Cache,
     ) -> Option<PlotFrame> {
         let frame = cache.draw_base(canvas, self.base(style));
-        cache.moving.redraw(canvas, |area| {
+        cache.moving.redraw(canvas, frame.as_ref(), style, |area| {
             self.draw_moving(area, frame.as_ref(), style).ok()
         });
         frame

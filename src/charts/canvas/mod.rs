@@ -50,11 +50,28 @@ fn css_colour(color: plotters_backend::BackendColor) -> String {
 /// A drawing area covering the whole canvas, or `None` when the canvas has no 2D context.
 /// Draw with the `draw_*` functions; their sizes are in canvas (device) pixels.
 pub fn canvas_area(canvas: &HtmlCanvasElement) -> Option<DrawingArea<MeasuringCanvas, Shift>> {
+    window_area(canvas, (canvas.width(), canvas.height()), (0, 0))
+}
+
+/// A drawing area of `size` device pixels of which `canvas` holds the part from `at`: a
+/// chart is drawn as on a whole canvas of `size`, and what falls outside the part is not
+/// kept (a moving layer sized to the plotting area, [`stack`]).
+fn window_area(
+    canvas: &HtmlCanvasElement,
+    size: (u32, u32),
+    (x, y): (u32, u32),
+) -> Option<DrawingArea<MeasuringCanvas, Shift>> {
     let context = context_2d(canvas)?;
+    // The first-load build's layers are whole (`stack::Window::around`): no offset.
+    #[cfg(feature = "full")]
+    let _ = context.set_transform(1.0, 0.0, 0.0, 1.0, -f64::from(x), -f64::from(y));
+    #[cfg(not(feature = "full"))]
+    let _ = (x, y);
     CanvasBackend::with_canvas_object(canvas.clone()).map(|inner| {
         MeasuringCanvas {
             inner,
             context,
+            size,
             state: Default::default(),
         }
         .into_drawing_area()

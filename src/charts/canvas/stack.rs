@@ -8,6 +8,10 @@
 //! nothing else is touched, and the browser composes the canvases. (Clearing only the box
 //! the last drawing inked was measured and gave nothing: `BENCHMARKS.md`, ninth session.)
 //!
+//! The moving layer covers only the plotting area and a margin around it ([`Window`]): its
+//! marks stay there, and every frame the browser clears, copies and composes only that
+//! much of it (`BENCHMARKS.md`, thirteenth session).
+//!
 //! [`composed`] puts the stack back into one picture, for a PNG export.
 
 use plotters::coord::Shift;
@@ -17,7 +21,7 @@ use web_sys::HtmlCanvasElement;
 
 #[cfg(feature = "full")]
 use super::still::Still;
-use super::{canvas_area, context_2d, fit, new_canvas, MeasuringCanvas};
+use super::{canvas_area, context_2d, fit, new_canvas, window_area, MeasuringCanvas};
 use crate::charts::{CachedLayer, ChartStyle, LayeredChart, PlotFrame};
 
 /// The class of the canvases stacked above a chart's own (`style/main.css` places them).
@@ -36,10 +40,65 @@ fn new_layer(chart: &HtmlCanvasElement) -> Option<HtmlCanvasElement> {
     Some(layer)
 }
 
-/// One layer's canvas, and whether anything was drawn on it since it was last cleared.
+/// The margin a moving layer keeps around the plotting area, in pixels at scale 1: a marker
+/// at the area's edge, with its ring, stays whole.
+const MOVING_MARGIN: f64 = 20.0;
+
+/// The part of a chart's canvas a layer covers, in device pixels: `size` from `at`.
+#[derive(Clone, Copy, Default, PartialEq)]
+pub struct Window {
+    at: (u32, u32),
+    size: (u32, u32),
+}
+
+impl Window {
+    /// All of a canvas of `size`.
+    fn whole(size: (u32, u32)) -> Window {
+        Window { at: (0, 0), size }
+    }
+
+    /// The plotting area of `frame` and `margin` device pixels around it, within a canvas of
+    /// `size`; all of it without a frame (a chart's message stands in its middle).
+    #[cfg(feature = "full")]
+    fn around(size: (u32, u32), frame: Option<&PlotFrame>, margin: f64) -> Window {
+        let Some(frame) = frame else {
+            return Window::whole(size);
+        };
+        // The edges on whole CSS pixels: the browser puts a box's edge there, and a layer
+        // from a device pixel between two would show a pixel off its base (at scale 2 in
+        // Chromium's emulated scale, `chart-window.spec.ts`).
+        let grid = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio().round().max(1.0));
+        // NaN becomes 0 in the cast; the rest is within the canvas.
+        let edge = |v: f64, max: u32| v.clamp(0.0, f64::from(max)) as u32;
+        let at = (
+            edge(((frame.left - margin) / grid).floor() * grid, size.0),
+            edge(((frame.top - margin) / grid).floor() * grid, size.1),
+        );
+        let end = (
+            edge(((frame.right + margin) / grid).ceil() * grid, size.0),
+            edge(((frame.bottom + margin) / grid).ceil() * grid, size.1),
+        );
+        Window {
+            at,
+            size: (end.0.saturating_sub(at.0), end.1.saturating_sub(at.1)),
+        }
+    }
+
+    /// All of a canvas of `size`: the first-load build keeps its layers whole, as its
+    /// charts meet their goals so (the bytes of the rest went to the 300 KiB ceiling).
+    #[cfg(not(feature = "full"))]
+    fn around(size: (u32, u32), _frame: Option<&PlotFrame>, _margin: f64) -> Window {
+        Window::whole(size)
+    }
+}
+
+/// One layer's canvas, whether anything was drawn on it since it was last cleared, and the
+/// part of the chart it covers within the chart of the size it was placed for.
 pub struct Sheet {
     canvas: HtmlCanvasElement,
     inked: bool,
+    #[cfg(feature = "full")]
+    placed: (Window, (u32, u32)),
 }
 
 impl Sheet {
@@ -48,6 +107,8 @@ impl Sheet {
         Some(Sheet {
             canvas: new_layer(chart)?,
             inked: false,
+            #[cfg(feature = "full")]
+            placed: Default::default(),
         })
     }
 
@@ -60,27 +121,67 @@ impl Sheet {
         resized
     }
 
+    /// Makes the sheet cover `window` of a chart of `size`: its canvas gets the window's
+    /// size and is placed over that part of the chart's box, in shares of the box as the
+    /// chart's own canvas fills it. `data-at` tells where, for [`composed`] and the tests.
+    #[cfg_attr(not(feature = "full"), allow(unused_variables))]
+    fn place(&mut self, size: (u32, u32), window: Window) {
+        self.fit(window.size);
+        #[cfg(feature = "full")]
+        if self.placed != (window, size) {
+            self.placed = (window, size);
+            let Window {
+                at: (x, y),
+                size: (w, h),
+            } = window;
+            let (width, height) = size;
+            let _ = self.canvas.set_attribute(
+                "style",
+                &format!(
+                    "left:calc(100%*{x}/{width});top:calc(100%*{y}/{height});\
+                     width:calc(100%*{w}/{width});height:calc(100%*{h}/{height})"
+                ),
+            );
+            let _ = self.canvas.set_attribute("data-at", &format!("{x},{y}"));
+        }
+    }
+
     /// Clears the last drawing, if there was one.
     fn wipe(&mut self) {
         if std::mem::take(&mut self.inked) {
             if let Some(context) = context_2d(&self.canvas) {
                 let (width, height) = (self.canvas.width(), self.canvas.height());
+                // The last drawing left its window's offset on the context.
+                #[cfg(feature = "full")]
+                let _ = context.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
                 context.clear_rect(0.0, 0.0, f64::from(width), f64::from(height));
             }
         }
     }
 
-    /// Clears the last drawing and draws afresh with `draw`.
+    /// Clears the last drawing and draws afresh with `draw`, as on a canvas of `size` of
+    /// which the sheet keeps `window`.
     fn redraw<T>(
         &mut self,
         size: (u32, u32),
+        window: Window,
         draw: impl FnOnce(&DrawingArea<MeasuringCanvas, Shift>) -> Option<T>,
     ) -> Option<T> {
-        self.fit(size);
+        draw(&self.fresh(size, window)?)
+    }
+
+    /// The sheet cleared, placed over `window` of a chart of `size`, as an area to draw on.
+    /// Apart from [`Sheet::redraw`] so that its code is not repeated for every drawing.
+    fn fresh(
+        &mut self,
+        size: (u32, u32),
+        window: Window,
+    ) -> Option<DrawingArea<MeasuringCanvas, Shift>> {
         self.wipe();
-        let area = canvas_area(&self.canvas)?;
+        self.place(size, window);
+        let area = window_area(&self.canvas, size, window.at)?;
         self.inked = true;
-        draw(&area)
+        Some(area)
     }
 }
 
@@ -187,7 +288,8 @@ pub fn draw_stack<C: LayeredChart>(
     }
     let layers = cache.layers.as_mut()?;
     let size = (canvas.width(), canvas.height());
-    layers.moving.redraw(size, |area| {
+    let window = Window::around(size, frame.as_ref(), style.px(MOVING_MARGIN));
+    layers.moving.redraw(size, window, |area| {
         chart.draw_moving(area, frame.as_ref(), style).ok()
     });
     // The overlay is redrawn when its key or the size changed; without one, and the top
@@ -199,14 +301,16 @@ pub fn draw_stack<C: LayeredChart>(
         if let Some(overlay) = &overlay {
             layers
                 .overlay
-                .redraw(wanted, |area| overlay.draw(area).ok().map(|_| ()));
+                .redraw(wanted, Window::whole(wanted), |area| {
+                    overlay.draw(area).ok().map(|_| ())
+                });
         }
         cache.overlay = overlay;
     }
     let top = chart.has_top();
     layers.top.fit(if top { size } else { (0, 0) });
     if top {
-        layers.top.redraw(size, |area| {
+        layers.top.redraw(size, Window::whole(size), |area| {
             chart.draw_top(area, frame.as_ref(), style).ok()
         });
     }
@@ -221,17 +325,21 @@ pub struct MovingLayer {
 }
 
 impl MovingLayer {
-    /// Clears the layer above `canvas` where it last drew and draws afresh with `draw`.
+    /// Clears the layer above `canvas` where it last drew and draws afresh with `draw`,
+    /// keeping the plotting area of `frame` and a margin for `style`'s markers.
     pub fn redraw(
         &mut self,
         canvas: &HtmlCanvasElement,
+        frame: Option<&PlotFrame>,
+        style: &ChartStyle,
         draw: impl FnOnce(&DrawingArea<MeasuringCanvas, Shift>) -> Option<()>,
     ) -> Option<()> {
         if self.sheet.is_none() {
             self.sheet = Sheet::above(canvas);
         }
         let size = (canvas.width(), canvas.height());
-        self.sheet.as_mut()?.redraw(size, draw)
+        let window = Window::around(size, frame, style.px(MOVING_MARGIN));
+        self.sheet.as_mut()?.redraw(size, window, draw)
     }
 }
 
@@ -254,8 +362,19 @@ pub fn composed(canvas: &HtmlCanvasElement) -> Option<HtmlCanvasElement> {
             continue;
         };
         if layer.class_name() == LAYER_CLASS && layer.width() > 0 && layer.height() > 0 {
+            // Where the layer's part of the chart begins (`Sheet::place`).
+            #[cfg(feature = "full")]
+            let (x, y) = {
+                let at = layer.get_attribute("data-at").unwrap_or_default();
+                let mut at = at
+                    .split(',')
+                    .map(|v| v.parse::<u32>().map_or(0.0, f64::from));
+                (at.next().unwrap_or(0.0), at.next().unwrap_or(0.0))
+            };
+            #[cfg(not(feature = "full"))]
+            let (x, y) = (0.0, 0.0);
             context
-                .draw_image_with_html_canvas_element(&layer, 0.0, 0.0)
+                .draw_image_with_html_canvas_element(&layer, x, y)
                 .ok()?;
         }
     }

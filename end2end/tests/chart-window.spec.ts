@@ -1,0 +1,76 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './lesson-test';
+
+// A chart's moving layer covers only the plotting area and a margin around it
+// (src/charts/canvas/stack.rs, `Window`): every frame of a drag the browser clears, copies
+// and composes that much of it and no more. On screen it must look exactly as a layer over
+// the whole chart would, at the scale of a classroom laptop.
+
+test.use({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 2 });
+
+/** The moving layer of a chart (the first layer above its own canvas): its size, where its
+ *  part of the chart begins, and the chart's plotting area, all in the canvas's pixels. */
+async function movingLayer(page: Page, testId: string) {
+  return page.evaluate((id) => {
+    const own = document.querySelector(`[data-testid=${id}]`) as HTMLCanvasElement;
+    const layer = own.parentElement!.querySelector('canvas.layer') as HTMLCanvasElement;
+    const ratio = own.width / own.getBoundingClientRect().width;
+    const frame = own.dataset.frame!.split(',').map((v) => Number(v) * ratio);
+    return {
+      own: [own.width, own.height],
+      size: [layer.width, layer.height],
+      at: (layer.dataset.at ?? '').split(',').map(Number),
+      frame,
+    };
+  }, testId);
+}
+
+/** Puts a canvas of the chart's whole size in place of its moving layer, holding the same
+ *  pixels where `data-at` says they belong, or takes it away again. */
+async function wholeLayer(page: Page, testId: string, on: boolean): Promise<void> {
+  await page.evaluate(
+    ([id, on]) => {
+      const own = document.querySelector(`[data-testid=${id}]`) as HTMLCanvasElement;
+      const layer = own.parentElement!.querySelector('canvas.layer') as HTMLCanvasElement;
+      if (!on) {
+        own.parentElement!.querySelector('.whole')?.remove();
+        layer.style.visibility = '';
+        return;
+      }
+      const whole = document.createElement('canvas');
+      whole.className = 'layer whole';
+      whole.width = own.width;
+      whole.height = own.height;
+      const [x, y] = layer.dataset.at!.split(',').map(Number);
+      whole.getContext('2d')!.drawImage(layer, x, y);
+      layer.after(whole);
+      layer.style.visibility = 'hidden';
+    },
+    [testId, on] as const,
+  );
+}
+
+test('a moving layer covers the plotting area, and the screen shows it as a whole layer', async ({
+  lesson,
+  page,
+}) => {
+  await lesson.selectPreset('lecture-ab');
+  await expect(lesson.byTestId('chart-surface')).toHaveAttribute('data-frame', /\d/);
+  for (const id of ['chart-data', 'chart-loss', 'chart-surface']) {
+    const m = await movingLayer(page, id);
+    const [left, top, right, bottom] = m.frame;
+    // Smaller than the chart, and holding the whole plotting area.
+    expect(m.size[0] * m.size[1], `${id}: ${m.size} of ${m.own}`).toBeLessThan(0.8 * m.own[0] * m.own[1]);
+    expect(m.at[0], id).toBeLessThanOrEqual(left);
+    expect(m.at[1], id).toBeLessThanOrEqual(top);
+    expect(m.at[0] + m.size[0], id).toBeGreaterThanOrEqual(right);
+    expect(m.at[1] + m.size[1], id).toBeGreaterThanOrEqual(bottom);
+    // The same screen with the layer's pixels on a canvas over the whole chart.
+    const stack = page.locator(`.stack:has(> [data-testid=${id}])`);
+    const shown = await stack.screenshot();
+    await wholeLayer(page, id, true);
+    const whole = await stack.screenshot();
+    await wholeLayer(page, id, false);
+    expect(shown.equals(whole), `${id}: the screen differs from a whole layer`).toBe(true);
+  }
+});
