@@ -66,8 +66,14 @@ impl Window {
         };
         // The edges on whole CSS pixels: the browser puts a box's edge there, and a layer
         // from a device pixel between two would show a pixel off its base (at scale 2 in
-        // Chromium's emulated scale, `chart-window.spec.ts`).
-        let grid = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio().round().max(1.0));
+        // Chromium's emulated scale, `chart-window.spec.ts`). The grid is the fewest device
+        // pixels that make whole CSS pixels: 2 at scale 2, 3 at 1.5, 5 at 1.25; at a scale
+        // with none up to 16, the layer stays whole.
+        let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+        let whole_css = |g: &f64| (g / ratio - (g / ratio).round()).abs() < 1e-9;
+        let Some(grid) = (1..=16).map(f64::from).find(whole_css) else {
+            return Window::whole(size);
+        };
         // NaN becomes 0 in the cast; the rest is within the canvas.
         let edge = |v: f64, max: u32| v.clamp(0.0, f64::from(max)) as u32;
         let at = (
