@@ -16,10 +16,10 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use descent_lab::charts::{
-    draw_steps_chart, draw_surface_chart, fill_heatmap, legend_values, log10_of_normal, lut_colour,
-    series_colour, step_axis_end, steps_view, BatchArrow, CachedLayer, ChartStyle, ContourLevel,
-    LayeredChart, LogColourScale, PlotFrame, StepsChart, StepsSeries, SurfaceBase, SurfaceChart,
-    SurfaceGrid, SurfacePath, TOO_LARGE, UNDEFINED, VIRIDIS,
+    bar_rgba, draw_bands, draw_steps_chart, draw_surface_chart, fill_heatmap, legend_values,
+    log10_of_normal, lut_colour, series_colour, step_axis_end, steps_view, BatchArrow, CachedLayer,
+    ChartStyle, ContourLevel, LayeredChart, LogColourScale, PlotFrame, StepsChart, StepsSeries,
+    SurfaceBase, SurfaceChart, SurfaceGrid, SurfacePath, TOO_LARGE, UNDEFINED, VIRIDIS,
 };
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -140,6 +140,45 @@ fn elements<'a>(svg: &'a str, tag: &str, fragment: &str) -> Vec<&'a str> {
     svg.lines()
         .filter(|line| line.starts_with(&open) && line.contains(fragment))
         .collect()
+}
+
+#[test]
+fn the_legends_bar_as_one_bitmap_has_the_bands_the_rectangles_have() {
+    // The canvas stretches `bar_rgba` over the bar (one pixel a band, top first); SVG draws
+    // the bands as rectangles, lowest L at the bottom. Over 128 pixels each band is two.
+    let (svg, drawn) = render_svg((60, 200), |area| {
+        draw_bands(&area, [10.0, 20.0, 30.0, 148.0]).map_err(|e| e.to_string())?;
+        Ok(None)
+    });
+    drawn.unwrap();
+    let rgba = bar_rgba();
+    assert_eq!(rgba.len(), 64 * 4);
+    let mut rects: Vec<(i32, String)> = elements(&svg, "rect", "fill=\"#")
+        .iter()
+        .map(|r| {
+            let y = r
+                .split("y=\"")
+                .nth(1)
+                .and_then(|t| t.split('"').next())
+                .unwrap();
+            let fill = r
+                .split("fill=\"")
+                .nth(1)
+                .and_then(|t| t.split('"').next())
+                .unwrap();
+            (y.parse().unwrap(), fill.to_uppercase())
+        })
+        .collect();
+    rects.sort();
+    assert_eq!(rects.len(), 64, "{svg}");
+    for (band, (y, fill)) in rects.iter().enumerate() {
+        assert_eq!(*y, 20 + 2 * band as i32, "band {band}");
+        let [r, g, b, a] = [0, 1, 2, 3].map(|k| rgba[band * 4 + k]);
+        assert_eq!(a, 255);
+        assert_eq!(*fill, hex(RGBColor(r, g, b)), "band {band} from the top");
+    }
+    // Lowest L at the bottom: the bitmap's last row is the scale's low end.
+    assert_eq!(rects[63].1, hex(lut_colour(0.5 / 64.0)));
 }
 
 /// The lecture's L2 loss for ŷ = a·x + b.

@@ -62,7 +62,7 @@ pub use surface_chart::{
     draw_surface_chart, BatchArrow, ContourLevel, SurfaceBase, SurfaceChart, SurfacePath,
     MAX_HEATMAP_SIDE,
 };
-pub use surface_legend::legend_values;
+pub use surface_legend::{bar_rgba, draw_bands, legend_values};
 pub use text::{fit_with_ellipsis, keep_lines, wrap_to_width, ELLIPSIS};
 pub use view::{finite_range, nice_padding, ChartView, PlotFrame, RANGE_LIMIT};
 

@@ -19,7 +19,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::colormap::{fill_heatmap, LogColourScale, SurfaceGrid};
-use super::surface_legend::{draw_legend, legend_width};
+use super::surface_legend::{draw_bands, draw_legend, legend_width, BarPainter};
 use super::surface_marks::{draw_contours, draw_minimum, draw_surface_marks};
 use super::undefined::draw_undefined_cells;
 use super::{
@@ -251,6 +251,16 @@ impl SurfaceBase {
         &self,
         area: &DrawingArea<DB, Shift>,
     ) -> DrawResult<Option<PlotFrame>, DB> {
+        self.draw_under_with(area, &mut draw_bands)
+    }
+
+    /// [`Self::draw_under`] with the legend's colour bar painted by `bar`: a canvas draws it
+    /// as one bitmap, where the bands cost 64 colour strings and rectangles at every redraw.
+    pub fn draw_under_with<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        bar: &mut BarPainter<'_, DB>,
+    ) -> DrawResult<Option<PlotFrame>, DB> {
         let style = &self.style;
         let (width, height) = area.dim_in_pixel();
         let legend = legend_width(self, style).ceil();
@@ -271,7 +281,7 @@ impl SurfaceBase {
         let frame = draw_axes(&plot_area, &axes, style)?;
         if let Some(frame) = &frame {
             if self.has_values() {
-                draw_legend(area, frame, f64::from(split), self, style)?;
+                draw_legend(area, frame, f64::from(split), self, style, bar)?;
             }
         }
         Ok(frame)

@@ -19,6 +19,43 @@ const FONT_PX: f64 = 16.0;
 /// How many bands the bar is drawn with.
 const BANDS: usize = 64;
 
+/// A painter of the legend's colour bar into the rectangle `[left, top, right, bottom]` (in
+/// the area's pixels): [`draw_bands`], or the canvas's one bitmap of the bands.
+pub type BarPainter<'a, DB> =
+    dyn FnMut(&DrawingArea<DB, Shift>, [f64; 4]) -> DrawResult<(), DB> + 'a;
+
+/// The colour of each band of the bar, lowest L (bottom) first.
+fn band_colours() -> impl Iterator<Item = RGBColor> {
+    (0..BANDS).map(|i| lut_colour((i as f64 + 0.5) / BANDS as f64))
+}
+
+/// The bar's bands as an RGBA bitmap one pixel wide, one pixel a band, the top band (highest
+/// L) first: what a canvas stretches over the bar ([`BarPainter`]).
+pub fn bar_rgba() -> Vec<u8> {
+    let colours: Vec<RGBColor> = band_colours().collect();
+    colours
+        .iter()
+        .rev()
+        .flat_map(|c| [c.0, c.1, c.2, 255])
+        .collect()
+}
+
+/// Draws the bar's bands, each a rectangle, into `[left, top, right, bottom]`.
+pub fn draw_bands<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    [left, top, right, bottom]: [f64; 4],
+) -> DrawResult<(), DB> {
+    let band = (bottom - top) / BANDS as f64;
+    for (i, colour) in band_colours().enumerate() {
+        let corners = [
+            (to_backend(left), to_backend(bottom - (i + 1) as f64 * band)),
+            (to_backend(right), to_backend(bottom - i as f64 * band)),
+        ];
+        area.draw(&Rectangle::new(corners, colour.filled()))?;
+    }
+    Ok(())
+}
+
 /// Round values of L for the legend's labels, low to high, within the scale: powers of ten
 /// (every second or third when there are many), or 1, 2, 5 × 10ᵏ over less than two decades,
 /// or the scale's two ends when not even those fall inside.
@@ -97,6 +134,7 @@ pub(super) fn draw_legend<DB: DrawingBackend>(
     left: f64,
     base: &SurfaceBase,
     style: &ChartStyle,
+    bar: &mut BarPainter<'_, DB>,
 ) -> DrawResult<(), DB> {
     let palette = style.palette();
     let font = style.font(FONT_PX, palette.text);
@@ -138,17 +176,7 @@ pub(super) fn draw_legend<DB: DrawingBackend>(
     if bar_bottom - bar_top < style.px(20.0) {
         return Ok(());
     }
-    let band = (bar_bottom - bar_top) / BANDS as f64;
-    for i in 0..BANDS {
-        let position = (i as f64 + 0.5) / BANDS as f64;
-        let bottom = bar_bottom - i as f64 * band;
-        let top = bar_bottom - (i + 1) as f64 * band;
-        let corners = [
-            (to_backend(bar_left), to_backend(top)),
-            (to_backend(bar_right), to_backend(bottom)),
-        ];
-        area.draw(&Rectangle::new(corners, lut_colour(position).filled()))?;
-    }
+    bar(area, [bar_left, bar_top, bar_right, bar_bottom])?;
     let corners = [
         (to_backend(bar_left), to_backend(bar_top)),
         (to_backend(bar_right), to_backend(bar_bottom)),

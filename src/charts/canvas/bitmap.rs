@@ -13,7 +13,45 @@ use web_sys::{HtmlCanvasElement, ImageData};
 
 use super::stack::{BaseDrawn, MovingLayer};
 use super::{canvas_area, context_2d, fit, new_canvas};
-use crate::charts::{PlotFrame, SurfaceBase};
+use crate::charts::{bar_rgba, to_backend, PlotFrame, SurfaceBase};
+
+thread_local! {
+    /// The legend's colour bar as a canvas one pixel wide and a pixel a band, made once.
+    static BAR: Option<HtmlCanvasElement> = bar_canvas();
+}
+
+/// A canvas holding [`bar_rgba`], or `None` when the browser refuses one.
+fn bar_canvas() -> Option<HtmlCanvasElement> {
+    let rgba = bar_rgba();
+    let bands = u32::try_from(rgba.len() / 4).ok()?;
+    let canvas = new_canvas()?;
+    fit(&canvas, (1, bands));
+    let image = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&rgba), 1, bands).ok()?;
+    context_2d(&canvas)?.put_image_data(&image, 0.0, 0.0).ok()?;
+    Some(canvas)
+}
+
+/// Stretches the legend's bar over `[left, top, right, bottom]` of `canvas` without
+/// smoothing: its bands, as 64 rectangles would draw them, in one call (a data point's drag
+/// redraws the map at every move; `BENCHMARKS.md`, thirteenth session).
+fn draw_bar(canvas: &HtmlCanvasElement, [left, top, right, bottom]: [f64; 4]) -> Option<()> {
+    BAR.with(|bar| {
+        let context = context_2d(canvas)?;
+        let at = |v: f64| f64::from(to_backend(v));
+        context.set_image_smoothing_enabled(false);
+        let drawn = context
+            .draw_image_with_html_canvas_element_and_dw_and_dh(
+                bar.as_ref()?,
+                at(left),
+                at(top),
+                at(right) - at(left),
+                at(bottom) - at(top),
+            )
+            .ok();
+        context.set_image_smoothing_enabled(true);
+        drawn
+    })
+}
 
 /// Whole device pixels per CSS pixel, when the screen has two or more (a HiDPI screen, or
 /// a page zoomed to 200 %): the factor by which [`draw_rgba_into_frame`] enlarges its
@@ -89,7 +127,12 @@ pub fn draw_surface_base(
     base: &SurfaceBase,
 ) -> Option<PlotFrame> {
     let area = canvas_area(canvas)?;
-    let frame = base.draw_under(&area).ok()?;
+    let frame = base
+        .draw_under_with(&area, &mut |_, bar| {
+            draw_bar(canvas, bar);
+            Ok(())
+        })
+        .ok()?;
     if let Some(frame) = &frame {
         let rgba = base.heatmap_rgba();
         // A grid without values leaves the plot blank with its message, not a bitmap.
