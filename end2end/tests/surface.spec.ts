@@ -72,3 +72,35 @@ test('a two-parameter example with its race survives a reload', async ({ lesson,
   await expect(lesson.byTestId('chart-surface')).toHaveAttribute('data-frame', /\d/);
   await expect(lesson.status()).not.toContainText(/could not be read|nepavyko/i);
 });
+
+test('the legend bar shows its 64 bands, unsmoothed, brightest at the top', async ({ lesson, page }) => {
+  // A canvas draws the bar as one bitmap stretched without smoothing (src/charts/canvas/
+  // bitmap.rs, `draw_bar`). Smoothed, its column would hold hundreds of colours; turned
+  // over, the dark end would be on top.
+  await lesson.selectPreset('lecture-ab');
+  const map = lesson.byTestId('chart-surface');
+  await expect(map).toHaveAttribute('data-frame', /\d/);
+  const { width, ratio, frame } = await map.evaluate((c: HTMLCanvasElement) => {
+    const ratio = c.width / c.getBoundingClientRect().width;
+    return { width: c.width, ratio, frame: c.dataset.frame!.split(',').map((v) => Number(v) * ratio) };
+  });
+  const [, top, right, bottom] = frame.map(Math.round);
+  // The legend lies right of the plot; rows within the bar, clear of its outline.
+  const left = right + Math.round(4 * ratio);
+  const [y0, y1] = [top + Math.round(3 * ratio), bottom - Math.round(3 * ratio)];
+  const box: [number, number, number, number] = [left, y0, width - left, y1 - y0];
+  const rgba = (await chartPicture(page, 'chart-surface', box)) as number[];
+  const columns = box[2];
+  const colourAt = (x: number, y: number) => rgba.slice((y * columns + x) * 4, (y * columns + x) * 4 + 3);
+  // The bar's column: the one with the most colours down it.
+  let best = { x: 0, colours: 0 };
+  for (let x = 0; x < columns; x++) {
+    const colours = new Set<string>();
+    for (let y = 0; y < box[3]; y++) colours.add(colourAt(x, y).join(','));
+    if (colours.size > best.colours) best = { x, colours: colours.size };
+  }
+  expect(best.colours, 'colours down the bar').toBeGreaterThanOrEqual(56);
+  expect(best.colours, 'colours down the bar').toBeLessThanOrEqual(64);
+  const light = ([r, g, b]: number[]) => r + g + b;
+  expect(light(colourAt(best.x, 0))).toBeGreaterThan(light(colourAt(best.x, box[3] - 1)) + 200);
+});

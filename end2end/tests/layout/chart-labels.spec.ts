@@ -42,6 +42,12 @@ test.beforeEach(async ({ lesson, page }) => {
       w.__texts = w.__texts.filter((t) => t.el !== key);
       w.__backdrops = w.__backdrops.filter((b) => b.el !== key);
     };
+    // A moving layer may cover only a part of its chart (the full build's `Window`), drawn
+    // through a translation: what is drawn on it is in the chart's own canvas's pixels.
+    const ownOf = (canvas: HTMLCanvasElement) =>
+      canvas.dataset?.testid
+        ? canvas
+        : (canvas.parentElement?.querySelector<HTMLCanvasElement>('canvas[data-testid]') ?? canvas);
     const chartOf = (canvas: HTMLCanvasElement) =>
       canvas.dataset?.testid ??
       canvas.parentElement?.querySelector<HTMLCanvasElement>('canvas[data-testid]')?.dataset
@@ -75,8 +81,8 @@ test.beforeEach(async ({ lesson, page }) => {
         canvas: chartOf(canvas),
         text: String(text),
         box: [left, y - m.actualBoundingBoxAscent, right, y + m.actualBoundingBoxDescent],
-        width: canvas.width,
-        height: canvas.height,
+        width: ownOf(canvas).width,
+        height: ownOf(canvas).height,
       });
       return fillText.call(this, text, x, y, ...(rest as []));
     };

@@ -13,7 +13,7 @@ use web_sys::{HtmlCanvasElement, ImageData};
 
 use super::stack::{BaseDrawn, MovingLayer};
 use super::{canvas_area, context_2d, fit, new_canvas};
-use crate::charts::{bar_rgba, to_backend, PlotFrame, SurfaceBase};
+use crate::charts::{bar_rgba, draw_bands, to_backend, PlotFrame, SurfaceBase};
 
 thread_local! {
     /// The legend's colour bar as a canvas one pixel wide and a pixel a band, made once.
@@ -128,9 +128,10 @@ pub fn draw_surface_base(
 ) -> Option<PlotFrame> {
     let area = canvas_area(canvas)?;
     let frame = base
-        .draw_under_with(&area, &mut |_, bar| {
-            draw_bar(canvas, bar);
-            Ok(())
+        .draw_under_with(&area, &mut |area, bar| match draw_bar(canvas, bar) {
+            Some(()) => Ok(()),
+            // No bitmap (the browser refused a canvas): the bands as rectangles.
+            None => draw_bands(area, bar),
         })
         .ok()?;
     if let Some(frame) = &frame {

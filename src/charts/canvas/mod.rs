@@ -78,6 +78,16 @@ fn window_area(
     })
 }
 
+/// The device pixels per CSS pixel that canvases are sized for: the window's
+/// `devicePixelRatio`, within 0.5..=4.
+pub(crate) fn pixel_ratio() -> f64 {
+    web_sys::window()
+        .map(|w| w.device_pixel_ratio())
+        .filter(|r| r.is_finite() && *r > 0.0)
+        .unwrap_or(1.0)
+        .clamp(0.5, 4.0)
+}
+
 /// Sizes the canvas's backing store to `css_size` (its CSS content size, as a
 /// `ResizeObserver` reported it: no layout is read here) × `window.devicePixelRatio`, so lines
 /// and text are sharp on HiDPI screens, and returns the device pixels per CSS pixel actually
@@ -90,11 +100,7 @@ pub fn fit_canvas_to_css_size(
     canvas: &HtmlCanvasElement,
     (css_width, css_height): (f64, f64),
 ) -> f64 {
-    let ratio = web_sys::window()
-        .map(|w| w.device_pixel_ratio())
-        .filter(|r| r.is_finite() && *r > 0.0)
-        .unwrap_or(1.0)
-        .clamp(0.5, 4.0);
+    let ratio = pixel_ratio();
     if css_width < 1.0 || css_height < 1.0 {
         return 1.0;
     }

@@ -69,7 +69,8 @@ impl Window {
         // Chromium's emulated scale, `chart-window.spec.ts`). The grid is the fewest device
         // pixels that make whole CSS pixels: 2 at scale 2, 3 at 1.5, 5 at 1.25; at a scale
         // with none up to 16, the layer stays whole.
-        let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+        // The ratio the chart's canvas was sized for (`super::fit_canvas_to_css_size`).
+        let ratio = super::pixel_ratio();
         let whole_css = |g: &f64| (g / ratio - (g / ratio).round()).abs() < 1e-9;
         let Some(grid) = (1..=16).map(f64::from).find(whole_css) else {
             return Window::whole(size);
