@@ -25,16 +25,14 @@ pub type BarPainter<'a, DB> =
     dyn FnMut(&DrawingArea<DB, Shift>, [f64; 4]) -> DrawResult<(), DB> + 'a;
 
 /// The colour of each band of the bar, lowest L (bottom) first.
-fn band_colours() -> impl Iterator<Item = RGBColor> {
+fn band_colours() -> impl DoubleEndedIterator<Item = RGBColor> {
     (0..BANDS).map(|i| lut_colour((i as f64 + 0.5) / BANDS as f64))
 }
 
 /// The bar's bands as an RGBA bitmap one pixel wide, one pixel a band, the top band (highest
 /// L) first: what a canvas stretches over the bar ([`BarPainter`]).
 pub fn bar_rgba() -> Vec<u8> {
-    let colours: Vec<RGBColor> = band_colours().collect();
-    colours
-        .iter()
+    band_colours()
         .rev()
         .flat_map(|c| [c.0, c.1, c.2, 255])
         .collect()

@@ -67,9 +67,9 @@ impl Window {
         // The edges on whole CSS pixels: the browser puts a box's edge there, and a layer
         // from a device pixel between two would show a pixel off its base (at scale 2 in
         // Chromium's emulated scale, `chart-window.spec.ts`). The grid is the fewest device
-        // pixels that make whole CSS pixels: 2 at scale 2, 3 at 1.5, 5 at 1.25; at a scale
+        // pixels that make whole CSS pixels at the ratio the chart's canvas was sized for
+        // (`super::fit_canvas_to_css_size`): 2 at scale 2, 3 at 1.5, 5 at 1.25; at a scale
         // with none up to 16, the layer stays whole.
-        // The ratio the chart's canvas was sized for (`super::fit_canvas_to_css_size`).
         let ratio = super::pixel_ratio();
         let whole_css = |g: &f64| (g / ratio - (g / ratio).round()).abs() < 1e-9;
         let Some(grid) = (1..=16).map(f64::from).find(whole_css) else {
