@@ -272,3 +272,53 @@ test.describe('on a phone', () => {
     expect([await lesson.paramValue('a'), await lesson.paramValue('b')]).toEqual([a, b]);
   });
 });
+
+test('a drag on the map writes again only what moved: no field, paragraph or status line that stays the same', async ({
+  lesson,
+  page,
+}) => {
+  const map = await openLectureAb(lesson);
+  // Every write the page gets during the drag: attributes (a mutation record even when the
+  // value is the same) and the values of fields and checkboxes (hooked, since a property
+  // set leaves no record), by test id or class.
+  await page.evaluate(() => {
+    const w = window as unknown as { writes: string[] };
+    w.writes = [];
+    const name = (el: Element) =>
+      (el as HTMLElement).dataset?.testid ?? (typeof el.className === 'string' ? el.className : el.tagName);
+    new MutationObserver((list) => {
+      for (const m of list) {
+        if (m.type === 'attributes') w.writes.push(`${name(m.target as Element)} @${m.attributeName}`);
+      }
+    }).observe(document.body, { subtree: true, attributes: true });
+    for (const [proto, prop] of [
+      [HTMLInputElement.prototype, 'value'],
+      [HTMLInputElement.prototype, 'checked'],
+    ] as const) {
+      const d = Object.getOwnPropertyDescriptor(proto, prop)!;
+      Object.defineProperty(proto, prop, {
+        get: d.get,
+        set(this: HTMLInputElement, v: unknown) {
+          w.writes.push(`${name(this)} .${prop}`);
+          d.set!.call(this, v);
+        },
+        configurable: true,
+      });
+    }
+  });
+  const from = await pointOnChart(map, 8, 0);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  for (let k = 1; k <= 10; k++) await page.mouse.move(from.x + 4 * k, from.y - k);
+  await page.mouse.up();
+  await expect.poll(() => lesson.paramValue('a')).toBeGreaterThan(8.05);
+  const writes = await page.evaluate(() => (window as unknown as { writes: string[] }).writes);
+  // What moved was written: a and b.
+  expect(writes.filter((w) => w === 'param-a .value').length).toBeGreaterThan(3);
+  // What did not move was not, at any of the ten moves.
+  for (const still of ['learning-rate .value', 'batch-size .value', 'seed .value', 'freeze-b .checked']) {
+    expect(writes, still).not.toContain(still);
+  }
+  expect(writes.filter((w) => w.startsWith('worked-update @')), 'the worked updates').toEqual([]);
+  expect(writes.filter((w) => w.startsWith('status-line')), 'the status line').toEqual([]);
+});

@@ -1,6 +1,7 @@
 //! Gradient descent's controls: γ with its limit, Step, Undo, Reset, Play/Pause and the
 //! autoplay speed.
 
+use super::memo_in_full;
 use crate::i18n::{format_number, learning_rate_limit};
 use crate::state::{can_step_all, has_steps, racing, LessonState, SPEEDS};
 use leptos::prelude::*;
@@ -15,7 +16,8 @@ pub fn DescentControls(
     let can_step = Memo::new(move |_| state.session.with(can_step_all));
     // A race that has ended everywhere replays from the start on Play.
     let race_on = Memo::new(move |_| state.session.with(racing));
-    let gamma_text = move || state.session.with(|s| s.learning_rate_text().to_owned());
+    let gamma_text =
+        memo_in_full(move || state.session.with(|s| s.learning_rate_text().to_owned()));
     let gamma_invalid = Memo::new(move |_| state.session.with(|s| s.learning_rate().is_none()));
     let limit = Memo::new(move |_| state.session.with(|s| s.learning_rate_limit()));
     let over_limit = move || {
@@ -46,7 +48,7 @@ pub fn DescentControls(
                         data-testid="learning-rate"
                         class:invalid=move || gamma_invalid.get()
                         aria-invalid=move || if gamma_invalid.get() { "true" } else { "false" }
-                        prop:value=gamma_text
+                        prop:value=move || gamma_text.get()
                         on:input=move |ev| state.set_learning_rate_text(&event_target_value(&ev))
                     />
                 </label>

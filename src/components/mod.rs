@@ -46,6 +46,9 @@ pub use tour_bar::TourBar;
 pub use worked::Worked;
 
 use leptos::prelude::{untrack, Effect, ReadSignal, RwSignal, Set, WithUntracked};
+#[cfg(feature = "full")]
+use leptos::prelude::{Get, Memo, With};
+use std::marker::PhantomData;
 
 /// Runs `f` in a task of its own (a zero timeout), as soon as the page is free: for work
 /// that follows an input but should lengthen neither the input's task nor a frame's
@@ -73,4 +76,63 @@ where
         }
     });
     signal.read_only()
+}
+
+/// A value the page shows, read from the session by `f`, that tells its views only when it
+/// changed: in the full build a memo, so that a drag on the map (a new session at every
+/// move) writes again only what moved, not every field, class and paragraph that reads the
+/// session (`BENCHMARKS.md`, fourteenth session). In the first-load build it is `f`
+/// itself, called at each read: a memo or a derived signal of each new type cost 400 B to
+/// 1 KB of first load there, and its drags of one parameter meet their goals without.
+pub fn memo_in_full<T, F>(f: F) -> FullMemo<T, F>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+    F: Fn() -> T + Copy + Send + Sync + 'static,
+{
+    FullMemo {
+        #[cfg(feature = "full")]
+        memo: Memo::new(move |_| f()),
+        #[cfg(not(feature = "full"))]
+        read: f,
+        kinds: PhantomData,
+    }
+}
+
+/// What [`memo_in_full`] makes: a memo in the full build, the reading closure in the other.
+pub struct FullMemo<T: Send + Sync + 'static, F> {
+    #[cfg(feature = "full")]
+    memo: Memo<T>,
+    #[cfg(not(feature = "full"))]
+    read: F,
+    kinds: PhantomData<(fn() -> T, F)>,
+}
+
+impl<T: Send + Sync + 'static, F: Copy> Clone for FullMemo<T, F> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Send + Sync + 'static, F: Copy> Copy for FullMemo<T, F> {}
+
+impl<T, F> FullMemo<T, F>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+    F: Fn() -> T,
+{
+    /// The value, tracked by the reading effect.
+    pub fn get(&self) -> T {
+        #[cfg(feature = "full")]
+        return self.memo.get();
+        #[cfg(not(feature = "full"))]
+        return (self.read)();
+    }
+
+    /// `g` of the value, tracked by the reading effect.
+    pub fn with<U>(&self, g: impl FnOnce(&T) -> U) -> U {
+        #[cfg(feature = "full")]
+        return self.memo.with(g);
+        #[cfg(not(feature = "full"))]
+        return g(&(self.read)());
+    }
 }

@@ -1,6 +1,7 @@
 //! The model and loss pickers, with the formulas as a student reads them (in the table's
 //! column names), and the frozen parameters (the lecture freezes b = 2).
 
+use super::memo_in_full;
 use crate::classroom::{full_app, ClassroomState};
 use crate::components::formula_field::FormulaField;
 use crate::i18n::formula_words;
@@ -109,13 +110,13 @@ pub fn ModelPanel(
                 // see `components::history`).
                 let freeze_box = move |i| {
                     let name = move || model.get().param_names().get(i).copied().unwrap_or("b");
-                    let frozen = move || state.session.with(|s| s.is_frozen(i));
+                    let frozen = memo_in_full(move || state.session.with(|s| s.is_frozen(i)));
                     view! {
                         <label class="checkbox">
                             <input
                                 type="checkbox"
                                 data-testid=move || format!("freeze-{}", name())
-                                prop:checked=frozen
+                                prop:checked=move || frozen.get()
                                 on:change=move |ev| state.set_frozen(i, event_target_checked(&ev))
                             />
                             <span>{move || format!("{} {}", state.t().parameter_freeze, name())}</span>

@@ -44,20 +44,23 @@ pub fn RacePanel(
     let words = move || race_words(lang());
     let schedule = Memo::new(move |_| state.session.with(|s| s.race().schedule().id()));
     let rows = Memo::new(move |_| state.session.with(Session::point_count));
-    let batch_text = Signal::derive(move || {
+    // Memos: written to their fields only when they change, not at every move of a drag.
+    let batch_text: Signal<String> = Memo::new(move |_| {
         state
             .session
             .with(|s| s.race().batching().size)
             .map_or_else(|| "n".to_owned(), |k| k.to_string())
-    });
-    let batch_kept = Signal::derive(move || {
+    })
+    .into();
+    let batch_kept: Signal<String> = Memo::new(move |_| {
         state
             .session
             .with(|s| s.race().batching().size)
             .map_or_else(|| full_batch(lang(), rows.get()), |k| k.to_string())
-    });
-    let seed_text =
-        Signal::derive(move || state.session.with(|s| s.race().batching().seed.to_string()));
+    })
+    .into();
+    let seed_text: Signal<String> =
+        Memo::new(move |_| state.session.with(|s| s.race().batching().seed.to_string())).into();
     view! {
         <section class="panel race" aria-labelledby="race-heading" data-testid="race-panel">
             <h2 id="race-heading">{race_tr(state, |w| w.heading)}</h2>
@@ -229,13 +232,14 @@ fn ScheduleField(
     which: ScheduleParameter,
 ) -> impl IntoView {
     let lang = move || state.lang.get();
-    let shown = Signal::derive(move || {
+    let shown: Signal<String> = Memo::new(move |_| {
         state
             .session
             .with(|s| s.race().schedule().get(which))
             .map(|v| format_number(v, lang()))
             .unwrap_or_default()
-    });
+    })
+    .into();
     view! {
         <SettingField
             state

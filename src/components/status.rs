@@ -2,6 +2,7 @@
 //! ignored, why Step is disabled, why a run stopped — and any notice, with the button
 //! of what it offers.
 
+use super::memo_in_full;
 use crate::classroom::{self, ClassroomState};
 use crate::formula_text::undefined_why;
 use crate::i18n::{
@@ -133,11 +134,11 @@ pub fn StatusMessage(
     /// The classroom, which carries out what a notice offers.
     classroom: ClassroomState,
 ) -> impl IntoView {
-    let lines = move || {
+    let lines = memo_in_full(move || {
         let lang = state.lang.get();
         let t = state.t();
         state.session.with(|s| status_lines(s, t, lang))
-    };
+    });
     view! {
         <div class="status" data-testid="status-message" role="status" aria-live="polite">
             {move || {
@@ -177,7 +178,8 @@ pub fn StatusMessage(
                     })
             }}
             {move || {
-                lines()
+                lines
+                    .get()
                     .into_iter()
                     .map(|(level, text)| view! { <p class=level.class()>{text}</p> })
                     .collect_view()

@@ -1,6 +1,7 @@
 //! The worked arithmetic, as on the slides, with live numbers: the loss written out term
 //! by term, the next update, and the sign rule.
 
+use super::memo_in_full;
 use crate::state::LessonState;
 use crate::worked::{loss_sum_text, update_text};
 use leptos::prelude::*;
@@ -19,7 +20,7 @@ pub fn Worked(
     };
     // What the next Step would do, computed by descent-core without taking it.
     let next = Memo::new(move |_| state.session.with(|s| s.preview_step()));
-    let updates = move || {
+    let updates = memo_in_full(move || {
         let lang = lang();
         next.get()
             .map(|step| {
@@ -32,6 +33,29 @@ pub fn Worked(
                 })
             })
             .unwrap_or_default()
+    });
+    // In the full build one paragraph per update, whose text alone follows it: a drag on
+    // the map changes the numbers at every move, and rebuilding the paragraphs wrote their
+    // attributes again. The first-load build rebuilds them (400 B less; BENCHMARKS.md).
+    #[cfg(feature = "full")]
+    let paragraphs = {
+        let count = memo_in_full(move || updates.with(Vec::len));
+        move || {
+            (0..count.get())
+                .map(|i| {
+                    let text = move || updates.with(|u| u.get(i).cloned().unwrap_or_default());
+                    view! { <p class="formula worked-update" data-testid="worked-update">{text}</p> }
+                })
+                .collect_view()
+        }
+    };
+    #[cfg(not(feature = "full"))]
+    let paragraphs = move || {
+        updates
+            .get()
+            .into_iter()
+            .map(|u| view! { <p class="formula worked-update" data-testid="worked-update">{u}</p> })
+            .collect_view()
     };
     let sign_rule = move || {
         let t = state.t();
@@ -58,12 +82,7 @@ pub fn Worked(
             <Show when=move || next.with(Option::is_some)>
                 <p class="hint">{state.tr(|t| t.worked_next_step)}</p>
             </Show>
-            {move || {
-                updates()
-                    .into_iter()
-                    .map(|u| view! { <p class="formula worked-update" data-testid="worked-update">{u}</p> })
-                    .collect_view()
-            }}
+            {paragraphs}
             <p class="sign-rule" data-testid="sign-rule">{sign_rule}</p>
         </section>
     }
