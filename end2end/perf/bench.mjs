@@ -11,6 +11,7 @@
 import { chromium } from 'playwright-core';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { recordChanges, replayChanges } from './replay.mjs';
 
 const { values: opts } = parseArgs({
   options: {
@@ -273,6 +274,9 @@ async function sliderDrag(deviceScaleFactor, dataName) {
 const FLOOR = 'floor: the lecture\'s canvases, no app';
 /** The row of the map-drag table measured on the floor page: lecture-ab's four canvases. */
 const MAP_FLOOR = 'floor: lecture-ab\'s canvases, no app';
+/** The rows of the map-drag table measured on the app's own page with its script stopped
+ * and the drag's changes to the page replayed (`recordChanges`, `replayChanges`). */
+const PAGE_FLOOR = 'floor: lecture-ab\'s page, its changes replayed, no app';
 
 /**
  * Replaces the app in `page` by a bare page with the app's layout as it is now and none of
@@ -497,17 +501,6 @@ async function canvasDrag(deviceScaleFactor, dataName, what) {
     const moved = await canvas.boundingBox();
     from = { x: moved.x + at.x, y: moved.y + at.y };
   }
-  await page.evaluate((t) => {
-    window.__bench.pointerTarget = t;
-  }, target);
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await page.evaluate(() => {
-    window.__bench.inputs.length = 0;
-    window.__bench.rafs.length = 0;
-    window.__bench.frames.length = 0;
-    window.__bench.measures.length = 0;
-  });
   // The map's point moves across the valley and back; a data point up and down, within
   // its chart's plotting area: a point dragged past the edge stays at the edge, its moves
   // change nothing and draw nothing, and each such input was charged with the wait for the
@@ -522,15 +515,45 @@ async function canvasDrag(deviceScaleFactor, dataName, what) {
   }
   let offset = 0;
   let direction = 1;
-  let seen = 0;
-  for (let round = 0; round < 100 && seen < MIN_INPUTS; round++) {
-    for (let k = 0; k < 40; k++) {
+  const sweep = async (moves) => {
+    for (let k = 0; k < moves; k++) {
       const next = offset + direction * 3;
       if (next > high || next < low) direction = -direction;
       offset += direction * 3;
       if (what === 'map') await page.mouse.move(from.x + offset, from.y + offset / 4);
       else await page.mouse.move(from.x, from.y + offset);
     }
+  };
+  let recorded = null;
+  if (dataName === PAGE_FLOOR) {
+    // The app drags once while its changes are recorded; then it stops hearing the pointer
+    // and the same drag replays them. A second's wait lets its bases go still again.
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.evaluate(recordChanges);
+    await sweep(80);
+    await page.mouse.up();
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
+    recorded = await page.evaluate(() => window.stopRecording());
+    await page.evaluate(replayChanges, target);
+    await page.waitForTimeout(1000);
+    [offset, direction] = [0, 1];
+    console.error(`${what} on the page floor: replaying ${JSON.stringify(recorded)}`);
+  }
+  await page.evaluate((t) => {
+    window.__bench.pointerTarget = t;
+  }, target);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.evaluate(() => {
+    window.__bench.inputs.length = 0;
+    window.__bench.rafs.length = 0;
+    window.__bench.frames.length = 0;
+    window.__bench.measures.length = 0;
+  });
+  let seen = 0;
+  for (let round = 0; round < 100 && seen < MIN_INPUTS; round++) {
+    await sweep(40);
     seen = await page.evaluate(() => window.__bench.inputs.length);
   }
   await page.mouse.up();
@@ -685,8 +708,8 @@ if (wanted('surface')) {
   // The goals are at scale 2; the data drag on lecture-ab also at scale 1, for the map's
   // own compute and draw times at the canvas size of an ordinary screen.
   for (const [what, datas, scale] of [
-    ['map', ['lecture-ab', MAP_FLOOR], 2],
-    ['data point', ['lecture-ab', ...big], 2],
+    ['map', ['lecture-ab', MAP_FLOOR, PAGE_FLOOR], 2],
+    ['data point', ['lecture-ab', PAGE_FLOOR, ...big], 2],
     ['data point', ['lecture-ab'], 1],
   ]) {
     for (const data of datas.filter(wantedData)) {
@@ -775,7 +798,7 @@ if (results.surface) {
     '| drag | data | scale | maps computed | computed median ms | drawn median ms | **computed + drawn median** | computed + drawn p95 |',
     '|---|---|---:|---:|---:|---:|---:|---:|',
     ...results.surface
-      .filter((r) => r.what !== 'map')
+      .filter((r) => r.what !== 'map' && r.data !== PAGE_FLOOR)
       .map(
         (r) =>
           `| a data point | ${r.data} | ${r.deviceScaleFactor} | ${r.surfaceComputes} | ${ms(r.surfaceComputeMedian)} | ${ms(r.surfaceDrawMedian)} | **${ms(r.surfaceBothMedian)}** | ${ms(r.surfaceBothP95)} |`,
