@@ -11,7 +11,7 @@
 import { chromium } from 'playwright-core';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { recordChanges, replayChanges } from './replay.mjs';
+import { floorLine, recordChanges, replayChanges } from './replay.mjs';
 
 const { values: opts } = parseArgs({
   options: {
@@ -323,17 +323,10 @@ for (const c of canvases) {
   c.width = Math.round(c.clientWidth * devicePixelRatio);
   c.height = Math.round(c.clientHeight * devicePixelRatio);
 }
+const floorLine = ${floorLine};
 const redraw = (t) => {
   for (const c of canvases) {
-    const g = c.getContext('2d');
-    g.fillStyle = '#fff';
-    g.fillRect(0, 0, c.width, c.height);
-    g.strokeStyle = '#0072b2';
-    g.lineWidth = 2 * devicePixelRatio;
-    g.beginPath();
-    g.moveTo(0, c.height);
-    g.lineTo(c.width, c.height * (1 - t));
-    g.stroke();
+    floorLine(c, t, false);
     dispatchEvent(new Event('chartdrawn'));
   }
 };
@@ -535,7 +528,7 @@ async function canvasDrag(deviceScaleFactor, dataName, what) {
     await page.mouse.up();
     await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
     recorded = await page.evaluate(() => window.stopRecording());
-    await page.evaluate(replayChanges, target);
+    await page.evaluate(`(${replayChanges})(${JSON.stringify(target)}, ${floorLine})`);
     await page.waitForTimeout(1000);
     [offset, direction] = [0, 1];
     console.error(`${what} on the page floor: replaying ${JSON.stringify(recorded)}`);

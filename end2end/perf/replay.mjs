@@ -80,11 +80,11 @@ export function recordChanges() {
  * In the app's page, after `recordChanges`: the app stops hearing the pointer and keys (a
  * listener that runs before all of its own, after the bench's), and each pointer move with
  * a button down on `target` makes the next animation frame apply the next recorded frame's
- * changes (in a loop) and draw on the canvases it drew on: a layer cleared, any other
- * canvas filled, and a line, as the other floor page does. What is left is what the
+ * changes (in a loop) and draw on the canvases it drew on with `line` (`floorLine`, passed
+ * in since a function handed to the page takes nothing of this module with it). What is left is what the
  * browser needs to show the same changes on the same page: the floor under the app.
  */
-export function replayChanges(target) {
+export function replayChanges(target, line) {
   const frames = window.__changes;
   let k = 0;
   let pending = false;
@@ -99,22 +99,7 @@ export function replayChanges(target) {
       else if (c.value === null) c.node.removeAttribute(c.name);
       else c.node.setAttribute(c.name, c.value);
     }
-    const t = (k % 60) / 60;
-    for (const c of frame.canvases) {
-      const g = c.getContext('2d');
-      g.setTransform(1, 0, 0, 1, 0, 0);
-      if (c.classList.contains('layer')) g.clearRect(0, 0, c.width, c.height);
-      else {
-        g.fillStyle = '#fff';
-        g.fillRect(0, 0, c.width, c.height);
-      }
-      g.strokeStyle = '#0072b2';
-      g.lineWidth = 2 * devicePixelRatio;
-      g.beginPath();
-      g.moveTo(0, c.height);
-      g.lineTo(c.width, c.height * (1 - t));
-      g.stroke();
-    }
+    for (const c of frame.canvases) line(c, (k % 60) / 60, c.classList.contains('layer'));
     dispatchEvent(new Event('chartdrawn'));
   };
   addEventListener('pointermove', (ev) => {
@@ -126,4 +111,24 @@ export function replayChanges(target) {
     'click', 'input', 'change', 'keydown', 'keyup', 'wheel', 'lostpointercapture']) {
     addEventListener(type, (ev) => ev.stopImmediatePropagation(), true);
   }
+}
+
+/**
+ * A floor page's drawing on one canvas in one frame: the canvas cleared (`clear`, a layer)
+ * or filled white, and one line whose slope `t` (0–1) sets. Runs in the page.
+ */
+export function floorLine(c, t, clear) {
+  const g = c.getContext('2d');
+  g.setTransform(1, 0, 0, 1, 0, 0);
+  if (clear) g.clearRect(0, 0, c.width, c.height);
+  else {
+    g.fillStyle = '#fff';
+    g.fillRect(0, 0, c.width, c.height);
+  }
+  g.strokeStyle = '#0072b2';
+  g.lineWidth = 2 * devicePixelRatio;
+  g.beginPath();
+  g.moveTo(0, c.height);
+  g.lineTo(c.width, c.height * (1 - t));
+  g.stroke();
 }
