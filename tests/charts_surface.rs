@@ -984,3 +984,55 @@ fn a_mini_batch_step_shows_its_estimate_beside_the_full_gradient() {
     drawn.unwrap().unwrap();
     assert_eq!(in_colour(&outside), 0);
 }
+
+/// The attribute `key` of the text element whose text is `name`.
+fn text_attribute(svg: &str, name: &str, key: &str) -> String {
+    let chunk = svg
+        .split("<text ")
+        .skip(1)
+        .find(|chunk| {
+            let body = chunk.split('>').nth(1).unwrap_or("");
+            body.split("</text").next().unwrap_or("").trim() == name
+        })
+        .unwrap_or_else(|| panic!("no text {name}"));
+    let start = chunk.find(&format!("{key}=\"")).unwrap() + key.len() + 2;
+    chunk[start..start + chunk[start..].find('"').unwrap()].to_owned()
+}
+
+#[test]
+fn the_gradients_label_keeps_off_the_minimum_and_its_label_where_it_can() {
+    // The point 100 px left of the minimum with −∇L pointing right: the arrow (70 px) ends
+    // 30 px short of the diamond, and a label to the right of the tip would cover the
+    // diamond. To the tip's left there is room.
+    let style = ChartStyle::default();
+    let mut chart = lecture_surface(60, 60);
+    chart.paths.clear();
+    chart.last_step = None;
+    chart.gradient = Some((-1.0, 0.0));
+    let (_, drawn) = render_surface(chart.clone(), style, (1000, 700));
+    let frame = drawn.unwrap().expect("1000×700 holds a chart");
+    let (min_x, min_y) = frame.to_pixel((9.8, 0.0));
+    let a = 9.8 - 100.0 * (frame.view.x.1 - frame.view.x.0) / (frame.right - frame.left);
+    chart.current = Some((a, 0.0));
+    let (svg, drawn) = render_surface(chart, style, (1000, 700));
+    drawn.unwrap().expect("1000×700 holds a chart");
+    let label = "\u{2212}\u{2207}L";
+    let (x, y) = text_position(&svg, label);
+    assert!(
+        (y - min_y).abs() < 30.0,
+        "the label by the tip, at {y} (minimum at {min_y})"
+    );
+    // Its right edge (three characters about 0.6 em wide each, at 18 px) left of the
+    // diamond (10 px a side from its centre), and so of the "min" label right of it.
+    let width = 3.0 * 0.6 * 18.0;
+    let right = match text_attribute(&svg, label, "text-anchor").as_str() {
+        "start" => x + width,
+        "middle" => x + width / 2.0,
+        _ => x,
+    };
+    assert!(
+        right <= min_x - 10.0,
+        "the label ends at {right}, the diamond begins at {}",
+        min_x - 10.0
+    );
+}

@@ -249,23 +249,7 @@ pub(super) fn place_label<DB: DrawingBackend>(
     occupied: &mut Vec<PixelBox>,
     required: bool,
 ) -> DrawResult<bool, DB> {
-    let boxed: Vec<(PixelBox, &Anchor)> = label
-        .candidates
-        .iter()
-        .map(|c| (anchored_box(c.0, label.size, c.1, c.2), c))
-        .collect();
-    let free = boxed
-        .iter()
-        .find(|(b, _)| frame.contains_box(*b) && !occupied.iter().any(|o| boxes_overlap(*o, *b)));
-    let chosen = match free {
-        Some(found) => Some(found),
-        None if required => boxed
-            .iter()
-            .find(|(b, _)| frame.contains_box(*b))
-            .or(boxed.first()),
-        None => None,
-    };
-    let Some((b, (at, hpos, vpos))) = chosen else {
+    let Some((b, (at, hpos, vpos))) = chosen_place(frame, label, occupied, required) else {
         return Ok(false);
     };
     if label.backdrop {
@@ -278,8 +262,36 @@ pub(super) fn place_label<DB: DrawingBackend>(
         area.draw(&Rectangle::new(corners, fill))?;
     }
     draw_text(area, &label.text, *at, &label.font, *hpos, *vpos)?;
-    occupied.push(*b);
+    occupied.push(b);
     Ok(true)
+}
+
+/// Where [`place_label`] puts `label`: its first candidate that lies inside the frame and
+/// overlaps nothing in `occupied`; with `required`, else the first inside the frame, else
+/// the first. `None` when it is not drawn.
+pub(super) fn chosen_place<'a>(
+    frame: &PlotFrame,
+    label: &'a Label,
+    occupied: &[PixelBox],
+    required: bool,
+) -> Option<(PixelBox, &'a Anchor)> {
+    let boxed = || {
+        label
+            .candidates
+            .iter()
+            .map(|c| (anchored_box(c.0, label.size, c.1, c.2), c))
+    };
+    boxed()
+        .find(|(b, _)| frame.contains_box(*b) && !occupied.iter().any(|o| boxes_overlap(*o, *b)))
+        .or_else(|| {
+            if required {
+                boxed()
+                    .find(|(b, _)| frame.contains_box(*b))
+                    .or_else(|| boxed().next())
+            } else {
+                None
+            }
+        })
 }
 
 /// Small boxes along a pixel segment, so labels can avoid a line without avoiding its whole

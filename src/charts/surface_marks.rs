@@ -9,9 +9,10 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::labels::{place_label, Label, Priority};
+use super::labels::{chosen_place, place_label, Label, Priority};
 use super::series::{draw_series_path, series_colour};
 use super::surface_chart::{SurfaceBase, SurfaceChart};
+use super::text::measure_text;
 use super::ticks::format_significant;
 use super::{
     approximate_text_width, draw_simplified_polyline, to_backend, unit_visible, ChartStyle,
@@ -140,6 +141,66 @@ fn point_along(points: &[(f64, f64)], total: f64, t: f64) -> Option<(f64, f64)> 
     points.last().copied()
 }
 
+/// Where the minimum of a chart is drawn, in pixels, the half size of its diamond and the
+/// label to place beside it; `None` when it is not in view. Shared by the base, which
+/// draws them, and the moving marks, which keep off them.
+fn minimum_mark<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    frame: &PlotFrame,
+    minimum: Option<(f64, f64)>,
+    text: &str,
+    style: &ChartStyle,
+) -> Option<((f64, f64), f64, Label)> {
+    let minimum = minimum?;
+    let unit = frame.unit_of(minimum);
+    if !(minimum.0.is_finite() && minimum.1.is_finite() && unit_visible(unit)) {
+        return None;
+    }
+    let (x, y) = frame.unit_to_pixel(unit);
+    let size = style.px(10.0);
+    let font_px = 18.0;
+    let font = style.font(font_px, style.palette().text);
+    // Measured: a word such as "minimum" is much wider than 0.6 em a letter, and its
+    // backdrop then left the text over a contour's label.
+    let (width, _) = measure_text(area, text, &font);
+    let gap = style.px(5.0);
+    let label = Label {
+        text: text.to_owned(),
+        font,
+        size: (width, style.px(font_px) * 1.2),
+        candidates: vec![
+            ((x + size + gap, y), HPos::Left, VPos::Center),
+            ((x - size - gap, y), HPos::Right, VPos::Center),
+            ((x, y + size + gap), HPos::Center, VPos::Top),
+            ((x, y - size - gap), HPos::Center, VPos::Bottom),
+        ],
+        backdrop: true,
+        priority: Priority::Named,
+    };
+    Some(((x, y), size, label))
+}
+
+/// The boxes the base's minimum takes, its diamond and its label where the base put it
+/// (the base places the label first, beside the diamond alone): what the moving marks'
+/// labels keep off.
+fn minimum_boxes<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    frame: &PlotFrame,
+    chart: &SurfaceChart,
+    style: &ChartStyle,
+) -> Vec<PixelBox> {
+    let Some(((x, y), size, label)) =
+        minimum_mark(area, frame, chart.minimum, &chart.minimum_label, style)
+    else {
+        return Vec::new();
+    };
+    let mut boxes = vec![(x - size, y - size, x + size, y + size)];
+    if let Some((taken, _)) = chosen_place(frame, &label, &boxes, true) {
+        boxes.push(taken);
+    }
+    boxes
+}
+
 /// The minimum as a hollow diamond, black on a white casing; returns its label to place.
 pub(super) fn draw_minimum<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -148,15 +209,11 @@ pub(super) fn draw_minimum<DB: DrawingBackend>(
     style: &ChartStyle,
     occupied: &mut Vec<PixelBox>,
 ) -> DrawResult<Option<Label>, DB> {
-    let Some(minimum) = base.minimum else {
+    let Some(((x, y), size, label)) =
+        minimum_mark(area, frame, base.minimum, &base.minimum_label, style)
+    else {
         return Ok(None);
     };
-    let unit = frame.unit_of(minimum);
-    if !(minimum.0.is_finite() && minimum.1.is_finite() && unit_visible(unit)) {
-        return Ok(None);
-    }
-    let (x, y) = frame.unit_to_pixel(unit);
-    let size = style.px(10.0);
     let outline: Vec<(i32, i32)> = [
         (0.0, -1.0),
         (1.0, 0.0),
@@ -176,22 +233,7 @@ pub(super) fn draw_minimum<DB: DrawingBackend>(
         BLACK.stroke_width(style.stroke(2.0)),
     ))?;
     occupied.push((x - size, y - size, x + size, y + size));
-    let font_px = 18.0;
-    let width = approximate_text_width(&base.minimum_label, style.px(font_px));
-    let gap = style.px(5.0);
-    Ok(Some(Label {
-        text: base.minimum_label.clone(),
-        font: style.font(font_px, style.palette().text),
-        size: (width, style.px(font_px) * 1.2),
-        candidates: vec![
-            ((x + size + gap, y), HPos::Left, VPos::Center),
-            ((x - size - gap, y), HPos::Right, VPos::Center),
-            ((x, y + size + gap), HPos::Center, VPos::Top),
-            ((x, y - size - gap), HPos::Center, VPos::Bottom),
-        ],
-        backdrop: true,
-        priority: Priority::Named,
-    }))
+    Ok(Some(label))
 }
 
 /// The moving marks: paths (the race's later optimizers under the earlier ones, so plain
@@ -247,8 +289,16 @@ pub(super) fn draw_surface_marks<DB: DrawingBackend>(
             style.px(font_px) * 1.2,
         );
         let (dx, dy) = (tip.0 - at.0, tip.1 - at.1);
-        let hpos = if dx >= 0.0 { HPos::Left } else { HPos::Right };
-        let vpos = if dy >= 0.0 { VPos::Top } else { VPos::Bottom };
+        let (hpos, back) = if dx >= 0.0 {
+            (HPos::Left, HPos::Right)
+        } else {
+            (HPos::Right, HPos::Left)
+        };
+        let (vpos, up) = if dy >= 0.0 {
+            (VPos::Top, VPos::Bottom)
+        } else {
+            (VPos::Bottom, VPos::Top)
+        };
         let label = Label {
             text: text.to_string(),
             font: style.font(font_px, style.palette().text),
@@ -257,11 +307,21 @@ pub(super) fn draw_surface_marks<DB: DrawingBackend>(
                 (tip, hpos, vpos),
                 (tip, HPos::Center, VPos::Bottom),
                 (tip, HPos::Center, VPos::Top),
+                (tip, back, vpos),
+                (tip, hpos, up),
             ],
             backdrop: true,
             priority: Priority::Named,
         };
-        place_label(area, frame, &label, style, &mut Vec::new(), false)?;
+        // Off the minimum and its label where a place is free (the base drew them, under
+        // this layer); else where it always went.
+        let minimum = minimum_boxes(area, frame, chart, style);
+        let mut occupied = if chosen_place(frame, &label, &minimum, false).is_some() {
+            minimum
+        } else {
+            Vec::new()
+        };
+        place_label(area, frame, &label, style, &mut occupied, false)?;
     }
     let centre = (to_backend(at.0), to_backend(at.1));
     let radius = style.px(7.0).round().clamp(2.0, 1e4) as i32;
