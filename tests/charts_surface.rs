@@ -57,9 +57,9 @@ fn render_surface(chart: SurfaceChart, style: ChartStyle, size: (u32, u32)) -> (
     })
 }
 
-/// Where the text `name` is drawn: its x and y attributes.
-fn text_position(svg: &str, name: &str) -> (f64, f64) {
-    let line = svg
+/// The attribute `key` of the text element whose text is `name`.
+fn text_attribute(svg: &str, name: &str, key: &str) -> String {
+    let chunk = svg
         .split("<text ")
         .skip(1)
         .find(|chunk| {
@@ -68,11 +68,13 @@ fn text_position(svg: &str, name: &str) -> (f64, f64) {
         })
         .map(|chunk| format!(" {chunk}"))
         .unwrap_or_else(|| panic!("no text {name}"));
-    let attr = |key: &str| -> f64 {
-        let start = line.find(&format!(" {key}=\"")).unwrap() + key.len() + 3;
-        let end = start + line[start..].find('"').unwrap();
-        line[start..end].parse().unwrap()
-    };
+    let start = chunk.find(&format!(" {key}=\"")).unwrap() + key.len() + 3;
+    chunk[start..start + chunk[start..].find('"').unwrap()].to_owned()
+}
+
+/// Where the text `name` is drawn: its x and y attributes.
+fn text_position(svg: &str, name: &str) -> (f64, f64) {
+    let attr = |key: &str| -> f64 { text_attribute(svg, name, key).parse().unwrap() };
     (attr("x"), attr("y"))
 }
 
@@ -983,20 +985,6 @@ fn a_mini_batch_step_shows_its_estimate_beside_the_full_gradient() {
     let (outside, drawn) = render_surface(chart, style, (900, 600));
     drawn.unwrap().unwrap();
     assert_eq!(in_colour(&outside), 0);
-}
-
-/// The attribute `key` of the text element whose text is `name`.
-fn text_attribute(svg: &str, name: &str, key: &str) -> String {
-    let chunk = svg
-        .split("<text ")
-        .skip(1)
-        .find(|chunk| {
-            let body = chunk.split('>').nth(1).unwrap_or("");
-            body.split("</text").next().unwrap_or("").trim() == name
-        })
-        .unwrap_or_else(|| panic!("no text {name}"));
-    let start = chunk.find(&format!("{key}=\"")).unwrap() + key.len() + 2;
-    chunk[start..start + chunk[start..].find('"').unwrap()].to_owned()
 }
 
 #[test]
